@@ -1,0 +1,49 @@
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import staticFiles from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { companyFrom, type Company } from './company.js';
+import type { Deps } from './deps.js';
+import { captchaRoutes } from './http/captcha-routes.js';
+import { healthRoutes } from './http/health.js';
+import { legalRoutes } from './http/legal/routes.js';
+import { errorPages } from './http/plugins/error-pages.js';
+import { forms } from './http/plugins/forms.js';
+import { rateLimits } from './http/plugins/rate-limit.js';
+import { securityHeaders } from './http/plugins/security-headers.js';
+import { storefrontRoutes } from './http/storefront/routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+    company: Company;
+  }
+}
+
+const publicDir = fileURLToPath(new URL('../public', import.meta.url));
+// The ALTCHA widget's browser files, served as they ship in the package (no bundler).
+const altchaDir = dirname(dirname(fileURLToPath(import.meta.resolve('altcha/external'))));
+
+/** Builds the web app. Tests call this with their own deps; only server.ts listens. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    bodyLimit: 64 * 1024,
+    return503OnClosing: true,
+  });
+  app.decorate('deps', deps);
+  app.decorate('company', companyFrom(deps.config));
+
+  await app.register(errorPages);
+  await app.register(securityHeaders);
+  await app.register(forms, { secret: deps.config.APP_SECRET, secureCookies: deps.config.PUBLIC_URL.startsWith('https:') });
+  await app.register(rateLimits, { redisUrl: deps.config.REDIS_URL });
+  await app.register(staticFiles, { root: publicDir, prefix: '/static/', maxAge: '1h' });
+  await app.register(staticFiles, { root: altchaDir, prefix: '/static/altcha/', decorateReply: false, maxAge: '1d' });
+
+  await app.register(healthRoutes);
+  await app.register(captchaRoutes);
+  await app.register(legalRoutes);
+  await app.register(storefrontRoutes);
+  return app;
+}

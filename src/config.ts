@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+// The only reader of process.env. Everything else receives a frozen Config.
+
+const flag = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((value) => value === 'on' || value === 'true' || value === '1');
+
+const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PUBLIC_URL: optionalUrl,
+    DATABASE_URL: optionalUrl,
+    DATA_DIR: z.string().min(1).default('./data'),
+    APP_SECRET: z.string().min(32, 'нужно не меньше 32 символов').optional(),
+    CAPTCHA: flag.default(true),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    REDIS_URL: optionalUrl,
+    COMPANY_NAME: z.string().min(1).default('ООО «Услуги онлайн»'),
+    COMPANY_INN: z.string().regex(/^\d{10}(\d{2})?$/, '10 или 12 цифр').default('7700000000'),
+    COMPANY_OGRN: z.string().regex(/^\d{13}(\d{2})?$/, '13 или 15 цифр').default('1207700000000'),
+    COMPANY_ADDRESS: z.string().min(1).default('125009, г. Москва, ул. Тверская, д. 1, офис 1'),
+    COMPANY_PHONE: z.string().min(1).default('+7 495 000-00-00'),
+    COMPANY_EMAIL: z.email().default('hello@uslugi.example'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.CAPTCHA) {
+      ctx.addIssue({ code: 'custom', path: ['CAPTCHA'], message: 'off is refused when NODE_ENV=production' });
+    }
+    if (!env.APP_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'required when NODE_ENV=production' });
+    }
+    if (!env.PUBLIC_URL) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when NODE_ENV=production' });
+    }
+  });
+
+export type Config = Readonly<
+  Omit<z.infer<typeof schema>, 'APP_SECRET' | 'PUBLIC_URL'> & {
+    APP_SECRET: string;
+    PUBLIC_URL: string;
+    /** True when APP_SECRET was not set and a per-process one was generated (development only). */
+    appSecretGenerated: boolean;
+  }
+>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses settings; throws one ConfigError naming every wrong variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const got = env[name];
+      const shown = got === undefined || /SECRET|PASSWORD|URL/.test(name) ? '' : ` (got "${got}")`;
+      return `${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const parsed = result.data;
+  return Object.freeze({
+    ...parsed,
+    APP_SECRET: parsed.APP_SECRET ?? randomBytes(32).toString('hex'),
+    appSecretGenerated: parsed.APP_SECRET === undefined,
+    PUBLIC_URL: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ''),
+  });
+}
+
+/** Reads `.env` (if present) under the real environment, then parses. */
+export function loadConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return parseConfig(process.env);
+}

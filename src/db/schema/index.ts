@@ -1,0 +1,3 @@
+export * from './catalog.js';
+export * from './orders.js';
+export * from './captcha.js';

@@ -1,0 +1,38 @@
+import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { services } from './catalog.js';
+
+export const orderState = pgEnum('order_state', ['awaiting_payment']);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Unguessable public reference used in URLs (144 random bits, base64url). */
+    publicRef: text('public_ref').notNull().unique(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    /** Snapshot of the service at ordering time: later catalog edits never change an order. */
+    serviceTitle: text('service_title').notNull(),
+    priceKopecks: integer('price_kopecks').notNull(),
+    state: orderState('state').notNull().default('awaiting_payment'),
+    customerName: text('customer_name').notNull(),
+    customerEmail: text('customer_email').notNull(),
+    customerPhone: text('customer_phone').notNull(),
+    comment: text('comment'),
+    marketingOptIn: boolean('marketing_opt_in').notNull(),
+    /** Evidence of acceptance (152-FZ, ГК РФ 438): which texts, when, from where. */
+    offerVersion: text('offer_version').notNull(),
+    consentVersion: text('consent_version').notNull(),
+    privacyVersion: text('privacy_version').notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }).notNull(),
+    clientIp: text('client_ip').notNull(),
+    userAgent: text('user_agent').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    check('orders_price_positive', sql`${t.priceKopecks} > 0`),
+    index('orders_client_ip_created_at').on(t.clientIp, t.createdAt),
+  ],
+);

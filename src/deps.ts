@@ -1,0 +1,77 @@
+import { join, resolve } from 'node:path';
+import type { Config } from './config.js';
+import { openDatabase, type Database, type Db } from './db/client.js';
+import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
+import { runMigrations } from './db/migrate.js';
+import { seedDemoCatalog } from './db/seed-catalog.js';
+import { captchaKeys, type CaptchaKeys } from './captcha/altcha.js';
+import { startQueue, type Queue } from './jobs/queue.js';
+import type { Logger } from './log.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Everything the app, the worker and the actions need, wired in one place. */
+export interface Deps {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  database: Database;
+  db: Db;
+  queue: Queue;
+  /** Null when CAPTCHA=off (development and benchmarks only). */
+  captcha: CaptchaKeys | null;
+  close(): Promise<void>;
+}
+
+export interface CreateDepsOptions {
+  log: Logger;
+  clock?: Clock;
+  /** Tests pass an in-memory PGlite or their own PostgreSQL database. */
+  databaseUrl?: string | 'memory';
+}
+
+export async function createDeps(config: Config, options: CreateDepsOptions): Promise<Deps> {
+  const { log, clock = systemClock } = options;
+  const url = options.databaseUrl ?? config.DATABASE_URL;
+  let lock: DataDirLock | null = null;
+  let database: Database;
+  if (url === 'memory') {
+    database = await openDatabase({ inMemory: true });
+  } else if (url) {
+    database = await openDatabase({ url });
+  } else {
+    const dataDir = resolve(config.DATA_DIR);
+    lock = lockDataDir(dataDir, clock.now());
+    database = await openDatabase({ pgliteDir: join(dataDir, 'pglite') }).catch((error: unknown) => {
+      lock?.release();
+      throw error;
+    });
+  }
+  try {
+    await runMigrations(database);
+    if (await seedDemoCatalog(database.db)) log.info('Empty catalog: added the demo services');
+    const queue = await startQueue(database, { runsWorker: config.ROLE !== 'web', log });
+    return {
+      config,
+      log,
+      clock,
+      database,
+      db: database.db,
+      queue,
+      captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
+      async close() {
+        await queue.stop({ graceful: true, close: false, timeout: 10_000 });
+        await database.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => {});
+    lock?.release();
+    throw error;
+  }
+}

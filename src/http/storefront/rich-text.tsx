@@ -1,0 +1,19 @@
+import { parseRichText } from '../../domain/rich-text.js';
+
+export function RichText({ source }: { source: string }) {
+  return (
+    <>
+      {parseRichText(source).map((block) =>
+        block.kind === 'paragraph' ? (
+          <p>{block.text}</p>
+        ) : (
+          <ul>
+            {block.items.map((item) => (
+              <li>{item}</li>
+            ))}
+          </ul>
+        ),
+      )}
+    </>
+  );
+}

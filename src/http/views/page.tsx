@@ -1,0 +1,24 @@
+import type { FastifyReply } from 'fastify';
+import type { ComponentChildren } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { Layout } from './layout.js';
+
+export interface PageOptions {
+  title: string;
+  status?: number;
+  scripts?: string[];
+  styles?: string[];
+}
+
+/** Sends a server-rendered page in the site layout. Preact escapes every text node and attribute. */
+export function sendPage(reply: FastifyReply, options: PageOptions, content: ComponentChildren): FastifyReply {
+  const html = renderToString(
+    <Layout title={options.title} company={reply.server.company} nonce={reply.cspNonce.script} scripts={options.scripts} styles={options.styles}>
+      {content}
+    </Layout>,
+  );
+  return reply
+    .code(options.status ?? 200)
+    .type('text/html; charset=utf-8')
+    .send(`<!doctype html>${html}`);
+}

@@ -1,0 +1,49 @@
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { createDeps } from './deps.js';
+import { createLogger } from './log.js';
+import { startWorker } from './worker.js';
+
+// The entry point: `npm start`. Runs the web app, the job worker, or both (ROLE).
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`uslugi cannot start. ${error.message}\nSee the settings table in README.md.\n`);
+  process.exit(1);
+}
+
+const log = createLogger(config.LOG_LEVEL, config.NODE_ENV === 'development' && process.stdout.isTTY);
+if (!config.CAPTCHA) log.warn('CAPTCHA=off: the order form has no captcha. Use this only for development and benchmarks.');
+if (config.appSecretGenerated) {
+  log.warn('APP_SECRET is not set: using a random one for this run (forms opened before a restart will need a reload).');
+}
+
+const deps = await createDeps(config, { log }).catch((error: unknown) => {
+  if (error instanceof DataDirLockedError) {
+    process.stderr.write(`uslugi cannot start. ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+});
+
+const app = config.ROLE === 'worker' ? null : await buildApp(deps);
+if (config.ROLE !== 'web') await startWorker(deps);
+
+// SIGTERM/SIGINT: stop accepting, let requests and jobs in flight finish, close the database, exit 0.
+closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
+  if (err) log.error({ err }, 'Shutting down after an error');
+  else log.info({ signal }, 'Shutting down');
+  await app?.close();
+  await deps.close();
+});
+
+if (app) {
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const database = deps.database.kind === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL';
+  log.info(`Shop is open at ${config.PUBLIC_URL}/ (${database}, role ${config.ROLE})`);
+}

@@ -23,6 +23,12 @@ export function OrderPage({ order }: { order: Order }) {
         <dd>{placedAt.toFormat("d MMMM yyyy 'в' HH:mm")} (мск)</dd>
         <dt>Контактное лицо</dt>
         <dd>{order.customerName}</dd>
+        {order.comment && (
+          <>
+            <dt>Комментарий</dt>
+            <dd class="comment">{order.comment}</dd>
+          </>
+        )}
       </dl>
       <p>Сохраните адрес этой страницы: по нему всегда можно проверить состояние заказа.</p>
     </section>

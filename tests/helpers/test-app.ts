@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { parseConfig } from '../../src/config.js';
+import { createDeps, type Clock, type Deps } from '../../src/deps.js';
+import { createLogger } from '../../src/log.js';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL points at a server (CI sets it). */
+export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  captcha?: boolean;
+  clock?: Clock;
+  env?: Record<string, string>;
+}
+
+/** Builds the real app on a fresh database of its own: an in-memory PGlite or a new PostgreSQL database. */
+export async function createTestApp(backend: Backend, options: TestAppOptions = {}): Promise<TestApp> {
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    APP_SECRET: 'test-secret-that-is-long-enough-for-hmac',
+    CAPTCHA: options.captcha === false ? 'off' : 'on',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const database = backend === 'postgres' ? await createPostgresDatabase() : null;
+  const deps = await createDeps(config, {
+    log: createLogger('silent', false),
+    clock: options.clock,
+    databaseUrl: database?.url ?? 'memory',
+  });
+  const app = await buildApp(deps);
+  return {
+    app,
+    deps,
+    async close() {
+      await app.close();
+      await deps.close();
+      await database?.drop();
+    },
+  };
+}
+
+async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `uslugi_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+/** A clock the test moves by hand. */
+export function manualClock(start: Date): Clock & { advance(ms: number): void } {
+  let now = start.getTime();
+  return { now: () => new Date(now), advance: (ms) => void (now += ms) };
+}

@@ -20,6 +20,7 @@ export function Layout({ title, company, nonce, scripts = [], styles = [], child
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${company.name}`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/styles.css" />
         {styles.map((href) => (
           <link rel="stylesheet" href={href} />

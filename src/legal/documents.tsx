@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
 import type { Company } from '../company.js';
-import { legalVersions, type LegalDocument } from './versions.js';
+import type { LegalDocument } from './versions.js';
 
 // Demo texts: a lawyer must review them before launch (see docs/decisions/002-legal-texts.md).
 

@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs `src/server.ts` as `npm start` does, in its own process. */
+export interface ServerProcess {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+  /** Resolves once the output contains the text, rejects if the process exits first. */
+  waitFor(text: string, timeoutMs?: number): Promise<void>;
+}
+
+export function startServer(env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => output,
+    exited,
+    waitFor(text, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setInterval(() => {
+          if (output.includes(text)) done(resolve);
+        }, 50);
+        const timeout = setTimeout(() => done(() => reject(new Error(`Timed out waiting for "${text}":\n${output}`))), timeoutMs);
+        void exited.then((code) => done(() => (output.includes(text) ? resolve() : reject(new Error(`Exited ${code}:\n${output}`)))));
+        function done(settle: () => void) {
+          clearInterval(timer);
+          clearTimeout(timeout);
+          settle();
+        }
+      });
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}

@@ -35,7 +35,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.decorate('company', companyFrom(deps.config));
 
   await app.register(errorPages);
-  await app.register(securityHeaders);
+  await app.register(securityHeaders, { formActions: [] });
   await app.register(forms, { secret: deps.config.APP_SECRET, secureCookies: deps.config.PUBLIC_URL.startsWith('https:') });
   await app.register(rateLimits, { redisUrl: deps.config.REDIS_URL });
   await app.register(staticFiles, { root: publicDir, prefix: '/static/', maxAge: '1h' });

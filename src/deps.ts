@@ -4,6 +4,7 @@ import { openDatabase, type Database, type Db } from './db/client.js';
 import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
 import { runMigrations } from './db/migrate.js';
 import { seedDemoCatalog } from './db/seed-catalog.js';
+import { createCatalogCache, type CatalogCache } from './db/queries/catalog-cache.js';
 import { captchaKeys, type CaptchaKeys } from './captcha/altcha.js';
 import { startQueue, type Queue } from './jobs/queue.js';
 import type { Logger } from './log.js';
@@ -22,6 +23,7 @@ export interface Deps {
   database: Database;
   db: Db;
   queue: Queue;
+  catalog: CatalogCache;
   /** Null when CAPTCHA=off (development and benchmarks only). */
   captcha: CaptchaKeys | null;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       database,
       db: database.db,
       queue,
+      catalog: createCatalogCache(database.db, clock),
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
       async close() {
         await queue.stop({ graceful: true, close: false, timeout: 10_000 });

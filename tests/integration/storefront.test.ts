@@ -49,11 +49,13 @@ describe.each(backends)('storefront pages on %s', (backend) => {
     expect(unknown.body).toContain('Страница не найдена');
 
     await t.deps.db.update(services).set({ active: false }).where(eq(services.slug, 'seo-audit'));
+    t.deps.catalog.invalidate();
     const inactive = await t.app.inject('/services/seo-audit');
     expect(inactive.statusCode).toBe(404);
     const catalog = await t.app.inject('/');
     expect(catalog.body).not.toContain('SEO-аудит');
     await t.deps.db.update(services).set({ active: true }).where(eq(services.slug, 'seo-audit'));
+    t.deps.catalog.invalidate();
   });
 
   it('answers 404 in Russian for an unknown path and for an unknown order', async () => {
@@ -68,7 +70,7 @@ describe.each(backends)('storefront pages on %s', (backend) => {
     for (const url of ['/', '/services/landing-page', '/legal/offer', '/nope']) {
       const { headers } = await t.app.inject(url);
       const csp = String(headers['content-security-policy']);
-      const scriptSrc = csp.split(';').find((d) => d.startsWith('script-src '))?.split(' ') ?? [];
+      const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '))?.split(' ') ?? [];
       expect(scriptSrc, url).toContain("'strict-dynamic'");
       expect(scriptSrc.some((source) => /^'nonce-[\w+/=]{16,}'$/.test(source))).toBe(true);
       expect(scriptSrc).not.toContain("'unsafe-inline'");

@@ -4,7 +4,8 @@ import { services } from '../schema/index.js';
 
 export type Service = typeof services.$inferSelect;
 
-export function listActiveServices(db: Queryable): Promise<Service[]> {
+// async: a Drizzle query is a lazy thenable that runs again on every await; callers get a real promise.
+export async function listActiveServices(db: Queryable): Promise<Service[]> {
   return db.select().from(services).where(eq(services.active, true)).orderBy(asc(services.sortOrder), asc(services.title));
 }
 

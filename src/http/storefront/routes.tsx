@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { placeOrder } from '../../actions/place-order.js';
-import { findActiveService, listActiveServices } from '../../db/queries/catalog.js';
 import { findOrderByRef } from '../../db/queries/orders.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
@@ -16,12 +15,12 @@ export async function storefrontRoutes(app: FastifyInstance) {
   const { deps } = app;
 
   app.get('/', async (_request, reply) => {
-    const services = await listActiveServices(deps.db);
+    const services = await deps.catalog.activeServices();
     return sendPage(reply, { title: 'Услуги' }, <CatalogPage services={services} />);
   });
 
   app.get<{ Params: { slug: string } }>('/services/:slug', async (request, reply) => {
-    const service = await findActiveService(deps.db, request.params.slug);
+    const service = await deps.catalog.findActive(request.params.slug);
     if (!service) return sendErrorPage(reply, 404);
     return sendServicePage(reply, service, {});
   });

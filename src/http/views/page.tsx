@@ -13,7 +13,7 @@ export interface PageOptions {
 /** Sends a server-rendered page in the site layout. Preact escapes every text node and attribute. */
 export function sendPage(reply: FastifyReply, options: PageOptions, content: ComponentChildren): FastifyReply {
   const html = renderToString(
-    <Layout title={options.title} company={reply.server.company} nonce={reply.cspNonce.script} scripts={options.scripts} styles={options.styles}>
+    <Layout title={options.title} company={reply.server.company} nonce={reply.cspNonce} scripts={options.scripts} styles={options.styles}>
       {content}
     </Layout>,
   );

@@ -67,7 +67,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       catalog: createCatalogCache(database.db, clock),
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
       async close() {
-        await queue.stop({ graceful: true, close: false, timeout: 10_000 });
+        await queue.stop({ graceful: true, timeout: 10_000 }); // also closes pg-boss's own pool on PostgreSQL
         await database.close();
         lock?.release();
       },

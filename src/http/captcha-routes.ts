@@ -4,7 +4,7 @@ import { createCaptchaChallenge } from '../captcha/altcha.js';
 export async function captchaRoutes(app: FastifyInstance) {
   const { captcha, clock } = app.deps;
   if (!captcha) return;
-  app.get('/captcha/challenge', async (_request, reply) => {
+  app.get('/captcha/challenge', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (_request, reply) => {
     const challenge = await createCaptchaChallenge(captcha, clock.now());
     return reply.header('cache-control', 'no-store').send(challenge);
   });

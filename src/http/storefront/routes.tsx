@@ -27,7 +27,11 @@ export async function storefrontRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { slug: string }; Body: Record<string, unknown> | undefined }>(
     '/services/:slug/order',
-    { preHandler: app.csrfProtection },
+    {
+      preHandler: app.csrfProtection,
+      // Against floods of posts; the business limit (5 orders per IP per 10 min) is in placeOrder.
+      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    },
     async (request, reply) => {
       const result = await placeOrder(deps, {
         slug: request.params.slug,

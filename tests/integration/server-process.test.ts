@@ -48,6 +48,21 @@ describe('the server process', () => {
     }
   });
 
+  it('runs only the worker or only the web app when ROLE says so', async () => {
+    const port = await freePort();
+    const worker = startServer({ DATA_DIR: dataDir, PORT: String(port), ROLE: 'worker' });
+    await worker.waitFor('Worker started');
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(0);
+
+    const web = startServer({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ROLE: 'web', CAPTCHA: 'off' });
+    await web.waitFor('Shop is open');
+    expect(web.output()).not.toContain('Worker started');
+    web.child.kill('SIGINT');
+    expect(await web.exited).toBe(0);
+  });
+
   it('exits with one message naming every wrong setting', async () => {
     const bad = startServer({ DATA_DIR: dataDir, PORT: 'eighty', ROLE: 'boss' });
     expect(await bad.exited).toBe(1);

@@ -108,6 +108,16 @@ describe.each(backends)('storefront pages on %s', (backend) => {
     expect(ready.json()).toEqual({ status: 'ready' });
   });
 
+  it('limits captcha challenges per IP address with a Russian 429 page and Retry-After', async () => {
+    const ask = () => t.app.inject({ url: '/captcha/challenge', remoteAddress: '192.0.2.99' });
+    for (let i = 0; i < 60; i++) expect((await ask()).statusCode).toBe(200);
+    const refused = await ask();
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused.body).toContain('Слишком много запросов');
+    expect((await t.app.inject({ url: '/captcha/challenge', remoteAddress: '192.0.2.100' })).statusCode).toBe(200);
+  });
+
   it('serves the stylesheet and the captcha widget files', async () => {
     for (const url of ['/static/styles.css', '/static/captcha.js', '/static/altcha/external/altcha.js', '/static/altcha/workers/pbkdf2.js']) {
       expect((await t.app.inject(url)).statusCode, url).toBe(200);

@@ -20,6 +20,6 @@ export function createLogger(level: string, pretty: boolean): Logger {
   return pino({
     level,
     redact,
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } } : {}),
   });
 }

@@ -20,7 +20,7 @@ try {
 const log = createLogger(config.LOG_LEVEL, config.NODE_ENV === 'development' && process.stdout.isTTY);
 if (!config.CAPTCHA) log.warn('CAPTCHA=off: the order form has no captcha. Use this only for development and benchmarks.');
 if (config.appSecretGenerated) {
-  log.warn('APP_SECRET is not set: using a random one for this run (forms opened before a restart will need a reload).');
+  log.info('APP_SECRET is not set: using a random one for this run (forms opened before a restart need a reload).');
 }
 
 const deps = await createDeps(config, { log }).catch((error: unknown) => {

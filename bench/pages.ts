@@ -28,7 +28,7 @@ async function load(name: string, url: string): Promise<Result> {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'uslugi-bench-'));
 const appPort = await freePort();
-const app = startServer({
+const app = await startServer({
   PORT: String(appPort),
   HOST: '127.0.0.1',
   DATA_DIR: dataDir,

@@ -12,6 +12,7 @@ import { forms } from './http/plugins/forms.js';
 import { rateLimits } from './http/plugins/rate-limit.js';
 import { securityHeaders } from './http/plugins/security-headers.js';
 import { storefrontRoutes } from './http/storefront/routes.js';
+import { freedomPayWebhooks } from './http/webhooks/freedompay.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,7 +36,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.decorate('company', companyFrom(deps.config));
 
   await app.register(errorPages);
-  await app.register(securityHeaders, { formActions: [] });
+  await app.register(securityHeaders, { formActions: deps.gateway.formActionOrigins });
   await app.register(forms, { secret: deps.config.APP_SECRET, secureCookies: deps.config.PUBLIC_URL.startsWith('https:') });
   await app.register(rateLimits, { redisUrl: deps.config.REDIS_URL });
   await app.register(staticFiles, { root: publicDir, prefix: '/static/', maxAge: '1h' });
@@ -45,5 +46,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(captchaRoutes);
   await app.register(legalRoutes);
   await app.register(storefrontRoutes);
+  await app.register(freedomPayWebhooks);
   return app;
 }

@@ -39,6 +39,19 @@ describe('parseConfig', () => {
     );
   });
 
+  it('wants all three Freedom Pay credentials or none', () => {
+    const problems = problemsOf({ FREEDOMPAY_MERCHANT_ID: '545084' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['FREEDOMPAY_API_URL', 'FREEDOMPAY_SECRET_KEY']);
+    expect(problems.join('\n')).not.toContain('545084');
+    expect(parseConfig({ FREEDOMPAY_MERCHANT_ID: '545084', FREEDOMPAY_SECRET_KEY: 'secret-key', FREEDOMPAY_API_URL: 'https://api.freedompay.kz' }).FREEDOMPAY_API_URL).toBe('https://api.freedompay.kz');
+  });
+
+  it('requires real merchant credentials in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru' })).toEqual([
+      expect.stringMatching(/^FREEDOMPAY_MERCHANT_ID: real merchant credentials are required/),
+    ]);
+  });
+
   it('treats empty optional URLs as unset and trims the trailing slash of PUBLIC_URL', () => {
     const config = parseConfig({ DATABASE_URL: '', PUBLIC_URL: 'https://shop.example.ru/' });
     expect(config.DATABASE_URL).toBeUndefined();

@@ -29,9 +29,32 @@ const schema = z
     COMPANY_ADDRESS: z.string().min(1).default('125009, г. Москва, ул. Тверская, д. 1, офис 1'),
     COMPANY_PHONE: z.string().min(1).default('+7 495 000-00-00'),
     COMPANY_EMAIL: z.email().default('hello@uslugi.example'),
+    // Freedom Pay: all three credentials, or none for the built-in sandbox gateway.
+    FREEDOMPAY_MERCHANT_ID: z.string().regex(/^\d+$/, 'digits only').optional(),
+    FREEDOMPAY_SECRET_KEY: z.string().min(8, 'at least 8 characters').optional(),
+    FREEDOMPAY_API_URL: optionalUrl,
+    FREEDOMPAY_TESTING_MODE: flag.default(false),
+    FREEDOMPAY_LIFETIME: z.coerce.number().int().min(300).max(604_800).default(3600),
+    FREEDOMPAY_AUTO_CLEARING: flag.default(true),
+    FREEDOMPAY_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
+    FREEDOMPAY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
+    FREEDOMPAY_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
   })
   .superRefine((env, ctx) => {
+    const credentials = [env.FREEDOMPAY_MERCHANT_ID, env.FREEDOMPAY_SECRET_KEY, env.FREEDOMPAY_API_URL];
+    if (credentials.some(Boolean) && !credentials.every(Boolean)) {
+      for (const [name, value] of [
+        ['FREEDOMPAY_MERCHANT_ID', env.FREEDOMPAY_MERCHANT_ID],
+        ['FREEDOMPAY_SECRET_KEY', env.FREEDOMPAY_SECRET_KEY],
+        ['FREEDOMPAY_API_URL', env.FREEDOMPAY_API_URL],
+      ] as const) {
+        if (!value) ctx.addIssue({ code: 'custom', path: [name], message: 'set all three FREEDOMPAY_ credentials, or none for the sandbox' });
+      }
+    }
     if (env.NODE_ENV !== 'production') return;
+    if (!credentials.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['FREEDOMPAY_MERCHANT_ID'], message: 'real merchant credentials are required when NODE_ENV=production' });
+    }
     if (!env.CAPTCHA) {
       ctx.addIssue({ code: 'custom', path: ['CAPTCHA'], message: 'off is refused when NODE_ENV=production' });
     }

@@ -8,6 +8,7 @@ import { createCatalogCache, type CatalogCache } from './db/queries/catalog-cach
 import { captchaKeys, type CaptchaKeys } from './captcha/altcha.js';
 import { startQueue, type Queue } from './jobs/queue.js';
 import type { Logger } from './log.js';
+import { createGateway, credentialsFrom, type Gateway, type GatewayCredentials } from './payments/gateway.js';
 
 export interface Clock {
   now(): Date;
@@ -24,6 +25,7 @@ export interface Deps {
   db: Db;
   queue: Queue;
   catalog: CatalogCache;
+  gateway: Gateway;
   /** Null when CAPTCHA=off (development and benchmarks only). */
   captcha: CaptchaKeys | null;
   close(): Promise<void>;
@@ -34,10 +36,20 @@ export interface CreateDepsOptions {
   clock?: Clock;
   /** Tests pass an in-memory PGlite or their own PostgreSQL database. */
   databaseUrl?: string | 'memory';
+  /** Gateway credentials when not in the settings: the built-in sandbox's (scripts/start.ts) or a test's. */
+  gateway?: GatewayCredentials;
+}
+
+export class MissingGatewayError extends Error {
+  constructor() {
+    super('No Freedom Pay credentials: set FREEDOMPAY_MERCHANT_ID, FREEDOMPAY_SECRET_KEY and FREEDOMPAY_API_URL, or run `npm start` to use the built-in sandbox gateway.');
+  }
 }
 
 export async function createDeps(config: Config, options: CreateDepsOptions): Promise<Deps> {
   const { log, clock = systemClock } = options;
+  const credentials = options.gateway ?? credentialsFrom(config);
+  if (!credentials) throw new MissingGatewayError();
   const url = options.databaseUrl ?? config.DATABASE_URL;
   let lock: DataDirLock | null = null;
   let database: Database;
@@ -65,6 +77,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       db: database.db,
       queue,
       catalog: createCatalogCache(database.db, clock),
+      gateway: createGateway(config, credentials),
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
       async close() {
         await queue.stop({ graceful: true, timeout: 10_000 }); // also closes pg-boss's own pool on PostgreSQL

@@ -2,8 +2,10 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
-import { createDeps } from './deps.js';
+import { createDeps, MissingGatewayError } from './deps.js';
+import { devSandboxCredentials, startDevSandbox } from './dev-sandbox.js';
 import { createLogger } from './log.js';
+import { credentialsFrom } from './payments/gateway.js';
 import { startWorker } from './worker.js';
 
 // The entry point: `npm start`. Runs the web app, the job worker, or both (ROLE).
@@ -23,14 +25,19 @@ if (config.appSecretGenerated) {
   log.info('APP_SECRET is not set: using a random one for this run (forms opened before a restart need a reload).');
 }
 
-const deps = await createDeps(config, { log }).catch((error: unknown) => {
-  if (error instanceof DataDirLockedError) {
+// No merchant credentials (development only): pay through the built-in sandbox gateway, started once
+// the data directory is ours, so a second `npm start` explains the lock rather than a busy port.
+const sandboxCredentials = credentialsFrom(config) ? null : devSandboxCredentials(config.FREEDOMPAY_SANDBOX_PORT);
+
+const deps = await createDeps(config, { log, gateway: sandboxCredentials ?? undefined }).catch((error: unknown) => {
+  if (error instanceof DataDirLockedError || error instanceof MissingGatewayError) {
     process.stderr.write(`uslugi cannot start. ${error.message}\n`);
     process.exit(1);
   }
   throw error;
 });
 
+const sandbox = sandboxCredentials && (await startDevSandbox(sandboxCredentials, { merchantName: config.COMPANY_NAME, log }));
 const app = config.ROLE === 'worker' ? null : await buildApp(deps);
 if (config.ROLE !== 'web') await startWorker(deps);
 
@@ -40,6 +47,7 @@ closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
   else log.info({ signal }, 'Shutting down');
   await app?.close();
   await deps.close();
+  await sandbox?.close();
 });
 
 if (app) {

@@ -1,6 +1,7 @@
 import { PgBoss, fromPglite } from 'pg-boss';
 import type { Database } from '../db/client.js';
 import type { Logger } from '../log.js';
+import { jobNames } from './queues.js';
 
 export type Queue = PgBoss;
 
@@ -16,6 +17,7 @@ export async function startQueue(database: Database, options: { runsWorker: bool
       : new PgBoss({ ...common, db: undefined, connectionString: poolConnectionString(database), useListenNotify: true });
   boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
   await boss.start();
+  for (const name of jobNames) await boss.createQueue(name);
   return boss;
 }
 

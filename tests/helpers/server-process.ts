@@ -13,10 +13,12 @@ export interface ServerProcess {
   waitFor(text: string, timeoutMs?: number): Promise<void>;
 }
 
-export function startServer(env: Record<string, string>): ServerProcess {
+/** Starts `src/server.ts` with these settings; the sandbox gateway gets its own free port unless given. */
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const sandboxPort = String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', FREEDOMPAY_SANDBOX_PORT: sandboxPort, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

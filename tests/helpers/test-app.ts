@@ -5,6 +5,8 @@ import { buildApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { createDeps, type Clock, type Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/log.js';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/freedompay/index.js';
+import { freePort } from './server-process.js';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -14,6 +16,10 @@ export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['pglite', 'p
 export interface TestApp {
   app: FastifyInstance;
   deps: Deps;
+  /** The sandbox gateway this app pays through, on its own port. */
+  sandbox: Sandbox;
+  /** Where the app listens (the sandbox calls it back here). */
+  baseUrl: string;
   close(): Promise<void>;
 }
 
@@ -21,15 +27,27 @@ export interface TestAppOptions {
   captcha?: boolean;
   clock?: Clock;
   env?: Record<string, string>;
+  sandbox?: Partial<SandboxOptions>;
 }
 
-/** Builds the real app on a fresh database of its own: an in-memory PGlite or a new PostgreSQL database. */
+export const testMerchant = { id: '545084', secret: 'test-merchant-secret', name: 'ООО «Услуги онлайн»' };
+
+/**
+ * Builds the real app on a fresh database of its own (an in-memory PGlite or a new PostgreSQL
+ * database), listening on loopback, with the sandbox gateway on another port.
+ */
 export async function createTestApp(backend: Backend, options: TestAppOptions = {}): Promise<TestApp> {
+  const sandbox = createSandbox({ merchants: [testMerchant], ...options.sandbox });
+  const sandboxUrl = await sandbox.listen(0, '127.0.0.1');
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const config = parseConfig({
     NODE_ENV: 'test',
     APP_SECRET: 'test-secret-that-is-long-enough-for-hmac',
     CAPTCHA: options.captcha === false ? 'off' : 'on',
     LOG_LEVEL: 'silent',
+    PUBLIC_URL: baseUrl,
+    FREEDOMPAY_TIMEOUT_MS: '3000',
     ...options.env,
   });
   const database = backend === 'postgres' ? await createPostgresDatabase() : null;
@@ -37,14 +55,19 @@ export async function createTestApp(backend: Backend, options: TestAppOptions = 
     log: createLogger('silent', false),
     clock: options.clock,
     databaseUrl: database?.url ?? 'memory',
+    gateway: { merchantId: testMerchant.id, secretKey: testMerchant.secret, apiUrl: sandboxUrl, testingMode: true },
   });
   const app = await buildApp(deps);
+  await app.listen({ port, host: '127.0.0.1' });
   return {
     app,
     deps,
+    sandbox,
+    baseUrl,
     async close() {
       await app.close();
       await deps.close();
+      await sandbox.close();
       await database?.drop();
     },
   };

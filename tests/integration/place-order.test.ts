@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, services } from '../../src/db/schema/index.js';
 import { legalVersions } from '../../src/legal/versions.js';
 import { openOrderForm, solveCaptcha, submitOrder, validOrder } from '../helpers/order-form.js';
+import { orderBehindRedirect } from '../helpers/orders.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
 
 const start = new Date('2026-11-23T08:00:00Z');
@@ -22,14 +23,20 @@ describe.each(backends)('placing an order on %s', (backend) => {
   const order = async (fields: Record<string, string | undefined>, remoteAddress = nextIp()) =>
     submitOrder(t.app, 'site-support', { altcha: await solveCaptcha(t.app), ...fields }, { remoteAddress });
 
-  it('creates an order awaiting payment and redirects to its page', async () => {
+  /** The public reference of the order a successful submit sent to the gateway. */
+  const placedRef = async (response: { statusCode: number; headers: Record<string, unknown> }) => {
+    expect(response.statusCode).toBe(303);
+    return (await orderBehindRedirect(t.deps, String(response.headers.location))).publicRef;
+  };
+
+  it('creates an order awaiting payment and sends the visitor to the gateway', async () => {
     const response = await order({ ...validOrder, marketing: 'on' }, '203.0.113.200');
     expect(response.statusCode).toBe(303);
-    const ref = /^\/orders\/([\w-]+)$/.exec(String(response.headers.location))?.[1];
-    expect(ref).toBeDefined();
-    expect(Buffer.from(ref!, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+    expect(String(response.headers.location)).toMatch(new RegExp(`^${t.sandbox.url}/pay\\.html\\?customer=`));
+    const ref = await placedRef(response);
+    expect(Buffer.from(ref, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
 
-    const [row] = await t.deps.db.select().from(orders).where(eq(orders.publicRef, ref!));
+    const [row] = await t.deps.db.select().from(orders).where(eq(orders.publicRef, ref));
     expect(row).toMatchObject({
       state: 'awaiting_payment',
       serviceTitle: 'Техническая поддержка сайта',
@@ -49,7 +56,8 @@ describe.each(backends)('placing an order on %s', (backend) => {
 
     const page = await t.app.inject(`/orders/${ref}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('ожидает оплаты');
+    expect(page.body).toContain('Проверяем оплату');
+    expect(page.body).toContain('<meta http-equiv="refresh" content="3">');
     expect(page.body).toContain('Техническая поддержка сайта');
     expect(page.body).toContain('15\u00a0000\u00a0₽');
     expect(page.headers['cache-control']).toBe('no-store');
@@ -57,8 +65,7 @@ describe.each(backends)('placing an order on %s', (backend) => {
   });
 
   it('copies the price at ordering time: a later price change does not touch the order', async () => {
-    const response = await order(validOrder);
-    const ref = String(response.headers.location).split('/').pop()!;
+    const ref = await placedRef(await order(validOrder));
     await t.deps.db.update(services).set({ priceKopecks: 9_900_000 }).where(eq(services.slug, 'site-support'));
     const [row] = await t.deps.db.select().from(orders).where(eq(orders.publicRef, ref));
     expect(row!.priceKopecks).toBe(1_500_000);
@@ -100,9 +107,7 @@ describe.each(backends)('placing an order on %s', (backend) => {
     expect(rejected.body).not.toContain(script);
     expect(rejected.body).toContain('&lt;script>alert(1)&lt;/script>');
 
-    const accepted = await order({ ...validOrder, comment: `${script} & "кавычки"` });
-    expect(accepted.statusCode).toBe(303);
-    const ref = String(accepted.headers.location).split('/').pop()!;
+    const ref = await placedRef(await order({ ...validOrder, comment: `${script} & "кавычки"` }));
     const [row] = await t.deps.db.select().from(orders).where(eq(orders.publicRef, ref));
     expect(row!.comment).toBe(`${script} & "кавычки"`);
     const page = await t.app.inject(`/orders/${ref}`);

@@ -1,8 +1,9 @@
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { orderStates } from '../../domain/order-machine.js';
 import { services } from './catalog.js';
 
-export const orderState = pgEnum('order_state', ['awaiting_payment']);
+export const orderState = pgEnum('order_state', orderStates);
 
 export const orders = pgTable(
   'orders',
@@ -30,6 +31,7 @@ export const orders = pgTable(
     clientIp: text('client_ip').notNull(),
     userAgent: text('user_agent').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
   },
   (t) => [
     check('orders_price_positive', sql`${t.priceKopecks} > 0`),

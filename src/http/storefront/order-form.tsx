@@ -73,8 +73,9 @@ export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {} }
         </Field>
       )}
       <button type="submit" class="button button-primary">
-        Оформить заказ
+        Перейти к оплате
       </button>
+      <p class="hint">Оплата картой на защищённой странице платёжного сервиса Freedom Pay. Данные карты не передаются нам.</p>
     </form>
   );
 }

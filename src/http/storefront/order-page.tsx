@@ -1,26 +1,64 @@
 import { DateTime } from 'luxon';
 import { formatRub } from '../../domain/money.js';
 import type { Order } from '../../db/queries/orders.js';
+import type { PaymentAttempt } from '../../db/queries/payments.js';
 
-const stateLabels: Record<Order['state'], string> = {
-  awaiting_payment: 'ожидает оплаты',
-};
+export interface OrderPageProps {
+  order: Order;
+  /** The newest payment attempt, if any. */
+  attempt: PaymentAttempt | undefined;
+  csrfToken: string;
+}
 
-export function OrderPage({ order }: { order: Order }) {
-  const placedAt = DateTime.fromJSDate(order.createdAt, { zone: 'Europe/Moscow' }).setLocale('ru');
+/** What the visitor sees about the payment; derived from server-side state only, never from the browser's return. */
+export type PaymentView = 'unpaid' | 'checking' | 'failed' | 'paid' | 'review' | 'cancelled' | 'refunded';
+
+export function paymentView(order: Order, attempt: PaymentAttempt | undefined): PaymentView {
+  switch (order.state) {
+    case 'paid':
+      return 'paid';
+    case 'needs_review':
+      return 'review';
+    case 'cancelled':
+      return 'cancelled';
+    case 'refunded':
+      return 'refunded';
+    case 'awaiting_payment':
+      if (attempt?.state === 'initiated') return 'checking';
+      if (attempt?.state === 'failed' || attempt?.state === 'expired') return 'failed';
+      return 'unpaid';
+  }
+}
+
+const moscow = (date: Date) => DateTime.fromJSDate(date, { zone: 'Europe/Moscow' }).setLocale('ru').toFormat("d MMMM yyyy 'в' HH:mm");
+
+export function OrderPage({ order, attempt, csrfToken }: OrderPageProps) {
+  const view = paymentView(order, attempt);
   return (
     <section class="order-status">
-      <h1>Заказ принят</h1>
-      <p class={`status status-${order.state}`}>
-        Статус: <strong>{stateLabels[order.state]}</strong>
-      </p>
+      <h1>{headings[view]}</h1>
+      <Status view={view} attempt={attempt} />
       <dl class="summary">
         <dt>Услуга</dt>
         <dd>{order.serviceTitle}</dd>
         <dt>Стоимость</dt>
         <dd>{formatRub(order.priceKopecks)}</dd>
         <dt>Оформлен</dt>
-        <dd>{placedAt.toFormat("d MMMM yyyy 'в' HH:mm")} (мск)</dd>
+        <dd>{moscow(order.createdAt)} (мск)</dd>
+        {order.paidAt && (
+          <>
+            <dt>Оплачен</dt>
+            <dd>{moscow(order.paidAt)} (мск)</dd>
+          </>
+        )}
+        {view === 'paid' && attempt?.cardLast4 && (
+          <>
+            <dt>Карта</dt>
+            <dd>
+              {attempt.cardBrand ? `${cardBrandName(attempt.cardBrand)} ` : ''}•••• {attempt.cardLast4}
+            </dd>
+          </>
+        )}
         <dt>Контактное лицо</dt>
         <dd>{order.customerName}</dd>
         {order.comment && (
@@ -30,7 +68,71 @@ export function OrderPage({ order }: { order: Order }) {
           </>
         )}
       </dl>
+      {(view === 'unpaid' || view === 'failed') && (
+        <form method="post" action={`/orders/${order.publicRef}/pay`}>
+          <input type="hidden" name="_csrf" value={csrfToken} />
+          <button type="submit" class="button button-primary">
+            {view === 'failed' ? 'Оплатить снова' : 'Перейти к оплате'}
+          </button>
+        </form>
+      )}
       <p>Сохраните адрес этой страницы: по нему всегда можно проверить состояние заказа.</p>
     </section>
   );
 }
+
+const headings: Record<PaymentView, string> = {
+  unpaid: 'Заказ ожидает оплаты',
+  checking: 'Проверяем оплату…',
+  failed: 'Оплата не прошла',
+  paid: 'Оплата подтверждена',
+  review: 'Оплата получена',
+  cancelled: 'Заказ отменён',
+  refunded: 'Деньги возвращены',
+};
+
+function Status({ view, attempt }: { view: PaymentView; attempt: PaymentAttempt | undefined }) {
+  switch (view) {
+    case 'unpaid':
+      return <p class="status status-waiting">Статус: <strong>ожидает оплаты</strong></p>;
+    case 'checking':
+      return (
+        <div class="status status-waiting" role="status">
+          <p>Ждём подтверждения от платёжного сервиса. Страница обновится сама через несколько секунд.</p>
+          {attempt?.redirectUrl && (
+            <p>
+              Не завершили оплату? <a href={attempt.redirectUrl}>Вернуться на страницу оплаты</a>
+            </p>
+          )}
+        </div>
+      );
+    case 'failed':
+      return (
+        <div class="status status-failed" role="alert">
+          <p>{failureText(attempt)}</p>
+          <p>Деньги не списаны. Можно попробовать ещё раз, в том числе другой картой.</p>
+        </div>
+      );
+    case 'paid':
+      return (
+        <p class="status status-ok">
+          Спасибо! Платёж получен. Менеджер свяжется с вами в течение рабочего часа (пн–пт, 09:00–18:00 мск).
+        </p>
+      );
+    case 'review':
+      return <p class="status status-waiting">Платёж получен, но требует проверки. Менеджер свяжется с вами в ближайшее рабочее время.</p>;
+    case 'cancelled':
+      return <p class="status">Оплата отменена, деньги вернутся на карту.</p>;
+    case 'refunded':
+      return <p class="status">Оплата возвращена на карту. Срок зачисления зависит от банка.</p>;
+  }
+}
+
+function failureText(attempt: PaymentAttempt | undefined): string {
+  if (attempt?.state === 'expired') return 'Время на оплату истекло.';
+  if (attempt?.failureCode === 'rejected_by_shop') return 'Сумма платежа не совпала с заказом, платёж отменён.';
+  return attempt?.failureDescription ? `Банк отклонил платёж: ${attempt.failureDescription}` : 'Банк отклонил платёж.';
+}
+
+const brands: Record<string, string> = { VI: 'Visa', MC: 'Mastercard', MI: 'Мир', UP: 'UnionPay' };
+const cardBrandName = (code: string) => brands[code] ?? code;

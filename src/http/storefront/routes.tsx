@@ -1,18 +1,24 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { payOrder } from '../../actions/pay-order.js';
 import { placeOrder } from '../../actions/place-order.js';
+import type { Service } from '../../db/queries/catalog.js';
 import { findOrderByRef } from '../../db/queries/orders.js';
+import { latestAttemptForOrder } from '../../db/queries/payments.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
 import { CatalogPage } from './catalog-page.js';
-import { OrderPage } from './order-page.js';
-import { ServicePage } from './service-page.js';
 import type { OrderFormProps } from './order-form.js';
-import type { Service } from '../../db/queries/catalog.js';
+import { OrderPage, paymentView } from './order-page.js';
+import { PaymentUnavailablePage } from './payment-unavailable-page.js';
+import { ServicePage } from './service-page.js';
 
 const captchaAssets = { scripts: ['/static/captcha.js'], styles: ['/static/altcha/external/altcha.css'] };
+const ORDER_REF = /^[\w-]{24}$/;
 
 export async function storefrontRoutes(app: FastifyInstance) {
   const { deps } = app;
+  // Against floods of posts; the business limit (5 orders per IP per 10 min) is in placeOrder.
+  const postLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
   app.get('/', async (_request, reply) => {
     const services = await deps.catalog.activeServices();
@@ -27,11 +33,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
 
   app.post<{ Params: { slug: string }; Body: Record<string, unknown> | undefined }>(
     '/services/:slug/order',
-    {
-      preHandler: app.csrfProtection,
-      // Against floods of posts; the business limit (5 orders per IP per 10 min) is in placeOrder.
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-    },
+    { preHandler: app.csrfProtection, config: postLimit },
     async (request, reply) => {
       const result = await placeOrder(deps, {
         slug: request.params.slug,
@@ -41,7 +43,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
       });
       switch (result.kind) {
         case 'placed':
-          return reply.redirect(`/orders/${result.publicRef}`, 303);
+          return sendToGateway(reply, result.publicRef);
         case 'service_not_found':
           return sendErrorPage(reply, 404);
         case 'rate_limited':
@@ -57,19 +59,41 @@ export async function storefrontRoutes(app: FastifyInstance) {
     },
   );
 
+  // The gateway's success and failure returns land here too. What the page says comes from our
+  // database only, fed by callbacks and reconciliation: the browser's return never marks a payment.
   app.get<{ Params: { ref: string } }>('/orders/:ref', async (request, reply) => {
-    const order = /^[\w-]{24}$/.test(request.params.ref) ? await findOrderByRef(deps.db, request.params.ref) : undefined;
+    const order = ORDER_REF.test(request.params.ref) ? await findOrderByRef(deps.db, request.params.ref) : undefined;
     if (!order) return sendErrorPage(reply, 404);
+    const attempt = await latestAttemptForOrder(deps.db, order.id);
+    const view = paymentView(order, attempt);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
-    return sendPage(reply, { title: `Заказ: ${order.serviceTitle}` }, <OrderPage order={order} />);
+    return sendPage(
+      reply,
+      { title: `Заказ: ${order.serviceTitle}`, refreshSeconds: view === 'checking' ? 3 : undefined },
+      <OrderPage order={order} attempt={attempt} csrfToken={reply.generateCsrf()} />,
+    );
   });
 
-  function sendServicePage(
-    reply: FastifyReply,
-    service: Service,
-    form: Pick<OrderFormProps, 'values' | 'errors'>,
-    status = 200,
-  ) {
+  app.post<{ Params: { ref: string } }>('/orders/:ref/pay', { preHandler: app.csrfProtection, config: postLimit }, async (request, reply) => {
+    if (!ORDER_REF.test(request.params.ref)) return sendErrorPage(reply, 404);
+    return sendToGateway(reply, request.params.ref);
+  });
+
+  async function sendToGateway(reply: FastifyReply, orderRef: string) {
+    const result = await payOrder(deps, orderRef);
+    switch (result.kind) {
+      case 'redirect':
+        return reply.redirect(result.url, 303);
+      case 'not_found':
+        return sendErrorPage(reply, 404);
+      case 'not_payable':
+        return reply.redirect(`/orders/${orderRef}`, 303);
+      case 'gateway_unavailable':
+        return sendPage(reply, { title: 'Платёжный сервис не отвечает', status: 503 }, <PaymentUnavailablePage orderRef={orderRef} csrfToken={reply.generateCsrf()} />);
+    }
+  }
+
+  function sendServicePage(reply: FastifyReply, service: Service, form: Pick<OrderFormProps, 'values' | 'errors'>, status = 200) {
     const captcha = deps.captcha !== null;
     return sendPage(
       reply,

@@ -10,15 +10,18 @@ export interface LayoutProps {
   scripts?: string[];
   /** Extra stylesheets this page needs. */
   styles?: string[];
+  /** Reloads the page after this many seconds (works without JavaScript). */
+  refreshSeconds?: number;
   children: ComponentChildren;
 }
 
-export function Layout({ title, company, nonce, scripts = [], styles = [], children }: LayoutProps) {
+export function Layout({ title, company, nonce, scripts = [], styles = [], refreshSeconds, children }: LayoutProps) {
   return (
     <html lang="ru">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
         <title>{`${title} — ${company.name}`}</title>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/styles.css" />

@@ -8,12 +8,13 @@ export interface PageOptions {
   status?: number;
   scripts?: string[];
   styles?: string[];
+  refreshSeconds?: number;
 }
 
 /** Sends a server-rendered page in the site layout. Preact escapes every text node and attribute. */
 export function sendPage(reply: FastifyReply, options: PageOptions, content: ComponentChildren): FastifyReply {
   const html = renderToString(
-    <Layout title={options.title} company={reply.server.company} nonce={reply.cspNonce} scripts={options.scripts} styles={options.styles}>
+    <Layout title={options.title} company={reply.server.company} nonce={reply.cspNonce} scripts={options.scripts} styles={options.styles} refreshSeconds={options.refreshSeconds}>
       {content}
     </Layout>,
   );

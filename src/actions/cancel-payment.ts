@@ -1,0 +1,23 @@
+import { eq } from 'drizzle-orm';
+import type { Deps } from '../deps.js';
+import { paymentOperations } from '../db/schema/index.js';
+import { runOperation, type OperationResult } from './payment-operation.js';
+
+/** Voids a payment before the bank's day close (cancel.php): the whole amount, no partial cancel. */
+export function cancelPayment(
+  deps: Pick<Deps, 'db' | 'clock' | 'log' | 'gateway'>,
+  input: { attemptId: string; reason?: string },
+): Promise<OperationResult> {
+  return runOperation(
+    deps,
+    { attemptId: input.attemptId, kind: 'cancel', reason: input.reason },
+    async (tx, attempt) => {
+      const earlier = await tx.select().from(paymentOperations).where(eq(paymentOperations.attemptId, attempt.id));
+      if (earlier.some((op) => op.kind !== 'capture' && op.state !== 'failed')) {
+        return { refusal: 'По платежу уже есть возврат или отмена: отменить его целиком нельзя.' };
+      }
+      return { amountKopecks: attempt.amountKopecks };
+    },
+    (gatewayPaymentId) => deps.gateway.client.cancel(gatewayPaymentId),
+  );
+}

@@ -1,0 +1,95 @@
+import { and, eq } from 'drizzle-orm';
+import type { Deps } from '../deps.js';
+import { orderMachine } from '../domain/order-machine.js';
+import { attemptMachine } from '../domain/payment-machine.js';
+import { fullyRefunded } from '../domain/refunds.js';
+import type { Tx } from '../db/client.js';
+import type { PaymentAttempt, PaymentOperation } from '../db/queries/payments.js';
+import { orders, paymentAttempts, paymentOperations } from '../db/schema/index.js';
+import type { CallResult } from '../payments/freedompay/client.js';
+
+export type OperationKind = PaymentOperation['kind'];
+export type OperationResult =
+  | { kind: 'succeeded' | 'failed' | 'unknown'; operationId: string; description?: string }
+  | { kind: 'not_allowed'; reason: string };
+
+type OperationDeps = Pick<Deps, 'db' | 'clock' | 'log'>;
+
+/** Checks an operation against the locked attempt: the amount it will move, or why it cannot run. */
+export type PrepareOperation = (tx: Tx, attempt: PaymentAttempt) => Promise<{ amountKopecks: number } | { refusal: string }>;
+
+/**
+ * Runs a capture, cancel or refund: record it as pending (after `prepare` checks the locked attempt),
+ * call the gateway, then record the answer. A call without a definite answer is left "unknown" for
+ * reconciliation (settle-operations.ts), never retried blindly.
+ */
+export async function runOperation(
+  deps: OperationDeps,
+  request: { attemptId: string; kind: OperationKind; reason?: string },
+  prepare: PrepareOperation,
+  call: (gatewayPaymentId: string, amountKopecks: number) => Promise<CallResult<{ gatewayRefundId?: string | null }>>,
+): Promise<OperationResult> {
+  const now = deps.clock.now();
+  const started = await deps.db.transaction(async (tx) => {
+    const [attempt] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, request.attemptId)).for('update');
+    if (!attempt?.gatewayPaymentId || attempt.state !== 'paid') return { refusal: 'Платёж не найден или не оплачен.' };
+    const prepared = await prepare(tx, attempt);
+    if ('refusal' in prepared) return prepared;
+    const [operation] = await tx
+      .insert(paymentOperations)
+      .values({ attemptId: attempt.id, kind: request.kind, amountKopecks: prepared.amountKopecks, reason: request.reason, createdAt: now })
+      .returning();
+    return { operation: operation!, gatewayPaymentId: attempt.gatewayPaymentId };
+  });
+  if ('refusal' in started) return { kind: 'not_allowed', reason: started.refusal };
+
+  const { operation, gatewayPaymentId } = started;
+  const answer = await call(gatewayPaymentId, operation.amountKopecks);
+  if (answer.ok) {
+    await completeOperation(deps, operation, { state: 'succeeded', gatewayRefundId: answer.gatewayRefundId ?? null });
+    return { kind: 'succeeded', operationId: operation.id };
+  }
+  if (answer.outcome === 'refused') {
+    await completeOperation(deps, operation, { state: 'failed', gatewayCode: answer.code, gatewayDescription: answer.description });
+    return { kind: 'failed', operationId: operation.id, description: answer.description };
+  }
+  deps.log.warn({ operationId: operation.id, reason: answer.reason }, 'payment operation outcome unknown; reconciliation will settle it');
+  await deps.db.update(paymentOperations).set({ state: 'unknown', gatewayDescription: answer.reason }).where(eq(paymentOperations.id, operation.id));
+  return { kind: 'unknown', operationId: operation.id };
+}
+
+/** Records the final state of an operation and, on success, its effect on the attempt and the order. */
+export async function completeOperation(
+  deps: OperationDeps,
+  operation: PaymentOperation,
+  outcome: { state: 'succeeded' | 'failed'; gatewayRefundId?: string | null; gatewayCode?: string; gatewayDescription?: string },
+): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const [current] = await tx
+      .update(paymentOperations)
+      .set({ ...outcome, completedAt: now })
+      .where(and(eq(paymentOperations.id, operation.id), eq(paymentOperations.state, operation.state)))
+      .returning();
+    if (!current || outcome.state !== 'succeeded') return;
+    const [attempt] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, operation.attemptId)).for('update');
+    if (!attempt) return;
+    if (operation.kind === 'capture') {
+      await tx.update(paymentAttempts).set({ captured: true }).where(eq(paymentAttempts.id, attempt.id));
+      return;
+    }
+    if (operation.kind === 'refund') {
+      const refunds = await tx
+        .select()
+        .from(paymentOperations)
+        .where(and(eq(paymentOperations.attemptId, attempt.id), eq(paymentOperations.kind, 'refund')));
+      if (!fullyRefunded(attempt.amountKopecks, refunds)) return; // a partial refund keeps the states
+    }
+    const event = operation.kind === 'cancel' ? 'cancelled' : 'refunded';
+    const next = attemptMachine.transition(attempt.state, event);
+    if (next) await tx.update(paymentAttempts).set({ state: next }).where(eq(paymentAttempts.id, attempt.id));
+    const [order] = await tx.select().from(orders).where(eq(orders.id, attempt.orderId)).for('update');
+    const orderNext = order && orderMachine.transition(order.state, event === 'cancelled' ? 'payment_cancelled' : 'payment_refunded');
+    if (orderNext) await tx.update(orders).set({ state: orderNext }).where(eq(orders.id, order.id));
+  });
+}

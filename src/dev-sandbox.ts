@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from './log.js';
+import type { GatewayCredentials } from './payments/gateway.js';
+
+// Without merchant credentials (development), `npm start` runs the offline sandbox gateway from
+// sandbox/freedompay on its own port, so a newcomer can buy a service with a test card and no internet.
+// It is loaded by path, not imported: the compiled production build neither contains nor needs it.
+
+interface SandboxModule {
+  createSandbox(options: { merchants: { id: string; secret: string; name: string }[]; publicUrl?: string }): {
+    listen(port?: number, host?: string): Promise<string>;
+    close(): Promise<void>;
+  };
+  TEST_CARDS: readonly { pan: string; note: string }[];
+}
+
+/** A merchant account for this run, on a fixed port so the app can be wired before the sandbox starts. */
+export function devSandboxCredentials(port: number): GatewayCredentials {
+  return { merchantId: '545084', secretKey: randomBytes(16).toString('hex'), apiUrl: `http://127.0.0.1:${port}`, testingMode: true };
+}
+
+export async function startDevSandbox(
+  credentials: GatewayCredentials,
+  options: { merchantName: string; log: Logger },
+): Promise<{ close(): Promise<void> }> {
+  const modulePath = new URL('../sandbox/freedompay/index.ts', import.meta.url).href;
+  const { createSandbox, TEST_CARDS } = (await import(modulePath)) as SandboxModule;
+  const api = new URL(credentials.apiUrl);
+  const sandbox = createSandbox({ merchants: [{ id: credentials.merchantId, secret: credentials.secretKey, name: options.merchantName }] });
+  const url = await sandbox.listen(Number(api.port), api.hostname);
+  options.log.info(`Sandbox Freedom Pay gateway at ${url} (no real money). Test cards, any future expiry and any CVC:`);
+  for (const card of TEST_CARDS) options.log.info(`  ${card.pan}  ${card.note}`);
+  options.log.info('  3-D Secure code: 111111');
+  return sandbox;
+}

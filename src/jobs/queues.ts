@@ -1,0 +1,19 @@
+import { sql } from 'drizzle-orm';
+import { fromDrizzle } from 'pg-boss';
+import type { Tx } from '../db/client.js';
+import type { Queue } from './queue.js';
+
+/** Every job queue, with the payload its handler receives. Handlers take ids and re-read state. */
+export interface JobPayloads {
+  'order.paid': { orderId: string };
+  'payments.reconcile': Record<string, never>;
+}
+export type JobName = keyof JobPayloads;
+export const jobNames: JobName[] = ['order.paid', 'payments.reconcile'];
+
+/** Enqueues inside the business transaction: the job exists if and only if the transaction commits. */
+export async function enqueue<N extends JobName>(queue: Queue, tx: Tx, name: N, payload: JobPayloads[N]): Promise<void> {
+  // Drizzle's generic execute() is typed loosely; at run time it is exactly what the adapter expects.
+  const db = fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql);
+  await queue.send(name, payload, { db });
+}

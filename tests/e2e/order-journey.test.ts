@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
@@ -7,7 +6,7 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const screenshots = 'test-results/screenshots';
 
-describe.runIf(browserAvailable())('a visitor orders a service in Chromium', () => {
+describe.runIf(browserAvailable())('a visitor orders and pays for a service in Chromium', () => {
   let t: TestApp;
   let browser: Browser;
   let baseUrl: string;
@@ -16,8 +15,7 @@ describe.runIf(browserAvailable())('a visitor orders a service in Chromium', () 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     t = await createTestApp('pglite');
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    baseUrl = t.baseUrl;
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -43,7 +41,7 @@ describe.runIf(browserAvailable())('a visitor orders a service in Chromium', () 
     return page;
   }
 
-  it('catalog → service → errors → fix → order page, at phone width', async () => {
+  it('catalog → service → errors → fix → gateway → 3-D Secure → confirmed order, at phone width', async () => {
     const page = await newPage(375);
     await page.goto(baseUrl);
     await expect(page.locator('h1').textContent()).resolves.toBe('Услуги');
@@ -58,7 +56,7 @@ describe.runIf(browserAvailable())('a visitor orders a service in Chromium', () 
     await page.getByLabel('Электронная почта').fill('anna@example');
     await page.getByLabel('Телефон').fill('8 912 345 67 89');
     await solveCaptcha(page);
-    await page.getByRole('button', { name: 'Оформить заказ' }).click();
+    await page.getByRole('button', { name: 'Перейти к оплате' }).click();
     await page.waitForLoadState('load');
     await expect(page.locator('.error-summary').isVisible()).resolves.toBe(true);
     await expect(page.locator('#error-email').textContent()).resolves.toContain('Проверьте адрес');
@@ -72,25 +70,68 @@ describe.runIf(browserAvailable())('a visitor orders a service in Chromium', () 
     await page.locator('#field-accept_offer').check();
     await page.locator('#field-consent_pd').check();
     await solveCaptcha(page);
-    await page.getByRole('button', { name: 'Оформить заказ' }).click();
-    await page.waitForURL(/\/orders\/[\w-]{24}$/);
-    await expect(page.locator('.status').textContent()).resolves.toContain('ожидает оплаты');
-    await page.screenshot({ path: `${screenshots}/3-order-page-375.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+
+    // The gateway's page (the sandbox): a 3-D Secure test card, then the code.
+    await page.waitForURL(`${t.sandbox.url}/**`);
+    await page.screenshot({ path: `${screenshots}/3-gateway-375.png`, fullPage: true });
+    await payWithCard(page, '4916 3074 1633 4310');
+    await page.getByLabel('Код из SMS').fill('111111');
+    await page.screenshot({ path: `${screenshots}/4-3ds-375.png` });
+    await page.getByRole('button', { name: 'Подтвердить' }).click();
+
+    await page.waitForURL(/\/orders\/[\w-]{24}\?/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Оплата подтверждена');
+    await expect(page.locator('.summary').textContent()).resolves.toContain('•••• 4310');
+    await page.screenshot({ path: `${screenshots}/5-order-paid-375.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
+  it('a declined card leads to the failure page, and "pay again" works', async () => {
+    const page = await newPage(1280);
+    await page.goto(`${baseUrl}/services/seo-audit`);
+    await page.getByLabel('Имя').fill('Пётр Иванов');
+    await page.getByLabel('Электронная почта').fill('petr@example.ru');
+    await page.getByLabel('Телефон').fill('+7 912 000-00-01');
+    await page.locator('#field-accept_offer').check();
+    await page.locator('#field-consent_pd').check();
+    await solveCaptcha(page);
+    await page.getByRole('button', { name: 'Перейти к оплате' }).click();
+    await page.waitForURL(`${t.sandbox.url}/**`);
+    await payWithCard(page, '5335 2159 4536 7703');
+
+    await page.waitForURL(/\/orders\/[\w-]{24}\?/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Оплата не прошла');
+    await page.screenshot({ path: `${screenshots}/6-order-failed-1280.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Оплатить снова' }).click();
+    await page.waitForURL(`${t.sandbox.url}/**`);
+    await payWithCard(page, '4716 0472 6194 1981');
+    await page.waitForURL(/\/orders\/[\w-]{24}\?/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Оплата подтверждена');
     expect(problems).toEqual([]);
   });
 
   it('renders the service page at desktop width', async () => {
     const page = await newPage(1280);
     await page.goto(`${baseUrl}/services/landing-page`);
-    await page.screenshot({ path: `${screenshots}/4-service-1280.png`, fullPage: true });
+    await page.screenshot({ path: `${screenshots}/7-service-1280.png`, fullPage: true });
     await page.goto(`${baseUrl}/`);
-    await page.screenshot({ path: `${screenshots}/5-catalog-1280.png`, fullPage: true });
+    await page.screenshot({ path: `${screenshots}/8-catalog-1280.png`, fullPage: true });
     expect(problems).toEqual([]);
     await page.goto(`${baseUrl}/no-such-page`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Страница не найдена');
-    await page.screenshot({ path: `${screenshots}/6-not-found-1280.png` });
+    await page.screenshot({ path: `${screenshots}/9-not-found-1280.png` });
   });
 });
+
+/** Fills the gateway's card form as a payer would and pays. */
+async function payWithCard(page: Page, pan: string): Promise<void> {
+  await page.getByLabel('Номер карты').fill(pan);
+  await page.getByLabel('Срок действия').fill('12/30');
+  await page.getByLabel('CVC/CVV').fill('123');
+  await page.getByLabel('Имя владельца карты').fill('ANNA SMIRNOVA');
+  await page.getByRole('button', { name: /Оплатить/ }).click();
+}
 
 /** Ticks "I am not a robot" and waits for the proof of work to finish, as a visitor would. */
 async function solveCaptcha(page: Page): Promise<void> {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcilePayments } from '../../src/actions/reconcile-payments.js';
-import { paymentEvents } from '../../src/db/schema/index.js';
+import { paymentAttempts, paymentEvents } from '../../src/db/schema/index.js';
 import { cards, orderPaidJobs, orderSentToGateway, reloadAttempt, reloadOrder } from '../helpers/payments.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
 
@@ -148,5 +148,29 @@ describe('when the gateway is down', () => {
     const page = await t.app.inject(`/orders/${ref}`);
     expect(page.body).toContain('Заказ ожидает оплаты');
     expect(page.body).toContain('Перейти к оплате');
+  });
+});
+
+describe('a payment we never heard of', () => {
+  let t: TestApp;
+  const clock = manualClock(new Date());
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { captcha: false, clock });
+  });
+  afterAll(() => t.close());
+
+  it('is found by reconciliation, recorded and applied', async () => {
+    // The gateway created and took the payment, but our init call never got its answer (a timeout)
+    // and the result callback was lost: all we have is the attempt we stored before calling.
+    const { order, attempt } = await orderSentToGateway(t);
+    await t.deps.db.update(paymentAttempts).set({ state: 'created', gatewayPaymentId: null, redirectUrl: null }).where(eq(paymentAttempts.id, attempt.id));
+    t.sandbox.setFaults(attempt.id, { dropResult: true });
+    await t.sandbox.pay(attempt.gatewayPaymentId!, cards.plain);
+
+    clock.advance(3 * 60_000);
+    await reconcilePayments(t.deps);
+    expect(await reloadAttempt(t, attempt.id)).toMatchObject({ state: 'paid', gatewayPaymentId: attempt.gatewayPaymentId });
+    expect(await reloadOrder(t, order.id)).toMatchObject({ state: 'paid' });
+    expect(await orderPaidJobs(t, order.id)).toBe(1);
   });
 });

@@ -24,10 +24,9 @@ export async function applyPaymentEvent(
 ): Promise<ApplyResult> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx): Promise<ApplyResult> => {
-    const attempt = await lockAttempt(tx, event);
-    if (!attempt) return { kind: 'unknown_attempt' };
-    const [order] = await tx.select().from(orders).where(eq(orders.id, attempt.orderId)).for('update');
-    if (!order) return { kind: 'unknown_attempt' };
+    const locked = await lockAttemptAndOrder(tx, event);
+    if (!locked) return { kind: 'unknown_attempt' };
+    const { attempt, order } = locked;
 
     const decision = decidePayment(attempt, order.state, event);
     const [recorded] = await tx
@@ -87,11 +86,19 @@ export async function applyPaymentEvent(
   });
 }
 
-/** Finds the attempt by our id (the gateway's order id), else by the gateway's payment id. */
-export async function lockAttempt(tx: Tx, event: Pick<GatewayEvent, 'attemptId' | 'gatewayPaymentId'>) {
+/**
+ * Finds the attempt by our id (the gateway's order id), else by the gateway's payment id, and locks
+ * it with its order in one round trip: callbacks for one payment run one at a time.
+ */
+export async function lockAttemptAndOrder(tx: Tx, event: Pick<GatewayEvent, 'attemptId' | 'gatewayPaymentId'>) {
   const byId = UUID.test(event.attemptId) ? eq(paymentAttempts.id, event.attemptId) : null;
   const where = byId ?? (event.gatewayPaymentId ? eq(paymentAttempts.gatewayPaymentId, event.gatewayPaymentId) : null);
   if (!where) return undefined;
-  const [attempt] = await tx.select().from(paymentAttempts).where(where).for('update');
-  return attempt;
+  const [row] = await tx
+    .select({ attempt: paymentAttempts, order: { id: orders.id, state: orders.state } })
+    .from(paymentAttempts)
+    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .where(where)
+    .for('update');
+  return row;
 }

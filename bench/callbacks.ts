@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+// @ts-expect-error autocannon ships no types
+import autocannon from 'autocannon';
+import { fieldsOf } from '../src/payments/freedompay/fields.js';
+import { signed } from '../src/payments/freedompay/signature.js';
+import { freePort, startServer, waitForHttp } from '../tests/helpers/server-process.js';
+
+// npm run bench (second part): signed result callbacks for distinct orders at 50 connections on
+// PostgreSQL, against the rate of single-row committed INSERTs into the same database, in the same
+// run. Target: ratio ≥ 0.3, p99 < 50 ms. The baseline is measured two ways and both are printed:
+// one connection committing one row at a time (the database's commit rate, which the target is read
+// against), and 50 callers on a pool of the app's size (where PostgreSQL groups commits).
+// BENCH_DATABASE_URL (default: the local PostgreSQL) names the server; a scratch database is made.
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = 50;
+const POOL_SIZE = 10; // the app's own pool size (src/db/client.ts)
+const ORDERS = 60_000; // more than can be paid in one run: every callback is for a new order
+const MERCHANT = { id: '545084', secret: 'bench-merchant-secret' };
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = `uslugi_bench_${randomBytes(4).toString('hex')}`;
+const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(sql);
+  await client.end();
+}
+
+await admin(`create database ${name}`);
+const port = await freePort();
+const app = await startServer({
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  ROLE: 'web',
+  DATABASE_URL: dbUrl,
+  CAPTCHA: 'off',
+  LOG_LEVEL: 'warn',
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+  FREEDOMPAY_MERCHANT_ID: MERCHANT.id,
+  FREEDOMPAY_SECRET_KEY: MERCHANT.secret,
+  FREEDOMPAY_API_URL: 'http://127.0.0.1:9', // never called while processing callbacks
+});
+const pool = new pg.Pool({ connectionString: dbUrl, max: POOL_SIZE });
+try {
+  await Promise.race([waitForHttp(`http://127.0.0.1:${port}/readyz`), app.exited.then(() => Promise.reject(new Error(app.output())))]);
+
+  // Orders awaiting payment, each with an attempt already sent to the gateway.
+  const { rows } = await pool.query<{ id: string; gateway_payment_id: string }>(`
+    with service as (select id, title, price_kopecks from services order by sort_order limit 1),
+    made as (
+      insert into orders (public_ref, service_id, service_title, price_kopecks, customer_name, customer_email, customer_phone,
+        marketing_opt_in, offer_version, consent_version, privacy_version, accepted_at, client_ip, user_agent, created_at)
+      select 'bench' || lpad(n::text, 19, '0'), service.id, service.title, service.price_kopecks, 'Иван Петров', 'bench@example.ru',
+        '+79123456789', false, 'v', 'v', 'v', now(), '127.0.0.1', 'bench', now()
+      from generate_series(1, ${ORDERS}) n, service
+      returning id, price_kopecks, public_ref)
+    insert into payment_attempts (order_id, amount_kopecks, state, gateway_payment_id, created_at, expires_at)
+    select id, price_kopecks, 'initiated', substr(public_ref, 6), now(), now() + interval '1 hour' from made
+    returning id, gateway_payment_id`);
+  const amount = (await pool.query<{ price_kopecks: number }>('select price_kopecks from orders limit 1')).rows[0]!.price_kopecks;
+  const bodies = rows.map((row) =>
+    new URLSearchParams(
+      signed(
+        'result',
+        fieldsOf({
+          pg_order_id: row.id,
+          pg_payment_id: row.gateway_payment_id,
+          pg_amount: (amount / 100).toFixed(2),
+          pg_currency: 'RUB',
+          pg_result: '1',
+          pg_can_reject: '1',
+          pg_captured: '1',
+          pg_card_pan: '4716-04XX-XXXX-1981',
+          pg_card_brand: 'VI',
+        }),
+        MERCHANT.secret,
+      ) as [string, string][],
+    ).toString(),
+  );
+
+  // Baselines: single-row INSERTs, each its own committed transaction.
+  await pool.query('create table bench_rows (id bigserial primary key, payload text not null, created_at timestamptz not null default now())');
+  const single = new pg.Pool({ connectionString: dbUrl, max: 1 });
+  const sequential = await insertRate(single, 1, DURATION);
+  await single.end();
+  const concurrent = await insertRate(pool, CONNECTIONS, DURATION);
+
+  let next = 0;
+  const callbacks = await autocannon({
+    url: `http://127.0.0.1:${port}/payments/freedompay/result`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        setupRequest: (request: Record<string, unknown>) => ({ ...request, body: bodies[next++ % bodies.length] }),
+      },
+    ],
+  });
+  await new Promise((resolve) => setTimeout(resolve, 500)); // let callbacks still in flight finish
+  const counts = await pool.query<{ paid: number; events: number; jobs: number }>(`select
+    (select count(*)::int from orders where state = 'paid') as paid,
+    (select count(*)::int from payment_events where answer = 'ok') as events,
+    (select count(*)::int from pgboss.job where name = 'order.paid') as jobs`);
+  const { paid, events, jobs } = counts.rows[0]!;
+
+  const rate = callbacks.requests.average as number;
+  const errors = callbacks.errors + callbacks.timeouts + callbacks.non2xx;
+  console.log(`\nresult callbacks on PostgreSQL, ${DURATION} s × ${CONNECTIONS} connections, pool of ${POOL_SIZE}\n`);
+  const row = (label: string, perSecond: number, p99: number, errorCount: number) =>
+    console.log(`${label.padEnd(52)} ${perSecond.toFixed(0).padStart(8)} ${p99.toFixed(1).padStart(9)} ${String(errorCount).padStart(7)}`);
+  console.log(`${''.padEnd(52)}    per s    p99 ms  errors`);
+  row('INSERT one row per commit, 1 connection (baseline)', sequential.perSecond, sequential.p99, 0);
+  row(`INSERT one row per commit, ${CONNECTIONS} callers / pool ${POOL_SIZE}`, concurrent.perSecond, concurrent.p99, 0);
+  row('signed result callback, distinct orders', rate, callbacks.latency.p99, errors);
+  console.log(`\ncallbacks answered: ${callbacks.requests.total}; orders paid: ${paid}; events: ${events}; order.paid jobs: ${jobs}`);
+  const ratio = rate / sequential.perSecond;
+  const met = ratio >= 0.3 && callbacks.latency.p99 < 50;
+  console.log(`callbacks / commit rate = ${ratio.toFixed(2)} (target ≥ 0.3); against ${CONNECTIONS} concurrent inserters ${(rate / concurrent.perSecond).toFixed(2)}`);
+  console.log(`p99 ${callbacks.latency.p99} ms (target < 50): ${met ? 'targets met' : 'targets NOT met'}`);
+  // Every answered callback paid exactly one order and enqueued exactly one job.
+  if (errors > 0 || paid !== events || jobs !== paid || paid < callbacks.requests.total) process.exitCode = 1;
+} finally {
+  await pool.end();
+  app.child.kill('SIGTERM');
+  await app.exited;
+  await admin(`drop database if exists ${name} with (force)`);
+}
+
+async function insertRate(target: pg.Pool, callers: number, seconds: number): Promise<{ perSecond: number; p99: number }> {
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  const caller = async () => {
+    while (performance.now() < deadline) {
+      const started = performance.now();
+      await target.query('insert into bench_rows (payload) values ($1)', ['x'.repeat(64)]);
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: callers }, caller));
+  latencies.sort((a, b) => a - b);
+  return { perSecond: latencies.length / seconds, p99: latencies[Math.floor(latencies.length * 0.99)] ?? 0 };
+}

@@ -35,7 +35,7 @@ button:focus-visible,.button:focus-visible{outline:3px solid #9cc0ff;outline-off
 table{width:100%;border-collapse:collapse;font-size:.875rem}
 th,td{text-align:left;padding:.4rem .35rem;border-bottom:1px solid #e3e7ef;vertical-align:top}
 td.pan{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:nowrap}
-@media (max-width:480px){table{font-size:.8rem}.card{padding:1rem}}
+@media (max-width:480px){table{font-size:.8rem}td.pan{white-space:normal}.card{padding:1rem}}
 .table-scroll{overflow-x:auto}
 .muted{color:#5a6478;font-size:.875rem}
 `;

@@ -43,7 +43,7 @@ const app = await startServer({
   FREEDOMPAY_MERCHANT_ID: MERCHANT.id,
   FREEDOMPAY_SECRET_KEY: MERCHANT.secret,
   FREEDOMPAY_API_URL: 'http://127.0.0.1:9', // never called while processing callbacks
-});
+}, process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
 const pool = new pg.Pool({ connectionString: dbUrl, max: POOL_SIZE });
 try {
   await Promise.race([waitForHttp(`http://127.0.0.1:${port}/readyz`), app.exited.then(() => Promise.reject(new Error(app.output())))]);

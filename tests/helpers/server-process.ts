@@ -14,9 +14,9 @@ export interface ServerProcess {
 }
 
 /** Starts `src/server.ts` with these settings; the sandbox gateway gets its own free port unless given. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
   const sandboxPort = String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', FREEDOMPAY_SANDBOX_PORT: sandboxPort, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

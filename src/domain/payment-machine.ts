@@ -18,6 +18,3 @@ export const attemptMachine = defineMachine<AttemptState, AttemptEvent>('created
   cancelled: {},
   refunded: {},
 });
-
-/** An attempt still waiting for the gateway's final word. */
-export const isOpenAttempt = (state: AttemptState) => state === 'created' || state === 'initiated';

@@ -174,3 +174,17 @@ describe('a payment we never heard of', () => {
     expect(await orderPaidJobs(t, order.id)).toBe(1);
   });
 });
+
+describe('the worker', () => {
+  it('schedules payment reconciliation every minute', async () => {
+    const t = await createTestApp('pglite', { captcha: false });
+    try {
+      const { startWorker } = await import('../../src/worker.js');
+      await startWorker(t.deps);
+      const schedules = await t.deps.queue.getSchedules();
+      expect(schedules).toEqual([expect.objectContaining({ name: 'payments.reconcile', cron: '* * * * *' })]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -50,8 +50,8 @@ export async function payOrder(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'lo
     checkUrl: gateway.checkUrl,
     successUrl: gateway.returnUrl(order.publicRef),
     failureUrl: gateway.returnUrl(order.publicRef),
-    customerEmail: order.customerEmail,
-    customerPhone: order.customerPhone,
+    // No email or phone: the gateway is abroad, and it asks the payer itself if it needs them
+    // (152-FZ: collect in Russia, transfer no more than needed; docs/decisions/007).
   });
   if (result.ok) {
     await moveAttempt(deps, attempt, 'initiated', { gatewayPaymentId: result.gatewayPaymentId, redirectUrl: result.redirectUrl });

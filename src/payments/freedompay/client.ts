@@ -36,8 +36,6 @@ export interface InitPaymentInput {
   checkUrl: string;
   successUrl: string;
   failureUrl: string;
-  customerEmail?: string;
-  customerPhone?: string;
 }
 
 export interface FreedomPayClient {
@@ -110,8 +108,6 @@ export function createFreedomPayClient(settings: FreedomPaySettings, fetchImpl: 
           pg_failure_url: input.failureUrl,
           pg_success_url_method: 'GET',
           pg_failure_url_method: 'GET',
-          pg_user_contact_email: input.customerEmail,
-          pg_user_phone: input.customerPhone?.replace(/\D/g, ''),
         }),
       );
       if (!result.ok) return result;

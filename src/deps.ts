@@ -6,6 +6,8 @@ import { runMigrations } from './db/migrate.js';
 import { seedDemoCatalog } from './db/seed-catalog.js';
 import { createCatalogCache, type CatalogCache } from './db/queries/catalog-cache.js';
 import { captchaKeys, type CaptchaKeys } from './captcha/altcha.js';
+import { shippedCalendarDays } from './calendar/shipped.js';
+import { businessCalendar, type BusinessCalendar } from './domain/business-calendar.js';
 import { startQueue, type Queue } from './jobs/queue.js';
 import type { Logger } from './log.js';
 import { createGateway, credentialsFrom, type Gateway, type GatewayCredentials } from './payments/gateway.js';
@@ -26,6 +28,8 @@ export interface Deps {
   queue: Queue;
   catalog: CatalogCache;
   gateway: Gateway;
+  /** Moscow working time, for the manager's callback deadline. */
+  calendar: BusinessCalendar;
   /** Null when CAPTCHA=off (development and benchmarks only). */
   captcha: CaptchaKeys | null;
   close(): Promise<void>;
@@ -78,6 +82,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       queue,
       catalog: createCatalogCache(database.db, clock),
       gateway: createGateway(config, credentials),
+      calendar: businessCalendar(shippedCalendarDays),
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
       async close() {
         await queue.stop({ graceful: true, timeout: 10_000 }); // also closes pg-boss's own pool on PostgreSQL

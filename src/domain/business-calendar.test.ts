@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import calendarData from '../calendar/ru-production-calendar.json' with { type: 'json' };
-import { businessCalendar, callbackDeadline, type CalendarDay } from './business-calendar.js';
+import { shippedCalendarDays } from '../calendar/shipped.js';
+import { businessCalendar, callbackDeadline } from './business-calendar.js';
 
-const days = Object.values(calendarData.years).flatMap((year) => year.days) as CalendarDay[];
-const calendar = businessCalendar(days);
+const calendar = businessCalendar(shippedCalendarDays);
 
 /** Moscow wall time → the instant (stored as UTC). */
 const msk = (local: string) => new Date(`${local}+03:00`);

@@ -188,3 +188,18 @@ describe('the worker', () => {
     }
   });
 });
+
+describe('the confirmed order page', () => {
+  it("says when the manager will call, on Moscow's working calendar", async () => {
+    const clock = manualClock(new Date('2026-11-27T17:30:00+03:00')); // a Friday, after the cut-off
+    const t = await createTestApp('pglite', { captcha: false, clock });
+    try {
+      const { order, attempt } = await orderSentToGateway(t);
+      await t.sandbox.pay(attempt.gatewayPaymentId!, cards.plain);
+      const page = await t.app.inject(`/orders/${order.publicRef}`);
+      expect(page.body).toContain('Менеджер свяжется с вами в понедельник, 30 ноября, до 10:00 по московскому времени');
+    } finally {
+      await t.close();
+    }
+  });
+});

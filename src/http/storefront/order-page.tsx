@@ -7,6 +7,8 @@ export interface OrderPageProps {
   order: Order;
   /** The newest payment attempt, if any. */
   attempt: PaymentAttempt | undefined;
+  /** When the manager will call, in words («сегодня до 12:20»); set once the order is paid. */
+  managerDeadline: string | null;
   csrfToken: string;
 }
 
@@ -32,12 +34,12 @@ export function paymentView(order: Order, attempt: PaymentAttempt | undefined): 
 
 const moscow = (date: Date) => DateTime.fromJSDate(date, { zone: 'Europe/Moscow' }).setLocale('ru').toFormat("d MMMM yyyy 'в' HH:mm");
 
-export function OrderPage({ order, attempt, csrfToken }: OrderPageProps) {
+export function OrderPage({ order, attempt, managerDeadline, csrfToken }: OrderPageProps) {
   const view = paymentView(order, attempt);
   return (
     <section class="order-status">
       <h1>{headings[view]}</h1>
-      <Status view={view} attempt={attempt} />
+      <Status view={view} attempt={attempt} managerDeadline={managerDeadline} />
       <dl class="summary">
         <dt>Услуга</dt>
         <dd>{order.serviceTitle}</dd>
@@ -91,7 +93,7 @@ const headings: Record<PaymentView, string> = {
   refunded: 'Деньги возвращены',
 };
 
-function Status({ view, attempt }: { view: PaymentView; attempt: PaymentAttempt | undefined }) {
+function Status({ view, attempt, managerDeadline }: { view: PaymentView; attempt: PaymentAttempt | undefined; managerDeadline: string | null }) {
   switch (view) {
     case 'unpaid':
       return <p class="status status-waiting">Статус: <strong>ожидает оплаты</strong></p>;
@@ -116,7 +118,8 @@ function Status({ view, attempt }: { view: PaymentView; attempt: PaymentAttempt 
     case 'paid':
       return (
         <p class="status status-ok">
-          Спасибо! Платёж получен. Менеджер свяжется с вами в течение рабочего часа (пн–пт, 09:00–18:00 мск).
+          Спасибо! Платёж получен. Менеджер свяжется с вами {managerDeadline ?? 'в течение рабочего часа'} по московскому
+          времени, чтобы согласовать детали.
         </p>
       );
     case 'review':

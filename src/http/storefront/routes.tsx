@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { payOrder } from '../../actions/pay-order.js';
+import { callbackDeadline } from '../../domain/business-calendar.js';
+import { deadlineInWords } from '../../domain/deadline-words.js';
 import { placeOrder } from '../../actions/place-order.js';
 import type { Service } from '../../db/queries/catalog.js';
 import { findOrderByRef } from '../../db/queries/orders.js';
@@ -70,7 +72,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       { title: `Заказ: ${order.serviceTitle}`, refreshSeconds: view === 'checking' ? 3 : undefined },
-      <OrderPage order={order} attempt={attempt} csrfToken={reply.generateCsrf()} />,
+      <OrderPage order={order} attempt={attempt} managerDeadline={managerDeadline(order.paidAt)} csrfToken={reply.generateCsrf()} />,
     );
   });
 
@@ -78,6 +80,10 @@ export async function storefrontRoutes(app: FastifyInstance) {
     if (!ORDER_REF.test(request.params.ref)) return sendErrorPage(reply, 404);
     return sendToGateway(reply, request.params.ref);
   });
+
+  function managerDeadline(paidAt: Date | null): string | null {
+    return paidAt && deadlineInWords(callbackDeadline(paidAt, deps.calendar), deps.clock.now());
+  }
 
   async function sendToGateway(reply: FastifyReply, orderRef: string) {
     const result = await payOrder(deps, orderRef);

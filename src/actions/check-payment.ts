@@ -1,12 +1,12 @@
 import type { Deps } from '../deps.js';
 import { acceptsCheck } from '../domain/payment-decision.js';
 import type { CheckRequest } from '../payments/freedompay/callbacks.js';
-import { lockAttemptAndOrder } from './apply-payment-event.js';
+import { lockPayments } from '../db/queries/payment-callback.js';
 
 /** The gateway asks before taking the money: "ok" only while the order awaits exactly this payment. */
 export async function checkPayment(deps: Pick<Deps, 'db'>, check: CheckRequest): Promise<'ok' | 'rejected'> {
   return deps.db.transaction(async (tx) => {
-    const locked = await lockAttemptAndOrder(tx, check);
+    const [locked] = await lockPayments(tx, [check.attemptId], [check.gatewayPaymentId]);
     return locked && acceptsCheck(locked.attempt, locked.order.state, check) ? 'ok' : 'rejected';
   });
 }

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { attemptMachine } from '../domain/payment-machine.js';
 import { openAttemptsToReconcile, type PaymentAttempt } from '../db/queries/payments.js';
 import { paymentAttempts } from '../db/schema/index.js';
-import { applyPaymentEvent } from './apply-payment-event.js';
+import { applyPaymentEvent } from './apply-payment-events.js';
 import { settleOperations } from './settle-operations.js';
 
 const MIN_AGE_MS = 2 * 60_000; // give the result callback time to arrive first

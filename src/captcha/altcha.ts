@@ -22,13 +22,18 @@ export function captchaKeys(appSecret: string): CaptchaKeys {
   return { signature: derive('altcha-challenge'), keySignature: derive('altcha-key') };
 }
 
-export function createCaptchaChallenge(keys: CaptchaKeys, now: Date): Promise<Challenge> {
+/**
+ * A new challenge, valid 10 minutes of real time: altcha-lib checks the expiry against the system
+ * clock, so the challenge is dated by it too (not by the app's injectable clock).
+ */
+export function createCaptchaChallenge(keys: CaptchaKeys): Promise<Challenge> {
+  const now = Date.now();
   return createChallenge({
     algorithm: CAPTCHA_ALGORITHM,
     cost: CAPTCHA_COST,
     counter: randomInt(CAPTCHA_COUNTER.max, CAPTCHA_COUNTER.min),
     deriveKey,
-    expiresAt: new Date(now.getTime() + LIFETIME_SECONDS * 1000),
+    expiresAt: new Date(now + LIFETIME_SECONDS * 1000),
     hmacSignatureSecret: keys.signature,
     hmacKeySignatureSecret: keys.keySignature,
   });

@@ -11,9 +11,10 @@ export interface JobPayloads {
 export type JobName = keyof JobPayloads;
 export const jobNames: JobName[] = ['order.paid', 'payments.reconcile'];
 
-/** Enqueues inside the business transaction: the job exists if and only if the transaction commits. */
-export async function enqueue<N extends JobName>(queue: Queue, tx: Tx, name: N, payload: JobPayloads[N]): Promise<void> {
+/** Enqueues inside the business transaction: the jobs exist if and only if the transaction commits. */
+export async function enqueue<N extends JobName>(queue: Queue, tx: Tx, name: N, payloads: JobPayloads[N][]): Promise<void> {
+  if (payloads.length === 0) return;
   // Drizzle's generic execute() is typed loosely; at run time it is exactly what the adapter expects.
   const db = fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql);
-  await queue.send(name, payload, { db });
+  await queue.insert(name, payloads.map((data) => ({ data })), { db });
 }

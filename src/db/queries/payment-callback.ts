@@ -1,114 +1,142 @@
 import { sql } from 'drizzle-orm';
-import type { AttemptState } from '../../domain/payment-machine.js';
 import type { OrderState } from '../../domain/order-machine.js';
+import type { AttemptState } from '../../domain/payment-machine.js';
 import type { Tx } from '../client.js';
 
-// The result-callback hot path as plain SQL. Drizzle's query builders cost about 0.25 ms of CPU per
-// query to build, more than the query itself; these templates cost a fraction of that
-// (docs/decisions/006-callback-hot-path-sql.md, bench/callbacks.ts).
+// Applying gateway messages, several at a time, as plain SQL: one locking read, one read of the
+// messages already recorded, then one statement per table however many messages there are
+// (docs/decisions/006-callback-hot-path-sql.md). Rows travel as one JSON parameter.
 
-export interface LockedPayment {
-  attempt: { id: string; orderId: string; state: AttemptState; amountKopecks: number; currency: string; gatewayPaymentId: string | null };
-  order: { id: string; state: OrderState };
+/** The attempt columns a gateway message can change, as held in memory while a batch is applied. */
+export interface AttemptRow {
+  id: string;
+  orderId: string;
+  amountKopecks: number;
+  currency: string;
+  state: AttemptState;
+  gatewayPaymentId: string | null;
+  paidAt: Date | null;
+  captured: boolean;
+  cardBrand: string | null;
+  cardLast4: string | null;
+  failureCode: string | null;
+  failureDescription: string | null;
 }
 
-interface LockedRow extends Record<string, unknown> {
+export interface OrderRow {
   id: string;
-  order_id: string;
-  state: AttemptState;
-  amount_kopecks: number;
-  currency: string;
-  gateway_payment_id: string | null;
-  order_state: OrderState;
+  state: OrderState;
+  paidAt: Date | null;
 }
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
-
-/** Locks an attempt and its order (callbacks for one payment then run one at a time). */
-export async function lockPayment(tx: Tx, by: { attemptId: string } | { gatewayPaymentId: string }): Promise<LockedPayment | undefined> {
-  const where = 'attemptId' in by ? sql`a.id = ${by.attemptId}` : sql`a.gateway_payment_id = ${by.gatewayPaymentId}`;
-  const [row] = rowsOf<LockedRow>(
-    await tx.execute(sql`
-      select a.id, a.order_id, a.state, a.amount_kopecks, a.currency, a.gateway_payment_id, o.state as order_state
-      from payment_attempts a join orders o on o.id = a.order_id
-      where ${where}
-      for update`),
-  );
-  if (!row) return undefined;
-  return {
-    attempt: {
-      id: row.id,
-      orderId: row.order_id,
-      state: row.state,
-      amountKopecks: row.amount_kopecks,
-      currency: row.currency,
-      gatewayPaymentId: row.gateway_payment_id,
-    },
-    order: { id: row.order_id, state: row.order_state },
-  };
-}
-
-export interface PaymentChange {
-  event: {
-    attemptId: string;
-    gatewayPaymentId: string;
-    kind: string;
-    amountKopecks: number | null;
-    currency: string | null;
-    source: 'callback' | 'reconciliation';
-    answer: 'ok' | 'rejected';
-  };
-  at: Date;
-  /** The attempt's next state, with what the message tells about it; null leaves the attempt alone. */
-  attempt:
-    | { id: string; state: 'paid'; captured: boolean; cardBrand: string | null; cardLast4: string | null }
-    | { id: string; state: 'failed'; failureCode: string | null; failureDescription: string | null }
-    | null;
-  /** The order's next state; null leaves the order alone. */
-  order: { id: string; state: OrderState } | null;
-}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const json = (value: unknown) => JSON.stringify(value);
+// Arrays travel as JSON and become SQL arrays first: "= any(array)" lets the planner use the indexes,
+// where "in (select … from json)" made it scan whole tables.
+const textArray = (values: string[]) => sql`array(select jsonb_array_elements_text(${json(values)}::jsonb))`;
+const uuidArray = (values: string[]) => sql`array(select jsonb_array_elements_text(${json(values)}::jsonb)::uuid)`;
 
 /**
- * Records a gateway message once (unique per gateway payment and kind) and, only if it is new, applies
- * its effect on the attempt and the order: all in one statement. Returns null for a new message, or
- * the answer given to the first copy of a duplicate.
+ * Locks the attempts named by our ids or the gateway's payment ids, with their orders. Rows are locked
+ * in id order, so two batches in two processes cannot deadlock. Ids that cannot be ours are ignored.
  */
-export async function recordPaymentChange(tx: Tx, change: PaymentChange): Promise<'ok' | 'rejected' | null> {
-  const { event, attempt, order } = change;
-  const at = change.at.toISOString();
-  const paid = attempt?.state === 'paid' ? attempt : null;
-  const failed = attempt?.state === 'failed' ? attempt : null;
-  const [row] = rowsOf<{ inserted: boolean; answer: 'ok' | 'rejected' }>(
+export async function lockPayments(
+  tx: Tx,
+  attemptIds: string[],
+  gatewayPaymentIds: string[],
+): Promise<{ attempt: AttemptRow; order: OrderRow }[]> {
+  const rows = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
-      with inserted as (
-        insert into payment_events (attempt_id, gateway_payment_id, kind, amount_kopecks, currency, source, answer, received_at)
-        values (${event.attemptId}, ${event.gatewayPaymentId}, ${event.kind}, ${event.amountKopecks}, ${event.currency},
-                ${event.source}, ${event.answer}, ${at})
-        on conflict (gateway_payment_id, kind) do nothing
-        returning answer
-      ), attempt_changed as (
-        update payment_attempts set
-          state = ${attempt?.state ?? null}::payment_attempt_state,
-          gateway_payment_id = coalesce(gateway_payment_id, ${event.gatewayPaymentId}),
-          paid_at = case when ${paid !== null} then ${at}::timestamptz else paid_at end,
-          captured = case when ${paid !== null} then ${paid?.captured ?? false} else captured end,
-          card_brand = case when ${paid !== null} then ${paid?.cardBrand ?? null} else card_brand end,
-          card_last4 = case when ${paid !== null} then ${paid?.cardLast4 ?? null} else card_last4 end,
-          failure_code = case when ${failed !== null} then ${failed?.failureCode ?? null} else failure_code end,
-          failure_description = case when ${failed !== null} then ${failed?.failureDescription ?? null} else failure_description end
-        where id = ${attempt?.id ?? null}::uuid and exists (select from inserted)
-      ), order_changed as (
-        update orders set
-          state = ${order?.state ?? null}::order_state,
-          paid_at = case when ${order?.state === 'paid'} then ${at}::timestamptz else paid_at end
-        where id = ${order?.id ?? null}::uuid and exists (select from inserted)
-      )
-      select true as inserted, answer from inserted
-      union all
-      select false, answer from payment_events where gateway_payment_id = ${event.gatewayPaymentId} and kind = ${event.kind}
-      limit 1`),
+      select a.id, a.order_id, a.amount_kopecks, a.currency, a.state, a.gateway_payment_id, a.paid_at, a.captured,
+             a.card_brand, a.card_last4, a.failure_code, a.failure_description, o.state as order_state, o.paid_at as order_paid_at
+      from payment_attempts a join orders o on o.id = a.order_id
+      where a.id = any(${uuidArray(attemptIds.filter((id) => UUID.test(id)))})
+         or a.gateway_payment_id = any(${textArray(gatewayPaymentIds.filter(Boolean))})
+      order by a.id
+      for update`),
   );
-  // The attempt is locked, so a duplicate's first copy is committed and visible here.
-  if (!row) throw new Error(`payment event ${event.gatewayPaymentId}/${event.kind} neither recorded nor found`);
-  return row.inserted ? null : row.answer;
+  const date = (value: unknown) => (value === null ? null : new Date(value as string));
+  return rows.map((row) => ({
+    attempt: {
+      id: row.id as string,
+      orderId: row.order_id as string,
+      amountKopecks: row.amount_kopecks as number,
+      currency: row.currency as string,
+      state: row.state as AttemptState,
+      gatewayPaymentId: row.gateway_payment_id as string | null,
+      paidAt: date(row.paid_at),
+      captured: row.captured as boolean,
+      cardBrand: row.card_brand as string | null,
+      cardLast4: row.card_last4 as string | null,
+      failureCode: row.failure_code as string | null,
+      failureDescription: row.failure_description as string | null,
+    },
+    order: { id: row.order_id as string, state: row.order_state as OrderState, paidAt: date(row.order_paid_at) },
+  }));
+}
+
+/** Answers already given to messages about these gateway payments, by key (payment id and kind). */
+export async function recordedAnswers(tx: Tx, gatewayPaymentIds: string[]): Promise<Map<string, 'ok' | 'rejected'>> {
+  const rows = rowsOf<{ gateway_payment_id: string; kind: string; answer: 'ok' | 'rejected' }>(
+    await tx.execute(sql`
+      select gateway_payment_id, kind, answer from payment_events where gateway_payment_id = any(${textArray(gatewayPaymentIds)})`),
+  );
+  return new Map(rows.map((row) => [eventKey(row.gateway_payment_id, row.kind), row.answer]));
+}
+
+export const eventKey = (gatewayPaymentId: string, kind: string) => `${gatewayPaymentId}\u0000${kind}`;
+
+export interface NewEvent {
+  attemptId: string;
+  gatewayPaymentId: string;
+  kind: string;
+  amountKopecks: number | null;
+  currency: string | null;
+  source: 'callback' | 'reconciliation';
+  answer: 'ok' | 'rejected';
+  receivedAt: Date;
+}
+
+export interface NewAlert {
+  orderId: string;
+  kind: string;
+  message: string;
+  createdAt: Date;
+}
+
+/** Writes what a batch decided: its new events, the changed attempts and orders, the alerts. */
+export async function writePaymentChanges(
+  tx: Tx,
+  changes: { events: NewEvent[]; attempts: AttemptRow[]; orders: OrderRow[]; alerts: NewAlert[] },
+): Promise<void> {
+  if (changes.events.length > 0) {
+    await tx.execute(sql`
+      insert into payment_events (attempt_id, gateway_payment_id, kind, amount_kopecks, currency, source, answer, received_at)
+      select "attemptId", "gatewayPaymentId", kind, "amountKopecks", currency, source, answer, "receivedAt"
+      from jsonb_to_recordset(${json(changes.events)}::jsonb) as x("attemptId" uuid, "gatewayPaymentId" text, kind text,
+        "amountKopecks" integer, currency text, source text, answer text, "receivedAt" timestamptz)`);
+  }
+  if (changes.attempts.length > 0) {
+    await tx.execute(sql`
+      update payment_attempts a set
+        state = x.state::payment_attempt_state, gateway_payment_id = x."gatewayPaymentId", paid_at = x."paidAt",
+        captured = x.captured, card_brand = x."cardBrand", card_last4 = x."cardLast4",
+        failure_code = x."failureCode", failure_description = x."failureDescription"
+      from jsonb_to_recordset(${json(changes.attempts)}::jsonb) as x(id uuid, state text, "gatewayPaymentId" text,
+        "paidAt" timestamptz, captured boolean, "cardBrand" text, "cardLast4" text, "failureCode" text, "failureDescription" text)
+      where a.id = x.id`);
+  }
+  if (changes.orders.length > 0) {
+    await tx.execute(sql`
+      update orders o set state = x.state::order_state, paid_at = x."paidAt"
+      from jsonb_to_recordset(${json(changes.orders)}::jsonb) as x(id uuid, state text, "paidAt" timestamptz)
+      where o.id = x.id`);
+  }
+  if (changes.alerts.length > 0) {
+    await tx.execute(sql`
+      insert into staff_alerts (order_id, kind, message, created_at)
+      select "orderId", kind, message, "createdAt"
+      from jsonb_to_recordset(${json(changes.alerts)}::jsonb) as x("orderId" uuid, kind text, message text, "createdAt" timestamptz)`);
+  }
 }

@@ -1,7 +1,8 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { applyPaymentEvent } from '../../actions/apply-payment-event.js';
+import { applyPaymentEvents, type PaymentMessage } from '../../actions/apply-payment-events.js';
 import { checkPayment } from '../../actions/check-payment.js';
+import { createBatcher } from './batcher.js';
 import { callbackAnswer, readCheckCallback, readResultCallback, type CallbackScript } from '../../payments/freedompay/callbacks.js';
 
 /**
@@ -12,6 +13,8 @@ import { callbackAnswer, readCheckCallback, readResultCallback, type CallbackScr
 export async function freedomPayWebhooks(app: FastifyInstance) {
   const { deps } = app;
   const secret = deps.gateway.settings.secretKey;
+  // Callbacks that arrive together are applied in one transaction (a few at a time per pool).
+  const apply = createBatcher((messages: PaymentMessage[]) => applyPaymentEvents(deps, messages), { maxBatch: 50, concurrency: 4 });
 
   app.removeContentTypeParser('application/x-www-form-urlencoded');
   app.addContentTypeParser(['application/x-www-form-urlencoded', 'text/xml', 'application/xml'], { parseAs: 'string', bodyLimit: 64 * 1024 }, (_request, body, done) => done(null, body));
@@ -26,7 +29,7 @@ export async function freedomPayWebhooks(app: FastifyInstance) {
       request.log.warn('result callback with a bad signature refused');
       return answer(reply, 'result', 'error', 'Неверная подпись', message.salt);
     }
-    const applied = await applyPaymentEvent(deps, message.event, 'callback');
+    const applied = await apply({ event: message.event, source: 'callback' });
     if (applied.kind === 'unknown_attempt') {
       request.log.warn({ gatewayPaymentId: message.event.gatewayPaymentId }, 'result callback for an unknown payment');
       return answer(reply, 'result', 'error', 'Заказ не найден', message.salt);

@@ -39,67 +39,88 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
       events.map((e) => e.attemptId),
       events.map((e) => e.gatewayPaymentId),
     );
-    const attempts = new Map(locked.map(({ attempt }) => [attempt.id, attempt]));
-    const orders = new Map(locked.map(({ order }) => [order.id, order]));
-    const answers = await recordedAnswers(tx, events.map((e) => e.gatewayPaymentId));
+    const batch: Batch = {
+      attempts: new Map(locked.map(({ attempt }) => [attempt.id, attempt])),
+      orders: new Map(locked.map(({ order }) => [order.id, order])),
+      answers: await recordedAnswers(tx, events.map((e) => e.gatewayPaymentId)),
+      changedAttempts: new Set(),
+      changedOrders: new Set(),
+      events: [],
+      alerts: [],
+      paidOrders: [],
+    };
+    const results = messages.map((message) => applyInMemory(batch, message, now));
+    for (const alert of batch.alerts) deps.log.warn({ orderId: alert.orderId, alert: alert.kind }, 'payment needs staff attention');
 
-    const changed = { attempts: new Set<AttemptRow>(), orders: new Set<OrderRow>() };
-    const newEvents: NewEvent[] = [];
-    const alerts: NewAlert[] = [];
-    const paidOrders: string[] = [];
-
-    const results = messages.map(({ event, source }): ApplyResult => {
-      const attempt = attempts.get(event.attemptId) ?? [...attempts.values()].find((a) => a.gatewayPaymentId === event.gatewayPaymentId);
-      if (!attempt) return { kind: 'unknown_attempt' };
-      const order = orders.get(attempt.orderId)!;
-      const key = eventKey(event.gatewayPaymentId, event.kind);
-      const first = answers.get(key);
-      if (first) return { kind: 'answered', answer: first, duplicate: true };
-
-      const decision = decidePayment(attempt, order.state, event);
-      answers.set(key, decision.answer);
-      newEvents.push({
-        attemptId: attempt.id,
-        gatewayPaymentId: event.gatewayPaymentId,
-        kind: event.kind,
-        amountKopecks: event.amountKopecks,
-        currency: event.currency,
-        source,
-        answer: decision.answer,
-        receivedAt: now,
-      });
-      const attemptState = decision.attemptEvent && attemptMachine.transition(attempt.state, decision.attemptEvent);
-      if (attemptState) {
-        attempt.state = attemptState;
-        attempt.gatewayPaymentId ??= event.gatewayPaymentId;
-        if (attemptState === 'paid') {
-          Object.assign(attempt, { paidAt: now, captured: event.captured, cardBrand: event.card?.brand ?? null, cardLast4: event.card?.last4 ?? null });
-        } else {
-          attempt.failureCode = decision.answer === 'rejected' ? 'rejected_by_shop' : (event.failure?.code ?? null);
-          attempt.failureDescription = event.failure?.description ?? null;
-        }
-        changed.attempts.add(attempt);
-      }
-      const orderState = decision.orderEvent && orderMachine.transition(order.state, decision.orderEvent);
-      if (orderState) {
-        order.state = orderState;
-        if (orderState === 'paid') {
-          order.paidAt = now;
-          paidOrders.push(order.id);
-        }
-        changed.orders.add(order);
-      }
-      if (decision.alert) {
-        alerts.push({ orderId: order.id, kind: decision.alert.kind, message: decision.alert.message, createdAt: now });
-        deps.log.warn({ orderId: order.id, alert: decision.alert.kind }, 'payment needs staff attention');
-      }
-      return { kind: 'answered', answer: decision.answer, duplicate: false };
+    await writePaymentChanges(tx, {
+      events: batch.events,
+      attempts: [...batch.changedAttempts],
+      orders: [...batch.changedOrders],
+      alerts: batch.alerts,
     });
-
-    await writePaymentChanges(tx, { events: newEvents, attempts: [...changed.attempts], orders: [...changed.orders], alerts });
-    await enqueue(deps.queue, tx, 'order.paid', paidOrders.map((orderId) => ({ orderId })));
+    await enqueue(deps.queue, tx, 'order.paid', batch.paidOrders.map((orderId) => ({ orderId })));
     return results;
   });
+}
+
+/** The locked rows of a batch, changed in memory message by message, and what is to be written. */
+interface Batch {
+  attempts: Map<string, AttemptRow>;
+  orders: Map<string, OrderRow>;
+  answers: Map<string, 'ok' | 'rejected'>;
+  changedAttempts: Set<AttemptRow>;
+  changedOrders: Set<OrderRow>;
+  events: NewEvent[];
+  alerts: NewAlert[];
+  paidOrders: string[];
+}
+
+function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Date): ApplyResult {
+  const attempt =
+    batch.attempts.get(event.attemptId) ?? [...batch.attempts.values()].find((a) => a.gatewayPaymentId === event.gatewayPaymentId);
+  if (!attempt) return { kind: 'unknown_attempt' };
+  const order = batch.orders.get(attempt.orderId)!;
+  const key = eventKey(event.gatewayPaymentId, event.kind);
+  const first = batch.answers.get(key);
+  if (first) return { kind: 'answered', answer: first, duplicate: true };
+
+  const decision = decidePayment(attempt, order.state, event);
+  batch.answers.set(key, decision.answer);
+  batch.events.push({
+    attemptId: attempt.id,
+    gatewayPaymentId: event.gatewayPaymentId,
+    kind: event.kind,
+    amountKopecks: event.amountKopecks,
+    currency: event.currency,
+    source,
+    answer: decision.answer,
+    receivedAt: now,
+  });
+
+  const attemptState = decision.attemptEvent && attemptMachine.transition(attempt.state, decision.attemptEvent);
+  if (attemptState === 'paid') {
+    Object.assign(attempt, { paidAt: now, captured: event.captured, cardBrand: event.card?.brand ?? null, cardLast4: event.card?.last4 ?? null });
+  } else if (attemptState === 'failed') {
+    attempt.failureCode = decision.answer === 'rejected' ? 'rejected_by_shop' : (event.failure?.code ?? null);
+    attempt.failureDescription = event.failure?.description ?? null;
+  }
+  if (attemptState) {
+    attempt.state = attemptState;
+    attempt.gatewayPaymentId ??= event.gatewayPaymentId;
+    batch.changedAttempts.add(attempt);
+  }
+
+  const orderState = decision.orderEvent && orderMachine.transition(order.state, decision.orderEvent);
+  if (orderState) {
+    order.state = orderState;
+    if (orderState === 'paid') {
+      order.paidAt = now;
+      batch.paidOrders.push(order.id);
+    }
+    batch.changedOrders.add(order);
+  }
+  if (decision.alert) batch.alerts.push({ orderId: order.id, kind: decision.alert.kind, message: decision.alert.message, createdAt: now });
+  return { kind: 'answered', answer: decision.answer, duplicate: false };
 }
 
 /** One message on its own (reconciliation, tests). */

@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { companyFrom, type Company } from './company.js';
 import type { Deps } from './deps.js';
 import { captchaRoutes } from './http/captcha-routes.js';
+import { devMailboxRoutes } from './http/dev/mailbox-routes.js';
 import { healthRoutes } from './http/health.js';
 import { legalRoutes } from './http/legal/routes.js';
 import { errorPages } from './http/plugins/error-pages.js';
@@ -47,5 +48,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(legalRoutes);
   await app.register(storefrontRoutes);
   await app.register(freedomPayWebhooks);
+  // Captured emails are someone's personal data: never where real mail goes out or in production.
+  if (!deps.config.SMTP_URL && deps.config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
   return app;
 }

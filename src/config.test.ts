@@ -47,9 +47,17 @@ describe('parseConfig', () => {
   });
 
   it('requires real merchant credentials in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru' })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587' })).toEqual([
       expect.stringMatching(/^FREEDOMPAY_MERCHANT_ID: real merchant credentials are required/),
     ]);
+  });
+
+  it('requires SMTP_URL in production and checks the mail addresses', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toEqual(expect.arrayContaining([expect.stringMatching(/^SMTP_URL: required/)]));
+    expect(parseConfig({}).MAIL_FROM).toBe('"Услуги онлайн" <no-reply@uslugi.example>');
+    expect(parseConfig({ SMTP_URL: '', MAIL_REPLY_TO: '' })).toMatchObject({ SMTP_URL: undefined, MAIL_REPLY_TO: undefined });
+    expect(problemsOf({ MAIL_REPLY_TO: 'not-an-address' }).map((p) => p.split(':')[0])).toEqual(['MAIL_REPLY_TO']);
+    expect(problemsOf({ MAIL_FROM: 'a@b.example\r\nBcc: x@y.example' }).map((p) => p.split(':')[0])).toEqual(['MAIL_FROM']);
   });
 
   it('treats empty optional URLs as unset and trims the trailing slash of PUBLIC_URL', () => {

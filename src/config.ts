@@ -29,6 +29,10 @@ const schema = z
     COMPANY_ADDRESS: z.string().min(1).default('125009, г. Москва, ул. Тверская, д. 1, офис 1'),
     COMPANY_PHONE: z.string().min(1).default('+7 495 000-00-00'),
     COMPANY_EMAIL: z.email().default('hello@uslugi.example'),
+    // Email: unset SMTP_URL → the dev mailbox at /dev/mailbox (nothing leaves the machine).
+    SMTP_URL: optionalUrl,
+    MAIL_FROM: z.string().min(3).regex(/^[^\r\n]+$/, 'one line').default('"Услуги онлайн" <no-reply@uslugi.example>'),
+    MAIL_REPLY_TO: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
     // Freedom Pay: all three credentials, or none for the built-in sandbox gateway.
     FREEDOMPAY_MERCHANT_ID: z.string().regex(/^\d+$/, 'digits only').optional(),
     FREEDOMPAY_SECRET_KEY: z.string().min(8, 'at least 8 characters').optional(),
@@ -63,6 +67,9 @@ const schema = z
     }
     if (!env.PUBLIC_URL) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when NODE_ENV=production' });
+    }
+    if (!env.SMTP_URL) {
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when NODE_ENV=production (the dev mailbox is for development only)' });
     }
   });
 

@@ -8,6 +8,7 @@ import { createCatalogCache, type CatalogCache } from './db/queries/catalog-cach
 import { captchaKeys, type CaptchaKeys } from './captcha/altcha.js';
 import { shippedCalendarDays } from './calendar/shipped.js';
 import { businessCalendar, type BusinessCalendar } from './domain/business-calendar.js';
+import { createMailer, type Mailer } from './email/mailer.js';
 import { startQueue, type Queue } from './jobs/queue.js';
 import type { Logger } from './log.js';
 import { createGateway, credentialsFrom, type Gateway, type GatewayCredentials } from './payments/gateway.js';
@@ -30,6 +31,8 @@ export interface Deps {
   gateway: Gateway;
   /** Moscow working time, for the manager's callback deadline. */
   calendar: BusinessCalendar;
+  /** SMTP when SMTP_URL is set; otherwise the dev mailbox (emails stay in the database). */
+  mailer: Mailer;
   /** Null when CAPTCHA=off (development and benchmarks only). */
   captcha: CaptchaKeys | null;
   close(): Promise<void>;
@@ -73,6 +76,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     await runMigrations(database);
     if (await seedDemoCatalog(database.db)) log.info('Empty catalog: added the demo services');
     const queue = await startQueue(database, { runsWorker: config.ROLE !== 'web', log });
+    const mailer = createMailer(config);
     return {
       config,
       log,
@@ -84,8 +88,10 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       gateway: createGateway(config, credentials),
       calendar: businessCalendar(shippedCalendarDays),
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
+      mailer,
       async close() {
         await queue.stop({ graceful: true, timeout: 10_000 }); // also closes pg-boss's own pool on PostgreSQL
+        mailer.close(); // after the queue: a delivery in progress finishes first
         await database.close();
         lock?.release();
       },

@@ -21,6 +21,9 @@ try {
 
 const log = createLogger(config.LOG_LEVEL, config.NODE_ENV === 'development' && process.stdout.isTTY);
 if (!config.CAPTCHA) log.warn('CAPTCHA=off: the order form has no captcha. Use this only for development and benchmarks.');
+if (!config.SMTP_URL) {
+  log.info(`SMTP_URL is not set: emails are not sent; read them at ${config.PUBLIC_URL}/dev/mailbox`);
+}
 if (config.appSecretGenerated) {
   log.info('APP_SECRET is not set: using a random one for this run (forms opened before a restart need a reload).');
 }

@@ -1,5 +1,8 @@
 import { reconcilePayments } from './actions/reconcile-payments.js';
 import type { Deps } from './deps.js';
+import { deliverEmail } from './jobs/deliver-email.js';
+import type { JobPayloads } from './jobs/queues.js';
+import type { JobWithMetadata } from 'pg-boss';
 
 /**
  * Registers the job handlers and schedules. `order.paid` jobs are enqueued by payments and wait for
@@ -9,6 +12,10 @@ import type { Deps } from './deps.js';
 export async function startWorker(deps: Deps): Promise<void> {
   await deps.queue.work('payments.reconcile', async () => {
     await reconcilePayments(deps);
+  });
+  // One email per fetch (the default batch), so one failure never retries a neighbour that went out.
+  await deps.queue.work('email.deliver', { includeMetadata: true }, async (jobs: JobWithMetadata<JobPayloads['email.deliver']>[]) => {
+    for (const job of jobs) await deliverEmail(deps, job);
   });
   // Every minute; pg-boss makes sure only one worker runs each tick, however many processes there are.
   await deps.queue.schedule('payments.reconcile', '* * * * *');

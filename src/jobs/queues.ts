@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { fromDrizzle } from 'pg-boss';
+import { fromDrizzle, type JobInsert } from 'pg-boss';
 import type { Tx } from '../db/client.js';
 import type { Queue } from './queue.js';
 
@@ -7,14 +7,18 @@ import type { Queue } from './queue.js';
 export interface JobPayloads {
   'order.paid': { orderId: string };
   'payments.reconcile': Record<string, never>;
+  'email.deliver': { emailId: string };
 }
 export type JobName = keyof JobPayloads;
-export const jobNames: JobName[] = ['order.paid', 'payments.reconcile'];
+export const jobNames: JobName[] = ['order.paid', 'payments.reconcile', 'email.deliver'];
+
+/** Per-job settings (retries, backoff, start time) that override the queue's defaults. */
+export type JobOptions = Omit<JobInsert, 'data' | 'id'>;
 
 /** Enqueues inside the business transaction: the jobs exist if and only if the transaction commits. */
-export async function enqueue<N extends JobName>(queue: Queue, tx: Tx, name: N, payloads: JobPayloads[N][]): Promise<void> {
+export async function enqueue<N extends JobName>(queue: Queue, tx: Tx, name: N, payloads: JobPayloads[N][], options: JobOptions = {}): Promise<void> {
   if (payloads.length === 0) return;
   // Drizzle's generic execute() is typed loosely; at run time it is exactly what the adapter expects.
   const db = fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql);
-  await queue.insert(name, payloads.map((data) => ({ data })), { db });
+  await queue.insert(name, payloads.map((data) => ({ ...options, data })), { db });
 }

@@ -2,3 +2,4 @@ export * from './catalog.js';
 export * from './orders.js';
 export * from './captcha.js';
 export * from './payments.js';
+export * from './emails.js';

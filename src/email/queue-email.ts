@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Tx } from '../db/client.js';
+import { emails } from '../db/schema/index.js';
+import type { Deps } from '../deps.js';
+import { enqueue, type JobOptions } from '../jobs/queues.js';
+import type { EmailContent } from './templates/content.js';
+
+/**
+ * Retries of one email: pg-boss waits retryDelay·2ⁿ·(1..2) seconds after the n-th failure, capped at
+ * an hour: 1–2, 2–4, 4–8, 8–16, 16–32, 32–60 min, then hourly. Eleven retries span about 6–7 hours
+ * (12 attempts), after which the email is marked failed with the server's last reply.
+ */
+export const emailRetry = { retryLimit: 11, retryDelay: 60, retryBackoff: true, retryDelayMax: 3600 } satisfies JobOptions;
+
+export interface EmailToQueue {
+  /** Which template, e.g. `order_confirmation`. */
+  kind: string;
+  to: string;
+  orderId?: string;
+  content: EmailContent;
+}
+
+export class UnsafeEmailError extends Error {
+  constructor(field: 'to' | 'subject') {
+    super(`Refused to queue an email: "${field}" is not a single line${field === 'to' ? ' with one address' : ''}`);
+    this.name = 'UnsafeEmailError';
+  }
+}
+
+const singleAddress = z.email();
+const lineBreak = /[\r\n]/;
+
+/**
+ * Stores the email and enqueues its delivery in the caller's transaction: both happen, or neither.
+ * A line break in a header value would let user data add headers (Bcc:), so it is refused here,
+ * before anything is stored, whatever the template did.
+ */
+export async function queueEmail(deps: Pick<Deps, 'queue' | 'clock'>, tx: Tx, email: EmailToQueue): Promise<string> {
+  if (lineBreak.test(email.to) || !singleAddress.safeParse(email.to).success) throw new UnsafeEmailError('to');
+  if (lineBreak.test(email.content.subject)) throw new UnsafeEmailError('subject');
+  const [row] = await tx
+    .insert(emails)
+    .values({ kind: email.kind, to: email.to, orderId: email.orderId ?? null, ...email.content, createdAt: deps.clock.now() })
+    .returning({ id: emails.id });
+  await enqueue(deps.queue, tx, 'email.deliver', [{ emailId: row!.id }], emailRetry);
+  return row!.id;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Company } from '../../company.js';
+import { orderConfirmation, type OrderConfirmationData } from './order-confirmation.js';
+
+const company: Company = {
+  name: 'ООО «Услуги онлайн»',
+  inn: '7700000000',
+  ogrn: '1207700000000',
+  address: '125009, г. Москва, ул. Тверская, д. 1, офис 1',
+  phone: '+7 495 000-00-00',
+  email: 'hello@uslugi.example',
+};
+
+const data: OrderConfirmationData = {
+  customerName: 'Иван Петров',
+  serviceTitle: 'Поддержка сайта',
+  priceKopecks: 1_500_000,
+  paidKopecks: 1_500_000,
+  card: { brand: 'Visa', last4: '1981' },
+  paidAt: new Date('2026-11-24T08:20:00Z'), // 11:20 in Moscow
+  publicUrl: 'https://shop.example.ru',
+  orderRef: 'AbC-123_xyz',
+  managerDeadline: 'сегодня до 12:20',
+};
+
+describe('order confirmation email', () => {
+  it('says what was bought, what was paid, by which card, when, and who calls when, in Russian', () => {
+    const email = orderConfirmation(data, company);
+    expect(email.subject).toBe('Заказ оплачен: Поддержка сайта');
+    for (const version of [email.html, email.text]) {
+      expect(version).toContain('Здравствуйте, Иван Петров!');
+      expect(version).toContain('Поддержка сайта');
+      expect(version).toContain('15\u00a0000\u00a0₽');
+      expect(version).toContain('Visa •••• 1981');
+      expect(version).toContain('24 ноября 2026 в 11:20 (мск)');
+      expect(version).toContain('Менеджер свяжется с вами сегодня до 12:20');
+      expect(version).toContain('https://shop.example.ru/orders/AbC-123_xyz');
+      expect(version).toContain('ИНН 7700000000, ОГРН 1207700000000');
+      expect(version).toContain('125009, г. Москва, ул. Тверская, д. 1, офис 1');
+    }
+  });
+
+  it('escapes user data in the HTML and keeps the subject on one line', () => {
+    const email = orderConfirmation({ ...data, customerName: '<script>alert(1)</script>', serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, company);
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).toContain('&lt;script>alert(1)&lt;/script>');
+    expect(email.subject).toBe('Заказ оплачен: Сайт Bcc: x@evil.example');
+    expect(email.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('loads nothing remote: no images, no external styles or scripts, inline styles only', () => {
+    const { html } = orderConfirmation(data, company);
+    expect(html).not.toMatch(/<img|<link|<script|<style|url\(/i);
+    expect(html).not.toContain('http://');
+    // The only addresses are the links to the order page.
+    expect(html.match(/https?:\/\/[^"<\s]+/g)?.every((url) => url === 'https://shop.example.ru/orders/AbC-123_xyz')).toBe(true);
+  });
+
+  it('leaves out the card line when the gateway did not name the card', () => {
+    const email = orderConfirmation({ ...data, card: null }, company);
+    expect(email.text).not.toContain('Карта');
+  });
+});

@@ -1,0 +1,82 @@
+import { DateTime } from 'luxon';
+import type { Company } from '../../company.js';
+import { formatRub } from '../../domain/money.js';
+import type { EmailContent } from './content.js';
+import { emailStyles as s, renderEmail } from './layout.js';
+
+export interface OrderConfirmationData {
+  customerName: string;
+  serviceTitle: string;
+  priceKopecks: number;
+  paidKopecks: number;
+  /** Brand as shown to people ("Visa"), or null when the gateway did not say. */
+  card: { brand: string | null; last4: string } | null;
+  paidAt: Date;
+  publicUrl: string;
+  orderRef: string;
+  /** When the manager will call, in words: «сегодня до 12:20», «в понедельник, 24 ноября, до 10:00». */
+  managerDeadline: string;
+}
+
+const moscow = (date: Date) => DateTime.fromJSDate(date, { zone: 'Europe/Moscow' }).setLocale('ru').toFormat("d MMMM yyyy 'в' HH:mm");
+
+/** Sent once an order is paid: what was bought, what was charged, and who calls when. */
+export function orderConfirmation(data: OrderConfirmationData, company: Company): EmailContent {
+  const orderUrl = `${data.publicUrl}/orders/${encodeURIComponent(data.orderRef)}`;
+  const card = data.card ? `${data.card.brand ? `${data.card.brand} ` : ''}•••• ${data.card.last4}` : null;
+  const rows: [string, string][] = [
+    ['Услуга', data.serviceTitle],
+    ['Стоимость', formatRub(data.priceKopecks)],
+    ['Оплачено', formatRub(data.paidKopecks)],
+    ...(card ? [['Карта', card] as [string, string]] : []),
+    ['Дата оплаты', `${moscow(data.paidAt)} (мск)`],
+  ];
+  const next = `Менеджер свяжется с вами ${data.managerDeadline} (по московскому времени), чтобы уточнить детали и согласовать работу.`;
+
+  const body = (
+    <>
+      <h1 style={s.heading}>Заказ оплачен</h1>
+      <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
+      <p style={s.paragraph}>Спасибо за оплату. Мы получили ваш заказ и уже передали его менеджеру.</p>
+      <table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 16px;">
+        {rows.map(([label, value]) => (
+          <tr>
+            <td style={s.label}>{label}</td>
+            <td style={s.value}>{value}</td>
+          </tr>
+        ))}
+      </table>
+      <h2 style={s.subheading}>Что дальше</h2>
+      <p style={s.paragraph}>{next}</p>
+      <p style={s.paragraph}>Состояние заказа всегда видно на его странице:</p>
+      <p style={s.paragraph}>
+        <a href={orderUrl} style={s.button}>
+          Открыть страницу заказа
+        </a>
+      </p>
+      <p style={s.paragraph}>
+        <a href={orderUrl} style={s.link}>
+          {orderUrl}
+        </a>
+      </p>
+      <p style={s.paragraph}>Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: {company.phone}.</p>
+    </>
+  );
+
+  const text = [
+    `Здравствуйте, ${data.customerName}!`,
+    '',
+    'Спасибо за оплату. Мы получили ваш заказ и уже передали его менеджеру.',
+    '',
+    ...rows.map(([label, value]) => `${label}: ${value}`),
+    '',
+    'Что дальше',
+    next,
+    '',
+    `Страница заказа: ${orderUrl}`,
+    '',
+    `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`,
+  ].join('\n');
+
+  return renderEmail({ subject: `Заказ оплачен: ${data.serviceTitle}`, company, body, text });
+}

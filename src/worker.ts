@@ -1,15 +1,19 @@
 import { reconcilePayments } from './actions/reconcile-payments.js';
+import { sendOrderConfirmation } from './actions/send-order-confirmation.js';
 import type { Deps } from './deps.js';
 import { deliverEmail } from './jobs/deliver-email.js';
 import type { JobPayloads } from './jobs/queues.js';
 import type { JobWithMetadata } from 'pg-boss';
 
 /**
- * Registers the job handlers and schedules. `order.paid` jobs are enqueued by payments and wait for
- * their handlers (emails, the client account), which arrive with the accounts feature. `deps.close()`
- * stops the queue gracefully, letting running jobs finish.
+ * Registers the job handlers and schedules. `deps.close()` stops the queue gracefully, letting running
+ * jobs finish. Handlers take ids, re-read state and are safe to run twice.
  */
 export async function startWorker(deps: Deps): Promise<void> {
+  // After payment: the order confirmation (the client account follows with the accounts feature).
+  await deps.queue.work('order.paid', async (jobs: { data: JobPayloads['order.paid'] }[]) => {
+    for (const job of jobs) await sendOrderConfirmation(deps, job.data.orderId);
+  });
   await deps.queue.work('payments.reconcile', async () => {
     await reconcilePayments(deps);
   });

@@ -15,6 +15,17 @@ export async function latestAttemptForOrder(db: Queryable, orderId: string): Pro
   return attempt;
 }
 
+/** The attempt that paid an order (the latest, should there be several). */
+export async function paidAttemptForOrder(db: Queryable, orderId: string): Promise<PaymentAttempt | undefined> {
+  const [attempt] = await db
+    .select()
+    .from(paymentAttempts)
+    .where(and(eq(paymentAttempts.orderId, orderId), inArray(paymentAttempts.state, ['paid', 'refunded', 'cancelled'])))
+    .orderBy(desc(paymentAttempts.paidAt))
+    .limit(1);
+  return attempt;
+}
+
 /** Attempts without a final word from the gateway, created before `olderThan`, least recently checked first. */
 export async function openAttemptsToReconcile(db: Queryable, olderThan: Date, checkedBefore: Date, limit: number): Promise<PaymentAttempt[]> {
   return db

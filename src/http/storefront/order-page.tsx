@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { cardBrandName } from '../../domain/card-brand.js';
 import { formatRub } from '../../domain/money.js';
 import type { Order } from '../../db/queries/orders.js';
 import type { PaymentAttempt } from '../../db/queries/payments.js';
@@ -136,6 +137,3 @@ function failureText(attempt: PaymentAttempt | undefined): string {
   if (attempt?.failureCode === 'rejected_by_shop') return 'Сумма платежа не совпала с заказом, платёж отменён.';
   return attempt?.failureDescription ? `Банк отклонил платёж: ${attempt.failureDescription}` : 'Банк отклонил платёж.';
 }
-
-const brands: Record<string, string> = { VI: 'Visa', MC: 'Mastercard', MI: 'Мир', UP: 'UnionPay' };
-const cardBrandName = (code: string) => brands[code] ?? code;

@@ -15,7 +15,7 @@ export function MailboxList({ emails }: { emails: Email[] }) {
   return (
     <section>
       <h1>Почтовый ящик разработчика</h1>
-      <p class="mailbox-note">SMTP_URL не задан, поэтому письма никуда не уходят и собираются здесь. Показаны последние {emails.length}.</p>
+      <p class="mailbox-note">SMTP_URL не задан, поэтому письма никуда не уходят и собираются здесь. Писем: {emails.length} (новые сверху, не больше 100).</p>
       {emails.length === 0 ? (
         <p>Писем пока нет.</p>
       ) : (

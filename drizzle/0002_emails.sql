@@ -6,6 +6,7 @@ CREATE TABLE "emails" (
 	"subject" text NOT NULL,
 	"html" text NOT NULL,
 	"text" text NOT NULL,
+	"secret" boolean DEFAULT false NOT NULL,
 	"status" "email_status" DEFAULT 'queued' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"last_error" text,

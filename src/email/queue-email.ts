@@ -18,6 +18,8 @@ export interface EmailToQueue {
   to: string;
   orderId?: string;
   content: EmailContent;
+  /** Holds a password or a single-use link (wiped from storage once an SMTP server accepted it). */
+  secret?: boolean;
 }
 
 export class UnsafeEmailError extends Error {
@@ -40,7 +42,14 @@ export async function queueEmail(deps: Pick<Deps, 'queue' | 'clock'>, tx: Tx, em
   if (lineBreak.test(email.content.subject)) throw new UnsafeEmailError('subject');
   const [row] = await tx
     .insert(emails)
-    .values({ kind: email.kind, to: email.to, orderId: email.orderId ?? null, ...email.content, createdAt: deps.clock.now() })
+    .values({
+      kind: email.kind,
+      to: email.to,
+      orderId: email.orderId ?? null,
+      ...email.content,
+      secret: email.secret ?? false,
+      createdAt: deps.clock.now(),
+    })
     .returning({ id: emails.id });
   await enqueue(deps.queue, tx, 'email.deliver', [{ emailId: row!.id }], emailRetry);
   return row!.id;

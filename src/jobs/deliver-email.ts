@@ -14,6 +14,8 @@ export interface DeliveryJob {
 
 export type DeliveryOutcome = 'sent' | 'already_done' | 'missing';
 
+const WIPED = '(содержимое удалено после отправки: в письме был пароль или одноразовая ссылка)';
+
 /**
  * Sends one stored email. Safe to run twice: a sent (or finally failed) email is left alone. A failure
  * is recorded with the server's reply and rethrown so pg-boss retries with backoff; on the last retry
@@ -42,9 +44,12 @@ export async function deliverEmail(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 
     deps.log.warn({ emailId, kind: email.kind, retryCount: job.retryCount, reply, final: last }, last ? 'email delivery failed for good' : 'email delivery failed, will retry');
     throw error;
   }
+  // Once a real server has it, a password or single-use link has no reason to stay in our database.
+  // (The dev mailbox keeps it: there it is the only way to read the email.)
+  const wipe = email.secret && deps.mailer.kind === 'smtp' ? { html: WIPED, text: WIPED } : {};
   await deps.db
     .update(emails)
-    .set({ status: 'sent', messageId, sentAt: deps.clock.now() })
+    .set({ status: 'sent', messageId, sentAt: deps.clock.now(), ...wipe })
     .where(and(eq(emails.id, emailId), eq(emails.status, 'queued')));
   deps.log.info({ emailId, kind: email.kind, messageId }, 'email sent');
   return 'sent';

@@ -1,4 +1,4 @@
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { orders } from './orders.js';
 
 export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'failed']);
@@ -17,6 +17,8 @@ export const emails = pgTable(
     subject: text('subject').notNull(),
     html: text('html').notNull(),
     text: text('text').notNull(),
+    /** Holds a password or a single-use link: the content is wiped once an SMTP server accepted it. */
+    secret: boolean('secret').notNull().default(false),
     status: emailStatus('status').notNull().default('queued'),
     /** Failed delivery attempts so far. */
     attempts: integer('attempts').notNull().default(0),

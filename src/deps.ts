@@ -6,7 +6,7 @@ import { runMigrations } from './db/migrate.js';
 import { seedDemoCatalog } from './db/seed-catalog.js';
 import { createCatalogCache, type CatalogCache } from './db/queries/catalog-cache.js';
 import { captchaKeys, type CaptchaKeys } from './captcha/altcha.js';
-import { shippedCalendarDays } from './calendar/shipped.js';
+import { loadCalendarDays, seedCalendar } from './calendar/calendar-store.js';
 import { businessCalendar, type BusinessCalendar } from './domain/business-calendar.js';
 import { createMailer, type Mailer } from './email/mailer.js';
 import { startQueue, type Queue } from './jobs/queue.js';
@@ -29,7 +29,7 @@ export interface Deps {
   queue: Queue;
   catalog: CatalogCache;
   gateway: Gateway;
-  /** Moscow working time, for the manager's callback deadline. */
+  /** Moscow working time (loaded from the database at start), for the manager's callback deadline. */
   calendar: BusinessCalendar;
   /** SMTP when SMTP_URL is set; otherwise the dev mailbox (emails stay in the database). */
   mailer: Mailer;
@@ -75,6 +75,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
   try {
     await runMigrations(database);
     if (await seedDemoCatalog(database.db)) log.info('Empty catalog: added the demo services');
+    if (await seedCalendar(database.db)) log.info('Working calendar filled from the shipped production calendar');
+    const calendar = businessCalendar(await loadCalendarDays(database.db));
     const queue = await startQueue(database, { runsWorker: config.ROLE !== 'web', log });
     const mailer = createMailer(config);
     return {
@@ -86,7 +88,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       queue,
       catalog: createCatalogCache(database.db, clock),
       gateway: createGateway(config, credentials),
-      calendar: businessCalendar(shippedCalendarDays),
+      calendar,
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
       mailer,
       async close() {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { shippedCalendarDays } from '../calendar/shipped.js';
-import { businessCalendar, callbackDeadline } from './business-calendar.js';
+import data from '../calendar/ru-production-calendar.json' with { type: 'json' };
+import { businessCalendar, callbackDeadline, type CalendarDay } from './business-calendar.js';
 
-const calendar = businessCalendar(shippedCalendarDays);
+const calendar = businessCalendar(Object.values(data.years).flatMap((year) => year.days as CalendarDay[]));
 
 /** Moscow wall time → the instant (stored as UTC). */
 const msk = (local: string) => new Date(`${local}+03:00`);

@@ -3,3 +3,4 @@ export * from './orders.js';
 export * from './captcha.js';
 export * from './payments.js';
 export * from './emails.js';
+export * from './calendar.js';

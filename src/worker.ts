@@ -1,3 +1,4 @@
+import { provisionClientAccount } from './actions/provision-client-account.js';
 import { reconcilePayments } from './actions/reconcile-payments.js';
 import { sendOrderConfirmation } from './actions/send-order-confirmation.js';
 import type { Deps } from './deps.js';
@@ -10,9 +11,13 @@ import type { JobWithMetadata } from 'pg-boss';
  * jobs finish. Handlers take ids, re-read state and are safe to run twice.
  */
 export async function startWorker(deps: Deps): Promise<void> {
-  // After payment: the order confirmation (the client account follows with the accounts feature).
+  // After payment: the order confirmation, then the personal account (credentials and verification,
+  // or "added to your account"). Each step checks what it already did, so a retry repeats nothing.
   await deps.queue.work('order.paid', async (jobs: { data: JobPayloads['order.paid'] }[]) => {
-    for (const job of jobs) await sendOrderConfirmation(deps, job.data.orderId);
+    for (const job of jobs) {
+      await sendOrderConfirmation(deps, job.data.orderId);
+      await provisionClientAccount(deps, job.data.orderId);
+    }
   });
   await deps.queue.work('payments.reconcile', async () => {
     await reconcilePayments(deps);

@@ -4,8 +4,10 @@ import { ORDERS_PER_IP, orderRetryAfterMs } from '../domain/order-limits.js';
 import { validateOrderForm, type OrderFormErrors, type OrderFormValues } from '../domain/order-form.js';
 import { findActiveService, type Service } from '../db/queries/catalog.js';
 import { recentOrderTimesFromIp } from '../db/queries/orders.js';
-import { orders, usedCaptchaSolutions } from '../db/schema/index.js';
+import { useCaptchaSolution } from '../db/queries/captcha.js';
+import { orders } from '../db/schema/index.js';
 import { checkCaptcha } from '../captcha/altcha.js';
+import { captchaMessages } from '../captcha/messages.js';
 import { legalVersions } from '../legal/versions.js';
 
 export type PlaceOrderErrors = OrderFormErrors & { altcha?: string; form?: string };
@@ -25,14 +27,6 @@ export interface PlaceOrderInput {
 
 /** The honeypot: hidden from people, tempting for bots that fill every field. */
 export const HONEYPOT_FIELD = 'fax_number';
-
-const captchaMessages = {
-  missing: 'Подтвердите, что вы не робот: отметьте «Я не робот».',
-  malformed: 'Проверка «Я не робот» не удалась. Пройдите её ещё раз.',
-  wrong: 'Проверка «Я не робот» не удалась. Пройдите её ещё раз.',
-  expired: 'Проверка «Я не робот» устарела. Пройдите её ещё раз.',
-  replayed: 'Эта проверка уже использована. Пройдите её ещё раз.',
-} as const;
 
 export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const { db, clock, captcha } = deps;
@@ -60,12 +54,7 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha'>, i
   const publicRef = randomBytes(18).toString('base64url'); // 144 bits
   const placed = await db.transaction(async (tx) => {
     if (captchaCheck?.ok) {
-      const fresh = await tx
-        .insert(usedCaptchaSolutions)
-        .values({ challengeSignature: captchaCheck.challengeSignature, expiresAt: captchaCheck.expiresAt })
-        .onConflictDoNothing()
-        .returning({ signature: usedCaptchaSolutions.challengeSignature });
-      if (fresh.length === 0) return false;
+      if (!(await useCaptchaSolution(tx, captchaCheck))) return false;
     }
     const { name, email, phone, comment, marketingOptIn } = form.order;
     await tx.insert(orders).values({

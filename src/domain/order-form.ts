@@ -68,6 +68,9 @@ const schema = z.object({
   marketing: z.boolean(),
 });
 
+/** The contact fields' rules, shared with the personal account's profile and email forms. */
+export const contactFieldRules = { name: schema.shape.name, email: schema.shape.email, phone: schema.shape.phone };
+
 export type OrderFormResult =
   | { ok: true; order: OrderRequest; values: OrderFormValues }
   | { ok: false; errors: OrderFormErrors; values: OrderFormValues };

@@ -1,6 +1,7 @@
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { orderStates } from '../../domain/order-machine.js';
+import { clients } from './accounts.js';
 import { services } from './catalog.js';
 
 export const orderState = pgEnum('order_state', orderStates);
@@ -32,9 +33,12 @@ export const orders = pgTable(
     userAgent: text('user_agent').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** The personal account the order belongs to: set after payment, by email address. */
+    clientId: uuid('client_id').references(() => clients.id),
   },
   (t) => [
     check('orders_price_positive', sql`${t.priceKopecks} > 0`),
     index('orders_client_ip_created_at').on(t.clientIp, t.createdAt),
+    index('orders_client').on(t.clientId),
   ],
 );

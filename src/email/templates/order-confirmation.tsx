@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import type { Company } from '../../company.js';
 import { formatRub } from '../../domain/money.js';
 import type { EmailContent } from './content.js';
+import { moscowDateTime } from './format.js';
 import { emailStyles as s, renderEmail } from './layout.js';
 
 export interface OrderConfirmationData {
@@ -18,8 +18,6 @@ export interface OrderConfirmationData {
   managerDeadline: string;
 }
 
-const moscow = (date: Date) => DateTime.fromJSDate(date, { zone: 'Europe/Moscow' }).setLocale('ru').toFormat("d MMMM yyyy 'в' HH:mm");
-
 /** Sent once an order is paid: what was bought, what was charged, and who calls when. */
 export function orderConfirmation(data: OrderConfirmationData, company: Company): EmailContent {
   const orderUrl = `${data.publicUrl}/orders/${encodeURIComponent(data.orderRef)}`;
@@ -29,7 +27,7 @@ export function orderConfirmation(data: OrderConfirmationData, company: Company)
     ['Стоимость', formatRub(data.priceKopecks)],
     ['Оплачено', formatRub(data.paidKopecks)],
     ...(card ? [['Карта', card] as [string, string]] : []),
-    ['Дата оплаты', `${moscow(data.paidAt)} (мск)`],
+    ['Дата оплаты', `${moscowDateTime(data.paidAt)} (мск)`],
   ];
   const next = `Менеджер свяжется с вами ${data.managerDeadline} (по московскому времени), чтобы уточнить детали и согласовать работу.`;
 

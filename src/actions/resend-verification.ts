@@ -1,0 +1,36 @@
+import { accountLinks } from '../accounts/links.js';
+import { companyFrom } from '../company.js';
+import type { Deps } from '../deps.js';
+import { LIFETIMES } from '../domain/credential-lifetimes.js';
+import { contactFieldRules } from '../domain/order-form.js';
+import { issueToken, tokensIssuedSince } from '../db/queries/client-tokens.js';
+import { findClientByEmail } from '../db/queries/clients.js';
+import { queueEmail } from '../email/queue-email.js';
+import { verifyEmailEmail } from '../email/templates/verify-email.js';
+
+/** At most this many links per account per hour, whoever asks: the form must not be a way to flood a mailbox. */
+export const LINKS_PER_HOUR = 3;
+
+export type ResendResult = { kind: 'done' } | { kind: 'invalid'; error: string };
+
+/**
+ * "Send a new link". The answer is the same whether the address belongs to an account or not, and
+ * whether that account still needs confirming: the page must not tell strangers who our clients are.
+ */
+export async function resendVerification(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config'>, email: unknown): Promise<ResendResult> {
+  const parsed = contactFieldRules.email.safeParse(typeof email === 'string' ? email : '');
+  if (!parsed.success) return { kind: 'invalid', error: parsed.error.issues[0]!.message };
+  await deps.db.transaction(async (tx) => {
+    const now = deps.clock.now();
+    const client = await findClientByEmail(tx, parsed.data);
+    if (client?.state !== 'pending_verification') return;
+    if ((await tokensIssuedSince(tx, client.id, 'verify_email', new Date(now.getTime() - 3_600_000))) >= LINKS_PER_HOUR) return;
+    const { token, expiresAt } = await issueToken(tx, { clientId: client.id, purpose: 'verify_email', now, lifetimeMs: LIFETIMES.verifyEmail });
+    const content = verifyEmailEmail(
+      { customerName: client.name, verifyUrl: accountLinks(deps.config.PUBLIC_URL).verifyEmail(token), validUntil: expiresAt },
+      companyFrom(deps.config),
+    );
+    await queueEmail(deps, tx, { kind: 'verify_email', to: client.email, content, secret: true });
+  });
+  return { kind: 'done' };
+}

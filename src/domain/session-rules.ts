@@ -1,0 +1,21 @@
+// Client sessions (DESIGN §8): they end after 30 minutes without a request, and 12 hours after
+// sign-in whatever happens.
+
+export const SESSION_LIMITS = { idleMs: 30 * 60_000, absoluteMs: 12 * 60 * 60_000 } as const;
+
+/** Writing last-seen on every request would cost a write per page; once a minute is precise enough. */
+export const SESSION_TOUCH_AFTER_MS = 60_000;
+
+export interface SessionTimes {
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+export function sessionExpired(session: SessionTimes, now: Date): boolean {
+  const t = now.getTime();
+  return t - session.lastSeenAt.getTime() >= SESSION_LIMITS.idleMs || t - session.createdAt.getTime() >= SESSION_LIMITS.absoluteMs;
+}
+
+export function sessionNeedsTouch(session: SessionTimes, now: Date): boolean {
+  return now.getTime() - session.lastSeenAt.getTime() >= SESSION_TOUCH_AFTER_MS;
+}

@@ -1,0 +1,85 @@
+import type { Company } from '../../company.js';
+import type { EmailContent } from './content.js';
+import { moscowDateTime } from './format.js';
+import { emailStyles as s, renderEmail } from './layout.js';
+
+export interface CredentialsData {
+  customerName: string;
+  login: string;
+  temporaryPassword: string;
+  loginUrl: string;
+  /** When the temporary password stops working (72 hours after it was issued). */
+  validUntil: Date;
+}
+
+const code = `font-family:'Courier New',Courier,monospace;font-size:16px;font-weight:bold;color:#1f2328;background:#f3f4f6;padding:2px 6px;border-radius:4px;`;
+
+/** Sent to a new client after the first order: the login and a one-time temporary password. */
+export function credentialsEmail(data: CredentialsData, company: Company): EmailContent {
+  const intro = 'Для вашего заказа мы создали личный кабинет. Данные для входа:';
+  const validity = `Временный пароль действует один раз и только 72 часа — до ${moscowDateTime(data.validUntil)} (мск). При первом входе вы зададите собственный пароль.`;
+  const emailLogin = 'Вместо логина можно указать адрес электронной почты.';
+  const verifyFirst = 'Перед входом подтвердите адрес электронной почты по ссылке из следующего письма — мы пришлём его отдельно.';
+  const expired = 'Если временный пароль истёк, запросите новый на странице входа по ссылке «Забыли пароль?».';
+  const questions = `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`;
+
+  const body = (
+    <>
+      <h1 style={s.heading}>Доступ в личный кабинет</h1>
+      <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
+      <p style={s.paragraph}>{intro}</p>
+      <table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 16px;">
+        <tr>
+          <td style={s.label}>Логин</td>
+          <td style={s.value}>
+            <span style={code}>{data.login}</span>
+          </td>
+        </tr>
+        <tr>
+          <td style={s.label}>Временный пароль</td>
+          <td style={s.value}>
+            <span style={code}>{data.temporaryPassword}</span>
+          </td>
+        </tr>
+      </table>
+      <p style={s.paragraph}>{validity}</p>
+      <p style={s.paragraph}>{emailLogin}</p>
+      <p style={s.paragraph}>{verifyFirst}</p>
+      <p style={s.paragraph}>
+        <a href={data.loginUrl} style={s.button}>
+          Войти в личный кабинет
+        </a>
+      </p>
+      <p style={s.paragraph}>
+        <a href={data.loginUrl} style={s.link}>
+          {data.loginUrl}
+        </a>
+      </p>
+      <p style={s.paragraph}>{expired}</p>
+      <p style={s.paragraph}>{questions}</p>
+    </>
+  );
+
+  const text = [
+    `Здравствуйте, ${data.customerName}!`,
+    '',
+    intro,
+    '',
+    `Логин: ${data.login}`,
+    `Временный пароль: ${data.temporaryPassword}`,
+    '',
+    validity,
+    '',
+    emailLogin,
+    '',
+    verifyFirst,
+    '',
+    `Вход в личный кабинет: ${data.loginUrl}`,
+    '',
+    expired,
+    '',
+    questions,
+  ].join('\n');
+
+  return renderEmail({ subject: 'Доступ в личный кабинет', company, body, text });
+}

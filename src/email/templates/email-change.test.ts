@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Company } from '../../company.js';
+import { emailChangeConfirmEmail, emailChangeNoticeEmail, type EmailChangeConfirmData } from './email-change.js';
+
+const company: Company = {
+  name: 'ООО «Услуги онлайн»',
+  inn: '7700000000',
+  ogrn: '1207700000000',
+  address: '125009, г. Москва, ул. Тверская, д. 1, офис 1',
+  phone: '+7 495 000-00-00',
+  email: 'hello@uslugi.example',
+};
+
+const data: EmailChangeConfirmData = {
+  customerName: 'Иван Петров',
+  newEmail: 'ivan.new@mail.example',
+  confirmUrl: 'https://shop.example.ru/account/email?token=abc123',
+  validUntil: new Date('2026-11-27T08:20:00Z'), // 11:20 in Moscow
+};
+
+describe('email change confirmation (to the new address)', () => {
+  it('asks to confirm the new address, says until when, and that the old one stays until then, in Russian', () => {
+    const email = emailChangeConfirmEmail(data, company);
+    expect(email.subject).toBe('Подтвердите новый адрес электронной почты');
+    for (const version of [email.html, email.text]) {
+      expect(version).toContain('Здравствуйте, Иван Петров!');
+      expect(version).toContain('ivan.new@mail.example');
+      expect(version).toContain('Ссылка действует 72 часа — до 27 ноября 2026 в 11:20 (мск).');
+      expect(version).toContain('Пока новый адрес не подтверждён, действует прежний.');
+      expect(version).toContain('https://shop.example.ru/account/email?token=abc123');
+      expect(version).toContain('ИНН 7700000000, ОГРН 1207700000000');
+    }
+  });
+
+  it('links to the confirmation page as a button and as a visible address, and loads nothing remote', () => {
+    const { html } = emailChangeConfirmEmail(data, company);
+    expect(html.match(/href="https:\/\/shop\.example\.ru\/account\/email\?token=abc123"/g)).toHaveLength(2);
+    expect(html).toContain('>https://shop.example.ru/account/email?token=abc123</a>');
+    expect(html).not.toMatch(/<img|<link|<script|<style|url\(/i);
+  });
+
+  it('escapes user data in the HTML', () => {
+    const email = emailChangeConfirmEmail({ ...data, customerName: '<script>alert(1)</script>', newEmail: '<i>x</i>@evil.example' }, company);
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).not.toContain('<i>x</i>');
+    expect(email.html).toContain('&lt;script>alert(1)&lt;/script>');
+  });
+});
+
+describe('email change notice (to the old address)', () => {
+  const notice = { customerName: 'Иван Петров', newEmail: 'ivan.new@mail.example' };
+
+  it('says a change was asked for, when it takes effect, and what to do if it was not you, in Russian', () => {
+    const email = emailChangeNoticeEmail(notice, company);
+    expect(email.subject).toBe('Адрес электронной почты в личном кабинете меняется');
+    for (const version of [email.html, email.text]) {
+      expect(version).toContain('Здравствуйте, Иван Петров!');
+      expect(version).toContain('на смену адреса электронной почты в личном кабинете на ivan.new@mail.example');
+      expect(version).toContain('только когда новый адрес будет подтверждён');
+      expect(version).toContain('Если это были не вы, срочно позвоните нам: +7 495 000-00-00');
+      expect(version).toContain('смените пароль');
+      expect(version).toContain('ИНН 7700000000, ОГРН 1207700000000');
+    }
+    expect(email.html).not.toMatch(/<img|<link|<script|<style|url\(/i);
+  });
+
+  it('escapes user data in the HTML', () => {
+    const email = emailChangeNoticeEmail({ customerName: '<script>alert(1)</script>', newEmail: '<i>x</i>@evil.example' }, company);
+    expect(email.html).not.toContain('<script>');
+    expect(email.html).not.toContain('<i>x</i>');
+    expect(email.html).toContain('&lt;script>alert(1)&lt;/script>');
+  });
+});

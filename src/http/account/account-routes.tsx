@@ -1,0 +1,97 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { changePassword } from '../../actions/change-password.js';
+import { requestEmailChange } from '../../actions/request-email-change.js';
+import { updateProfile } from '../../actions/update-profile.js';
+import { callbackDeadline } from '../../domain/business-calendar.js';
+import { deadlineInWords } from '../../domain/deadline-words.js';
+import { listSessions } from '../../db/queries/client-sessions.js';
+import { clientOrders, findClientOrder, type Client } from '../../db/queries/clients.js';
+import { operationsForAttempt, paidAttemptForOrder } from '../../db/queries/payments.js';
+import { sendErrorPage } from '../views/error-page.js';
+import { sendPage } from '../views/page.js';
+import { AccountOrderPage } from './account-order-page.js';
+import { OrdersPage } from './orders-page.js';
+import { PasswordChangePage } from './password-change-page.js';
+import { ProfilePage } from './profile-page.js';
+import { PASSWORD_CHANGE_PATH, requireClient } from './session.js';
+import { SessionsPage } from './sessions-page.js';
+
+type Form = { Body: Record<string, unknown> | undefined };
+const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 254) : '');
+
+/** The signed-in client's pages. Every query is scoped to request.client: no other client's data is reachable. */
+export async function accountRoutes(app: FastifyInstance) {
+  const { deps } = app;
+  app.addHook('preHandler', requireClient);
+  const formLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+  const me = (request: FastifyRequest): Client => request.client!;
+
+  app.get('/account', async (request, reply) => {
+    const orders = await clientOrders(deps.db, me(request).id);
+    return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} csrfToken={reply.generateCsrf()} />);
+  });
+
+  app.get<{ Params: { ref: string } }>('/account/orders/:ref', async (request, reply) => {
+    const order = await findClientOrder(deps.db, me(request).id, request.params.ref);
+    if (!order) return sendErrorPage(reply, 404);
+    const payment = await paidAttemptForOrder(deps.db, order.id);
+    const operations = payment ? await operationsForAttempt(deps.db, payment.id) : [];
+    const returns = operations.filter((op) => op.kind !== 'capture' && op.state === 'succeeded');
+    const managerDeadline = order.paidAt && deadlineInWords(callbackDeadline(order.paidAt, deps.calendar), deps.clock.now());
+    return sendPage(
+      reply,
+      { title: order.serviceTitle },
+      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} csrfToken={reply.generateCsrf()} />,
+    );
+  });
+
+  app.get('/account/profile', async (request, reply) =>
+    sendPage(reply, { title: 'Профиль' }, <ProfilePage client={me(request)} csrfToken={reply.generateCsrf()} />),
+  );
+
+  app.post<Form>('/account/profile', { preHandler: app.csrfProtection, config: formLimit }, async (request, reply) => {
+    const body = request.body ?? {};
+    const result = await updateProfile(deps, me(request), body);
+    if (result.kind === 'invalid') {
+      const values = { name: text(body.name), phone: text(body.phone) };
+      return sendPage(reply, { title: 'Профиль', status: 422 }, <ProfilePage client={me(request)} csrfToken={reply.generateCsrf()} values={values} profileErrors={result.errors} />);
+    }
+    return reply.redirect('/account/profile?saved=1', 303);
+  });
+
+  app.post<Form>('/account/email', { preHandler: app.csrfProtection, config: formLimit }, async (request, reply) => {
+    const body = request.body ?? {};
+    const result = await requestEmailChange(deps, me(request), body);
+    if (result.kind === 'invalid') {
+      return sendPage(
+        reply,
+        { title: 'Профиль', status: 422 },
+        <ProfilePage client={me(request)} csrfToken={reply.generateCsrf()} values={{ email: text(body.email) }} emailErrors={result.errors} />,
+      );
+    }
+    const notice = `Мы отправили ссылку на ${result.newEmail}. Адрес сменится, когда вы перейдёте по ней (ссылка действует 72 часа).`;
+    return sendPage(reply, { title: 'Профиль' }, <ProfilePage client={me(request)} csrfToken={reply.generateCsrf()} notice={notice} />);
+  });
+
+  app.get(PASSWORD_CHANGE_PATH, async (request, reply) =>
+    sendPage(reply, { title: 'Пароль' }, <PasswordChangePage forced={me(request).temporaryPasswordUntil !== null} csrfToken={reply.generateCsrf()} />),
+  );
+
+  app.post<Form>(PASSWORD_CHANGE_PATH, { preHandler: app.csrfProtection, config: formLimit }, async (request, reply) => {
+    const client = me(request);
+    const result = await changePassword(deps, { client, sessionHash: request.sessionHash!, body: request.body ?? {} });
+    if (result.kind === 'invalid') {
+      return sendPage(
+        reply,
+        { title: 'Пароль', status: 422 },
+        <PasswordChangePage forced={client.temporaryPasswordUntil !== null} csrfToken={reply.generateCsrf()} errors={result.errors} />,
+      );
+    }
+    return reply.redirect(client.temporaryPasswordUntil !== null ? '/account' : `${PASSWORD_CHANGE_PATH}?saved=1`, 303);
+  });
+
+  app.get('/account/sessions', async (request, reply) => {
+    const sessions = await listSessions(deps.db, me(request).id);
+    return sendPage(reply, { title: 'Сеансы' }, <SessionsPage sessions={sessions} currentHash={request.sessionHash!} csrfToken={reply.generateCsrf()} />);
+  });
+}

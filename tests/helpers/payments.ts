@@ -20,8 +20,12 @@ function card(pan: string): CardInput {
 let ip = 0;
 
 /** Places an order through the form and returns it with the attempt the 303 to the gateway was for. */
-export async function orderSentToGateway(t: TestApp, slug = 'site-support'): Promise<{ order: Order; attempt: PaymentAttempt; location: string }> {
-  const response = await submitOrder(t.app, slug, validOrder, { remoteAddress: `198.18.${(++ip >> 8) & 255}.${ip & 255}` });
+export async function orderSentToGateway(
+  t: TestApp,
+  slug = 'site-support',
+  fields: Partial<typeof validOrder> = {},
+): Promise<{ order: Order; attempt: PaymentAttempt; location: string }> {
+  const response = await submitOrder(t.app, slug, { ...validOrder, ...fields }, { remoteAddress: `198.18.${(++ip >> 8) & 255}.${ip & 255}` });
   if (response.statusCode !== 303) throw new Error(`Order submit answered ${response.statusCode}: ${response.body.slice(0, 500)}`);
   const location = String(response.headers.location);
   const [attempt] = await t.deps.db.select().from(paymentAttempts).where(eq(paymentAttempts.redirectUrl, location));

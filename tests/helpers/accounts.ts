@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import { provisionClientAccount } from '../../src/actions/provision-client-account.js';
+import { sendOrderConfirmation } from '../../src/actions/send-order-confirmation.js';
+import type { Order } from '../../src/db/queries/orders.js';
+import { emails } from '../../src/db/schema/index.js';
+import { emailRetry } from '../../src/email/queue-email.js';
+import { deliverEmail } from '../../src/jobs/deliver-email.js';
+import type { validOrder } from './order-form.js';
+import { cards, orderSentToGateway, reloadOrder } from './payments.js';
+import type { ReceivedMail } from './smtp.js';
+import type { TestApp } from './test-app.js';
+
+/** Orders and pays through the sandbox, then runs the order.paid follow-ups as the worker would. */
+export async function paidOrder(t: TestApp, fields: Partial<typeof validOrder> = {}, slug = 'site-support'): Promise<Order> {
+  const { order, attempt } = await orderSentToGateway(t, slug, fields);
+  await t.sandbox.pay(attempt.gatewayPaymentId!, cards.plain);
+  await sendOrderConfirmation(t.deps, order.id);
+  await provisionClientAccount(t.deps, order.id);
+  await deliverQueuedEmails(t);
+  return reloadOrder(t, order.id);
+}
+
+/** Delivers every queued email now, as the email.deliver jobs would. */
+export async function deliverQueuedEmails(t: TestApp): Promise<void> {
+  const queued = await t.deps.db.select({ id: emails.id }).from(emails).where(eq(emails.status, 'queued'));
+  for (const { id } of queued) await deliverEmail(t.deps, { data: { emailId: id }, retryCount: 0, retryLimit: emailRetry.retryLimit });
+}
+
+export function mailTo(received: ReceivedMail[], address: string, subject: string | RegExp): ReceivedMail[] {
+  return received.filter((m) => m.envelopeTo.includes(address) && (typeof subject === 'string' ? m.subject === subject : subject.test(m.subject)));
+}
+
+export function credentialsIn(mail: ReceivedMail): { login: string; password: string } {
+  const login = /Логин: (\S+)/.exec(mail.text)?.[1];
+  const password = /Временный пароль: (\S+)/.exec(mail.text)?.[1];
+  if (!login || !password) throw new Error(`No credentials in:\n${mail.text}`);
+  return { login, password };
+}
+
+/** The emailed link's path and the token from its fragment. */
+export function linkIn(mail: ReceivedMail, path: string): { url: string; path: string; token: string } {
+  const url = new RegExp(`https?://\\S+${path}#token=([\\w-]+)`).exec(mail.text);
+  if (!url) throw new Error(`No ${path} link in:\n${mail.text}`);
+  return { url: url[0], path, token: url[1]! };
+}

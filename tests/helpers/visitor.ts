@@ -1,0 +1,49 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+/**
+ * A browser for app.inject: keeps cookies (the session, the CSRF secret) and the last CSRF token a
+ * page showed, so tests can click through forms the way a person does.
+ */
+export interface Visitor {
+  get(url: string): Promise<LightMyRequestResponse>;
+  /** Posts a form; the CSRF token comes from `from` (a page with the form), fetched first. */
+  post(url: string, fields: Record<string, string>, from?: string): Promise<LightMyRequestResponse>;
+  cookie(name: string): string | undefined;
+  setCookie(name: string, value: string): void;
+}
+
+export function visitor(app: FastifyInstance, ip = '203.0.113.10'): Visitor {
+  const jar = new Map<string, string>();
+  let csrfToken = '';
+  const headers = () => ({ cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), 'user-agent': 'vitest visitor' });
+  function remember(response: LightMyRequestResponse) {
+    for (const c of response.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now())) jar.delete(c.name);
+      else jar.set(c.name, c.value);
+    }
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.body)?.[1];
+    if (token) csrfToken = token;
+    return response;
+  }
+  const self: Visitor = {
+    async get(url) {
+      return remember(await app.inject({ method: 'GET', url, headers: headers(), remoteAddress: ip }));
+    },
+    async post(url, fields, from) {
+      if (from) await self.get(from);
+      const payload = new URLSearchParams({ _csrf: csrfToken, ...fields }).toString();
+      return remember(
+        await app.inject({
+          method: 'POST',
+          url,
+          headers: { ...headers(), 'content-type': 'application/x-www-form-urlencoded' },
+          remoteAddress: ip,
+          payload,
+        }),
+      );
+    },
+    cookie: (name) => jar.get(name),
+    setCookie: (name, value) => void jar.set(name, value),
+  };
+  return self;
+}

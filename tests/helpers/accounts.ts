@@ -9,6 +9,7 @@ import type { validOrder } from './order-form.js';
 import { cards, orderSentToGateway, reloadOrder } from './payments.js';
 import type { ReceivedMail } from './smtp.js';
 import type { TestApp } from './test-app.js';
+import { visitor } from './visitor.js';
 
 /** Orders and pays through the sandbox, then runs the order.paid follow-ups as the worker would. */
 export async function paidOrder(t: TestApp, fields: Partial<typeof validOrder> = {}, slug = 'site-support'): Promise<Order> {
@@ -42,4 +43,30 @@ export function linkIn(mail: ReceivedMail, path: string): { url: string; path: s
   const url = new RegExp(`https?://\\S+${path}#token=([\\w-]+)`).exec(mail.text);
   if (!url) throw new Error(`No ${path} link in:\n${mail.text}`);
   return { url: url[0], path, token: url[1]! };
+}
+
+export const NEW_PASSWORD = 'зелёный чайник на подоконнике';
+
+/**
+ * A paid order's client who confirmed the address: their temporary credentials (unused).
+ * Reads everything from the SMTP server, as the client would.
+ */
+export async function confirmedClient(t: TestApp, received: ReceivedMail[], fields: Partial<typeof validOrder>): Promise<{ login: string; password: string; order: Order }> {
+  const order = await paidOrder(t, fields);
+  const email = fields.email!;
+  const credentials = credentialsIn(mailTo(received, email, 'Доступ в личный кабинет').at(-1)!);
+  const link = linkIn(mailTo(received, email, 'Подтвердите адрес электронной почты').at(-1)!, '/account/verify-email');
+  const confirmed = await visitor(t.app).post('/account/verify-email', { token: link.token }, '/account/verify-email');
+  if (confirmed.statusCode !== 200) throw new Error(`Confirming answered ${confirmed.statusCode}`);
+  return { ...credentials, order };
+}
+
+/** Signs in with the temporary password and replaces it, as the first visit does. */
+export async function signedInClient(t: TestApp, received: ReceivedMail[], fields: Partial<typeof validOrder>, ip?: string) {
+  const client = await confirmedClient(t, received, fields);
+  const browser = visitor(t.app, ip);
+  await browser.post('/account/login', { login: client.login, password: client.password }, '/account/login');
+  const changed = await browser.post('/account/password/change', { password: NEW_PASSWORD, password_confirm: NEW_PASSWORD }, '/account/password/change');
+  if (changed.statusCode !== 303) throw new Error(`Password change answered ${changed.statusCode}: ${changed.body.slice(0, 300)}`);
+  return { ...client, password: NEW_PASSWORD, browser };
 }

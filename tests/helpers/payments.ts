@@ -3,7 +3,7 @@ import type { PaymentAttempt } from '../../src/db/queries/payments.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import { orders, paymentAttempts } from '../../src/db/schema/index.js';
 import type { CardInput } from '../../sandbox/freedompay/index.js';
-import { submitOrder, validOrder } from './order-form.js';
+import { solveCaptcha, submitOrder, validOrder } from './order-form.js';
 import type { TestApp } from './test-app.js';
 
 export const cards = {
@@ -25,7 +25,8 @@ export async function orderSentToGateway(
   slug = 'site-support',
   fields: Partial<typeof validOrder> = {},
 ): Promise<{ order: Order; attempt: PaymentAttempt; location: string }> {
-  const response = await submitOrder(t.app, slug, { ...validOrder, ...fields }, { remoteAddress: `198.18.${(++ip >> 8) & 255}.${ip & 255}` });
+  const altcha = t.deps.captcha ? await solveCaptcha(t.app) : undefined;
+  const response = await submitOrder(t.app, slug, { ...validOrder, ...fields, altcha }, { remoteAddress: `198.18.${(++ip >> 8) & 255}.${ip & 255}` });
   if (response.statusCode !== 303) throw new Error(`Order submit answered ${response.statusCode}: ${response.body.slice(0, 500)}`);
   const location = String(response.headers.location);
   const [attempt] = await t.deps.db.select().from(paymentAttempts).where(eq(paymentAttempts.redirectUrl, location));

@@ -48,4 +48,5 @@ CREATE INDEX "client_tokens_client" ON "client_tokens" USING btree ("client_id",
 CREATE UNIQUE INDEX "clients_email" ON "clients" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "login_failures_account_at" ON "login_failures" USING btree ("account_key","at");--> statement-breakpoint
 ALTER TABLE "orders" ADD CONSTRAINT "orders_client_id_clients_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."clients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "orders_client" ON "orders" USING btree ("client_id");
+CREATE INDEX "orders_client" ON "orders" USING btree ("client_id");--> statement-breakpoint
+CREATE INDEX "orders_customer_email" ON "orders" USING btree ("customer_email");

@@ -29,6 +29,11 @@ describe.each(backends)('client accounts after payment on %s', (backend) => {
     expect(client!.login).toMatch(/^anna\.smirnova\.\d{4}$/);
     expect(client!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
+    const orderPage = await t.app.inject(`/orders/${order.publicRef}`);
+    expect(orderPage.body).toContain('сегодня до 12:20');
+    expect(orderPage.body).toContain('«Доступ в личный кабинет» — логин и временный пароль');
+    expect(orderPage.body).toContain('«Подтвердите адрес электронной почты»');
+
     const confirmation = mailTo(smtp.received, 'anna@example.ru', 'Заказ оплачен: Техническая поддержка сайта');
     expect(confirmation).toHaveLength(1);
     expect(confirmation[0]!.text).toContain('сегодня до 12:20');
@@ -94,6 +99,9 @@ describe.each(backends)('client accounts after payment on %s', (backend) => {
     const [added] = mailTo(smtp.received, 'vera@example.ru', /^Услуга добавлена в личный кабинет/);
     expect(added!.text).toContain(`${t.baseUrl}/account`);
     expect(added!.subject).toContain(second.serviceTitle);
+    const orderPage = await t.app.inject(`/orders/${second.publicRef}`);
+    expect(orderPage.body).toContain('«Услуга добавлена в личный кабинет»');
+    expect(orderPage.body).not.toContain('временный пароль');
   });
 
   it('sends nothing for an order that is not paid', async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, ne } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { orders } from '../schema/index.js';
 
@@ -18,4 +18,15 @@ export async function recentOrderTimesFromIp(db: Queryable, clientIp: string, si
     .orderBy(desc(orders.createdAt))
     .limit(limit);
   return rows.map((row) => row.createdAt);
+}
+
+/** Whether the same address paid for an order before this one (it then already has a personal account). */
+export async function hasEarlierPaidOrder(db: Queryable, order: Pick<Order, 'id' | 'customerEmail' | 'paidAt'>): Promise<boolean> {
+  if (!order.paidAt) return false;
+  const [row] = await db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.customerEmail, order.customerEmail), ne(orders.id, order.id), lte(orders.paidAt, order.paidAt)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -40,5 +40,6 @@ export const orders = pgTable(
     check('orders_price_positive', sql`${t.priceKopecks} > 0`),
     index('orders_client_ip_created_at').on(t.clientIp, t.createdAt),
     index('orders_client').on(t.clientId),
+    index('orders_customer_email').on(t.customerEmail),
   ],
 );

@@ -10,6 +10,8 @@ export interface OrderPageProps {
   attempt: PaymentAttempt | undefined;
   /** When the manager will call, in words («сегодня до 12:20»); set once the order is paid. */
   managerDeadline: string | null;
+  /** Whether the customer's address already had a personal account before this order (once paid). */
+  returningClient: boolean;
   csrfToken: string;
 }
 
@@ -35,7 +37,7 @@ export function paymentView(order: Order, attempt: PaymentAttempt | undefined): 
 
 const moscow = (date: Date) => DateTime.fromJSDate(date, { zone: 'Europe/Moscow' }).setLocale('ru').toFormat("d MMMM yyyy 'в' HH:mm");
 
-export function OrderPage({ order, attempt, managerDeadline, csrfToken }: OrderPageProps) {
+export function OrderPage({ order, attempt, managerDeadline, returningClient, csrfToken }: OrderPageProps) {
   const view = paymentView(order, attempt);
   return (
     <section class="order-status">
@@ -71,6 +73,7 @@ export function OrderPage({ order, attempt, managerDeadline, csrfToken }: OrderP
           </>
         )}
       </dl>
+      {view === 'paid' && <ExpectedEmails email={order.customerEmail} returningClient={returningClient} />}
       {(view === 'unpaid' || view === 'failed') && (
         <form method="post" action={`/orders/${order.publicRef}/pay`}>
           <input type="hidden" name="_csrf" value={csrfToken} />
@@ -136,4 +139,30 @@ function failureText(attempt: PaymentAttempt | undefined): string {
   if (attempt?.state === 'expired') return 'Время на оплату истекло.';
   if (attempt?.failureCode === 'rejected_by_shop') return 'Сумма платежа не совпала с заказом, платёж отменён.';
   return attempt?.failureDescription ? `Банк отклонил платёж: ${attempt.failureDescription}` : 'Банк отклонил платёж.';
+}
+
+/** Which emails are on their way, so the client knows what to look for (and where the password is). */
+function ExpectedEmails({ email, returningClient }: { email: string; returningClient: boolean }) {
+  return (
+    <div class="expected-emails">
+      <h2>Проверьте почту</h2>
+      <p>
+        В течение нескольких минут на <strong>{email}</strong> придут письма:
+      </p>
+      <ol>
+        <li>«Заказ оплачен» — детали заказа и когда позвонит менеджер;</li>
+        {returningClient ? (
+          <li>
+            «Услуга добавлена в личный кабинет» — заказ уже в вашем <a href="/account/login">личном кабинете</a>, входите как обычно.
+          </li>
+        ) : (
+          <>
+            <li>«Доступ в личный кабинет» — логин и временный пароль;</li>
+            <li>«Подтвердите адрес электронной почты» — ссылка, после которой откроется личный кабинет.</li>
+          </>
+        )}
+      </ol>
+      <p class="hint">Если писем нет, проверьте папку «Спам».</p>
+    </div>
+  );
 }

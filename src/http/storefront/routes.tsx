@@ -4,7 +4,7 @@ import { callbackDeadline } from '../../domain/business-calendar.js';
 import { deadlineInWords } from '../../domain/deadline-words.js';
 import { placeOrder } from '../../actions/place-order.js';
 import type { Service } from '../../db/queries/catalog.js';
-import { findOrderByRef } from '../../db/queries/orders.js';
+import { findOrderByRef, hasEarlierPaidOrder } from '../../db/queries/orders.js';
 import { latestAttemptForOrder } from '../../db/queries/payments.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
@@ -68,11 +68,12 @@ export async function storefrontRoutes(app: FastifyInstance) {
     if (!order) return sendErrorPage(reply, 404);
     const attempt = await latestAttemptForOrder(deps.db, order.id);
     const view = paymentView(order, attempt);
+    const returningClient = await hasEarlierPaidOrder(deps.db, order);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     return sendPage(
       reply,
       { title: `Заказ: ${order.serviceTitle}`, refreshSeconds: view === 'checking' ? 3 : undefined },
-      <OrderPage order={order} attempt={attempt} managerDeadline={managerDeadline(order.paidAt)} csrfToken={reply.generateCsrf()} />,
+      <OrderPage order={order} attempt={attempt} managerDeadline={managerDeadline(order.paidAt)} returningClient={returningClient} csrfToken={reply.generateCsrf()} />,
     );
   });
 

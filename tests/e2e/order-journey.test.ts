@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, watchedPage } from '../helpers/browser.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 
 const screenshots = 'test-results/screenshots';
@@ -24,21 +24,8 @@ describe.runIf(browserAvailable())('a visitor orders and pays for a service in C
   });
 
   async function newPage(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ru-RU' });
-    const page = await context.newPage();
-    // A CSP violation or a script error is a bug even when the page still looks right.
     problems.length = 0;
-    page.on('console', (message: ConsoleMessage) => {
-      // A 4xx page (the 422 form with errors) is expected; failed subresources are caught below.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(message.text());
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400 && response.request().resourceType() !== 'document') {
-        problems.push(`${response.status()} ${response.url()}`);
-      }
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    return page;
+    return watchedPage(browser, width, problems);
   }
 
   it('catalog → service → errors → fix → gateway → 3-D Secure → confirmed order, at phone width', async () => {
@@ -123,23 +110,3 @@ describe.runIf(browserAvailable())('a visitor orders and pays for a service in C
     await page.screenshot({ path: `${screenshots}/9-not-found-1280.png` });
   });
 });
-
-/** Fills the gateway's card form as a payer would and pays. */
-async function payWithCard(page: Page, pan: string): Promise<void> {
-  await page.getByLabel('Номер карты').fill(pan);
-  await page.getByLabel('Срок действия').fill('12/30');
-  await page.getByLabel('CVC/CVV').fill('123');
-  await page.getByLabel('Имя владельца карты').fill('ANNA SMIRNOVA');
-  await page.getByRole('button', { name: /Оплатить/ }).click();
-}
-
-/** Ticks "I am not a robot" and waits for the proof of work to finish, as a visitor would. */
-async function solveCaptcha(page: Page): Promise<void> {
-  await page.locator('altcha-widget').getByText('Я не робот').click();
-  const started = Date.now();
-  await page.waitForFunction(() => {
-    const input = document.querySelector<HTMLInputElement>('altcha-widget input[name="altcha"]');
-    return Boolean(input?.value);
-  }, undefined, { timeout: 15_000 });
-  process.stdout.write(`captcha solved in the browser in ${Date.now() - started} ms (includes the widget's 500 ms minimum)\n`);
-}

@@ -5,6 +5,7 @@ import { buildApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { createDeps, type Clock, type Deps } from '../../src/deps.js';
 import { createLogger } from '../../src/log.js';
+import { startWorker } from '../../src/worker.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/freedompay/index.js';
 import { freePort } from './server-process.js';
 
@@ -28,6 +29,8 @@ export interface TestAppOptions {
   clock?: Clock;
   env?: Record<string, string>;
   sandbox?: Partial<SandboxOptions>;
+  /** Runs the job handlers too (emails go out by themselves), as `npm start` does. */
+  worker?: boolean;
 }
 
 export const testMerchant = { id: '545084', secret: 'test-merchant-secret', name: 'ООО «Услуги онлайн»' };
@@ -57,6 +60,7 @@ export async function createTestApp(backend: Backend, options: TestAppOptions = 
     databaseUrl: database?.url ?? 'memory',
     gateway: { merchantId: testMerchant.id, secretKey: testMerchant.secret, apiUrl: sandboxUrl, testingMode: true },
   });
+  if (options.worker) await startWorker(deps);
   const app = await buildApp(deps);
   await app.listen({ port, host: '127.0.0.1' });
   return {

@@ -43,6 +43,7 @@ export function Layout({ title, company, nonce, scripts = [], styles = [], refre
             </a>
             <nav aria-label="Основное меню">
               <a href="/">Услуги</a>
+              <a href="/account">Личный кабинет</a>
             </nav>
           </div>
         </header>

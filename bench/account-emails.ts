@@ -1,0 +1,248 @@
+import { randomBytes } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { fieldsOf } from '../src/payments/freedompay/fields.js';
+import { signed } from '../src/payments/freedompay/signature.js';
+import { parseMessage } from '../tests/helpers/mime.js';
+import { freePort, startServer, waitForHttp, type ServerProcess } from '../tests/helpers/server-process.js';
+
+// npm run bench:emails: the time from an accepted result callback (its 200 answer) to the credentials
+// email ("Доступ в личный кабинет") accepted by an SMTP server, over 100 orders on PostgreSQL, with
+// the app as `npm start` runs it (ROLE=all: web and worker in one process). Target: p95 < 2 s.
+// Two batches of 100 new orders: a steady arrival (10 callbacks a second) and a burst (100 at once).
+// Baseline in the same run: a plain message sent straight to the same SMTP server with nodemailer.
+// BENCH_DATABASE_URL (default: the local PostgreSQL) names the server; a scratch database is made.
+
+const ORDERS = 100;
+const RATE_PER_SECOND = 10;
+const TARGET_P95_MS = 2000;
+const ARRIVAL_TIMEOUT_MS = 30_000;
+const SUBJECT = 'Доступ в личный кабинет';
+const MERCHANT = { id: '545084', secret: 'bench-merchant-secret' };
+
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = `uslugi_bench_${randomBytes(4).toString('hex')}`;
+const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+
+async function admin(sql: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+// A loopback SMTP server that notes when each message was accepted (just before its 250 reply).
+const arrivals = new Map<string, { subject: string; at: number }[]>();
+const arrivalWaiters = new Map<string, () => void>();
+let received = 0;
+const key = (to: string, subject: string) => `${to.toLowerCase()}\n${subject}`;
+const smtp = new SMTPServer({
+  disabledCommands: ['STARTTLS', 'AUTH'],
+  logger: false,
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => {
+      const at = performance.now();
+      const { subject } = parseMessage(Buffer.concat(chunks).toString('utf8'));
+      received++;
+      for (const { address } of session.envelope.rcptTo) {
+        const list = arrivals.get(address.toLowerCase()) ?? [];
+        list.push({ subject, at });
+        arrivals.set(address.toLowerCase(), list);
+        arrivalWaiters.get(key(address, subject))?.();
+      }
+      callback();
+    });
+  },
+});
+const smtpPort = await freePort();
+await new Promise<void>((resolve, reject) => {
+  smtp.once('error', reject);
+  smtp.listen(smtpPort, '127.0.0.1', () => resolve());
+});
+const smtpUrl = `smtp://127.0.0.1:${smtpPort}`;
+
+/** Resolves with the arrival time of the message to this address with this subject, or null after the timeout. */
+function arrivalOf(to: string, subject: string, timeoutMs: number): Promise<number | null> {
+  const found = () => arrivals.get(to.toLowerCase())?.find((message) => message.subject === subject)?.at;
+  const already = found();
+  if (already !== undefined) return Promise.resolve(already);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      arrivalWaiters.delete(key(to, subject));
+      resolve(null);
+    }, timeoutMs);
+    arrivalWaiters.set(key(to, subject), () => {
+      clearTimeout(timer);
+      arrivalWaiters.delete(key(to, subject));
+      resolve(found() ?? null);
+    });
+  });
+}
+
+let app: ServerProcess | null = null;
+let pool: pg.Pool | null = null;
+let databaseMade = false;
+try {
+  // Baseline: one plain message at a time, sent with nodemailer from this process, until the server accepts it.
+  const direct = nodemailer.createTransport({ url: smtpUrl });
+  const baseline: number[] = [];
+  for (let i = 0; i < ORDERS; i++) {
+    const started = performance.now();
+    await direct.sendMail({ from: 'bench@example.ru', to: `baseline-${i}@example.ru`, subject: 'baseline', text: 'Проверка связи' });
+    baseline.push(performance.now() - started);
+  }
+  direct.close();
+
+  await admin(`create database ${name}`);
+  databaseMade = true;
+  const port = await freePort();
+  app = await startServer({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ROLE: 'all',
+    DATABASE_URL: dbUrl,
+    SMTP_URL: smtpUrl,
+    MAIL_FROM: '"Услуги онлайн" <no-reply@uslugi.example>',
+    CAPTCHA: 'off',
+    LOG_LEVEL: 'warn',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    FREEDOMPAY_MERCHANT_ID: MERCHANT.id,
+    FREEDOMPAY_SECRET_KEY: MERCHANT.secret,
+    FREEDOMPAY_API_URL: 'http://127.0.0.1:9', // never called: the attempts are made here, paid by callback
+  });
+  const started = app;
+  await Promise.race([waitForHttp(`http://127.0.0.1:${port}/readyz`), started.exited.then(() => Promise.reject(new Error(started.output())))]);
+  pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
+
+  const steady = await runBatch(pool, port, 'steady', 0);
+  await settle(3 * ORDERS);
+  const burst = await runBatch(pool, port, 'burst', ORDERS);
+  await settle(6 * ORDERS);
+
+  const baselineP50 = percentile(baseline, 0.5);
+  console.log(`\ncredentials email after an accepted result callback, PostgreSQL, ROLE=all (web + worker in one process)\n`);
+  console.log(`${''.padEnd(44)} orders  arrived   p50 ms   p95 ms   max ms`);
+  const row = (label: string, count: number, arrived: number, values: number[]) =>
+    console.log(
+      `${label.padEnd(44)} ${String(count).padStart(6)} ${String(arrived).padStart(8)} ${ms(percentile(values, 0.5))} ${ms(percentile(values, 0.95))} ${ms(Math.max(...values))}`,
+    );
+  row('direct nodemailer send, sequential (baseline)', ORDERS, baseline.length, baseline);
+  row(`steady: ${RATE_PER_SECOND} callbacks per second`, ORDERS, steady.latencies.length, steady.latencies);
+  row(`burst: ${ORDERS} callbacks at once`, ORDERS, burst.latencies.length, burst.latencies);
+  console.log('');
+  for (const [label, batch] of [['steady', steady], ['burst', burst]] as const) {
+    const p95 = percentile(batch.latencies, 0.95);
+    const met = batch.missing === 0 && p95 < TARGET_P95_MS;
+    console.log(`${label}: target p95 < ${TARGET_P95_MS} ms: ${met ? 'met' : 'NOT met'} (p95 ${p95.toFixed(0)} ms${batch.missing ? `, ${batch.missing} never arrived` : ''})`);
+    console.log(
+      `${label}: ratio p50(app, callback → credentials email) / p50(baseline, direct SMTP send) = ${(percentile(batch.latencies, 0.5) / baselineP50).toFixed(1)}`,
+    );
+  }
+  if (steady.missing > 0 || burst.missing > 0 || steady.failedCallbacks > 0 || burst.failedCallbacks > 0) {
+    console.error(`\nserver output:\n${app.output().slice(-4000)}`);
+    process.exitCode = 1;
+  }
+} catch (error) {
+  if (app) console.error(`server output:\n${app.output().slice(-4000)}`);
+  throw error;
+} finally {
+  await pool?.end();
+  if (app && app.child.exitCode === null) {
+    app.child.kill('SIGTERM');
+    await app.exited;
+  }
+  if (databaseMade) await admin(`drop database if exists ${name} with (force)`);
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+}
+
+/**
+ * Makes `ORDERS` new orders awaiting payment (each with its own customer address and an attempt already
+ * sent to the gateway), sends their signed result callbacks (`steady`: RATE_PER_SECOND a second, each
+ * on schedule whether or not the previous one was answered; `burst`: all at once), and measures each
+ * one from its 200 answer to the credentials email's arrival.
+ */
+async function runBatch(db: pg.Pool, port: number, label: 'steady' | 'burst', first: number) {
+  const { rows } = await db.query<{ id: string; gateway_payment_id: string; price_kopecks: number; customer_email: string }>(`
+    with service as (select id, title, price_kopecks from services order by sort_order limit 1),
+    made as (
+      insert into orders (public_ref, service_id, service_title, price_kopecks, customer_name, customer_email, customer_phone,
+        marketing_opt_in, offer_version, consent_version, privacy_version, accepted_at, client_ip, user_agent, created_at)
+      select 'bench' || lpad(n::text, 19, '0'), service.id, service.title, service.price_kopecks, 'Иван Петров', 'bench-' || n || '@example.ru',
+        '+79123456789', false, 'v', 'v', 'v', now(), '127.0.0.1', 'bench', now()
+      from generate_series(${first + 1}, ${first + ORDERS}) n, service
+      returning id, price_kopecks, public_ref, customer_email)
+    insert into payment_attempts (order_id, amount_kopecks, state, gateway_payment_id, created_at, expires_at)
+    select id, price_kopecks, 'initiated', substr(public_ref, 6), now(), now() + interval '1 hour' from made
+    returning id, gateway_payment_id, (select price_kopecks from made where made.id = order_id),
+      (select customer_email from made where made.id = order_id)`);
+  const orders = rows.map((row) => ({
+    email: row.customer_email,
+    body: new URLSearchParams(
+      signed(
+        'result',
+        fieldsOf({
+          pg_order_id: row.id,
+          pg_payment_id: row.gateway_payment_id,
+          pg_amount: (row.price_kopecks / 100).toFixed(2),
+          pg_currency: 'RUB',
+          pg_result: '1',
+          pg_can_reject: '1',
+          pg_captured: '1',
+          pg_card_pan: '4716-04XX-XXXX-1981',
+          pg_card_brand: 'VI',
+        }),
+        MERCHANT.secret,
+      ) as [string, string][],
+    ).toString(),
+  }));
+
+  let failedCallbacks = 0;
+  const startedAt = performance.now();
+  const measured = await Promise.all(
+    orders.map(async (order, index) => {
+      if (label === 'steady') await sleep(startedAt + (index * 1000) / RATE_PER_SECOND - performance.now());
+      const response = await fetch(`http://127.0.0.1:${port}/payments/freedompay/result`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: order.body,
+      });
+      const answer = await response.text();
+      const answeredAt = performance.now();
+      if (response.status !== 200 || !answer.includes('<pg_status>ok</pg_status>')) {
+        failedCallbacks++;
+        console.error(`${label}: callback for ${order.email} answered ${response.status}: ${answer.slice(0, 300)}`);
+        return null;
+      }
+      const arrivedAt = await arrivalOf(order.email, SUBJECT, ARRIVAL_TIMEOUT_MS);
+      return arrivedAt === null ? null : Math.max(0, arrivedAt - answeredAt);
+    }),
+  );
+  const latencies = measured.filter((value): value is number => value !== null);
+  return { latencies, missing: orders.length - latencies.length, failedCallbacks };
+}
+
+/** Waits (at most 30 s) until the other emails of the batch (confirmation, verification) went out too. */
+async function settle(total: number) {
+  const deadline = performance.now() + ARRIVAL_TIMEOUT_MS;
+  while (received - ORDERS < total && performance.now() < deadline) await sleep(50);
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)]!;
+}
+
+function ms(value: number): string {
+  return value.toFixed(0).padStart(8);
+}
+
+function sleep(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, milliseconds)));
+}

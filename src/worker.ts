@@ -1,3 +1,4 @@
+import { pruneAccountRecords } from './actions/prune-account-records.js';
 import { provisionClientAccount } from './actions/provision-client-account.js';
 import { reconcilePayments } from './actions/reconcile-payments.js';
 import { sendOrderConfirmation } from './actions/send-order-confirmation.js';
@@ -26,6 +27,10 @@ export async function startWorker(deps: Deps): Promise<void> {
   await deps.queue.work('email.deliver', { includeMetadata: true }, async (jobs: JobWithMetadata<JobPayloads['email.deliver']>[]) => {
     for (const job of jobs) await deliverEmail(deps, job);
   });
+  await deps.queue.work('accounts.prune', async () => {
+    await pruneAccountRecords(deps);
+  });
+  await deps.queue.schedule('accounts.prune', '17 * * * *');
   // Every minute; pg-boss makes sure only one worker runs each tick, however many processes there are.
   await deps.queue.schedule('payments.reconcile', '* * * * *');
   deps.log.info('Worker started');

@@ -8,9 +8,10 @@ export interface JobPayloads {
   'order.paid': { orderId: string };
   'payments.reconcile': Record<string, never>;
   'email.deliver': { emailId: string };
+  'accounts.prune': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const jobNames: JobName[] = ['order.paid', 'payments.reconcile', 'email.deliver'];
+export const jobNames: JobName[] = ['order.paid', 'payments.reconcile', 'email.deliver', 'accounts.prune'];
 
 /** Per-job settings (retries, backoff, start time) that override the queue's defaults. */
 export type JobOptions = Omit<JobInsert, 'data' | 'id'>;

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientSessions } from '../../src/db/schema/index.js';
+import { pruneAccountRecords } from '../../src/actions/prune-account-records.js';
+import { clientSessions, loginFailures } from '../../src/db/schema/index.js';
 import { confirmedClient, credentialsIn, mailTo, NEW_PASSWORD, paidOrder, signedInClient } from '../helpers/accounts.js';
 import { solveCaptcha } from '../helpers/order-form.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -147,6 +148,20 @@ describe.each(backends)('signing in to the personal account on %s', (backend) =>
     expect(own.body).toContain('Спецификация');
     expect((await anna.browser.get(`/account/orders/${boris.order.publicRef}`)).statusCode).toBe(404);
     expect((await anna.browser.get('/account')).body).not.toContain(boris.order.publicRef);
+  });
+
+  it('the hourly prune removes sessions past their timeouts and failures past the window, nothing live', async () => {
+    const idle = await signedInClient(t, smtp.received, { email: 'prune@example.ru', name: 'Ира Ду' }, nextIp());
+    await visitor(t.app, nextIp()).post('/account/login', { login: idle.login, password: 'опять не тот пароль' }, '/account/login');
+    const sessionsOf = () => t.deps.db.select().from(clientSessions).where(eq(clientSessions.clientId, idle.order.clientId!));
+    const failuresOf = () => t.deps.db.select().from(loginFailures).where(eq(loginFailures.accountKey, `client:${idle.order.clientId}`));
+    await pruneAccountRecords(t.deps);
+    expect(await sessionsOf()).toHaveLength(1);
+    expect(await failuresOf()).toHaveLength(1);
+    clock.advance(31 * MINUTE);
+    await pruneAccountRecords(t.deps);
+    expect(await sessionsOf()).toHaveLength(0);
+    expect(await failuresOf()).toHaveLength(0);
   });
 
   it('limits sign-in attempts to 10 a minute per IP', async () => {

@@ -46,6 +46,8 @@ describe.each(backends)('the dev mailbox on %s', (backend) => {
     expect(page.body).toMatch(/<iframe class="mail-preview" sandbox srcdoc="&lt;!doctype html>/); // sandbox with no permissions
     expect(page.body).toContain('Текстовая версия');
     expect(page.body).toContain('Менеджер свяжется с вами завтра до 10:00');
+    // The sandboxed preview cannot follow links, so they are listed to click.
+    expect(page.body).toContain(`<a href="${t.baseUrl}/orders/${order.publicRef}">`);
     // The name is escaped in the email, and the email is escaped again in srcdoc: never live markup here.
     expect(page.body).not.toContain('<script>alert');
     expect(page.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");

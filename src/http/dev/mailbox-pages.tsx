@@ -69,11 +69,30 @@ export function MailboxEmail({ email, from, replyTo }: { email: Email; from: str
           <Status email={email} />
         </dd>
       </dl>
+      <MailLinks text={email.text} />
       <h2>HTML-версия</h2>
       {/* sandbox without allow-scripts or allow-same-origin: the email can neither run code nor reach this page. */}
       <iframe class="mail-preview" sandbox="" srcdoc={email.html} title="HTML-версия письма" />
       <h2>Текстовая версия</h2>
       <pre class="mail-text">{email.text}</pre>
     </section>
+  );
+}
+
+/** The preview cannot navigate (it is sandboxed), so the email's links are repeated here to click. */
+function MailLinks({ text }: { text: string }) {
+  const links = [...new Set(text.match(/https?:\/\/[^\s<>"]+/g) ?? [])];
+  if (links.length === 0) return null;
+  return (
+    <>
+      <h2>Ссылки из письма</h2>
+      <ul class="mail-links">
+        {links.map((href) => (
+          <li>
+            <a href={href}>{href}</a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -12,7 +12,7 @@ export interface CredentialsData {
   validUntil: Date;
 }
 
-const code = `font-family:'Courier New',Courier,monospace;font-size:16px;font-weight:bold;color:#1f2328;background:#f3f4f6;padding:2px 6px;border-radius:4px;`;
+const code = `font-family:'Courier New',Courier,monospace;font-size:16px;font-weight:bold;color:#1f2328;background:#f3f4f6;padding:2px 6px;border-radius:4px;word-break:break-all;`;
 
 /** Sent to a new client after the first order: the login and a one-time temporary password. */
 export function credentialsEmail(data: CredentialsData, company: Company): EmailContent {

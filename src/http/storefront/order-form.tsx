@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PlaceOrderErrors } from '../../actions/place-order.js';
 import { HONEYPOT_FIELD } from '../../actions/place-order.js';
 import { isTicked, type OrderFormValues } from '../../domain/order-form.js';
+import { ErrorSummary } from '../views/form-kit.js';
 
 export interface OrderFormProps {
   slug: string;
@@ -11,7 +12,7 @@ export interface OrderFormProps {
   errors?: PlaceOrderErrors;
 }
 
-const errorLabels: Record<keyof PlaceOrderErrors, string> = {
+const errorLabels: Partial<Record<keyof PlaceOrderErrors, string>> = {
   name: 'Имя',
   email: 'Почта',
   phone: 'Телефон',
@@ -20,28 +21,13 @@ const errorLabels: Record<keyof PlaceOrderErrors, string> = {
   consent_pd: 'Согласие',
   marketing: 'Рассылка',
   altcha: 'Проверка',
-  form: 'Форма',
 };
 
 export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {} }: OrderFormProps) {
-  const errorEntries = Object.entries(errors) as [keyof PlaceOrderErrors, string][];
   return (
     <form class="order-form" method="post" action={`/services/${slug}/order`} novalidate>
       <h2 id="order">Оформить заказ</h2>
-      {errorEntries.length > 0 && (
-        <div class="error-summary" role="alert" tabindex={-1}>
-          <p>
-            <strong>Проверьте форму:</strong>
-          </p>
-          <ul>
-            {errorEntries.map(([field, message]) => (
-              <li>
-                {field === 'form' ? message : <a href={`#field-${field}`}>{`${errorLabels[field]}: ${message}`}</a>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ErrorSummary errors={errors} labels={errorLabels} />
       <input type="hidden" name="_csrf" value={csrfToken} />
       <TextField field="name" label="Имя" autocomplete="name" maxLength={100} values={values} errors={errors} />
       <TextField field="email" label="Электронная почта" type="email" autocomplete="email" values={values} errors={errors}

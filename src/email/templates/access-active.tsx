@@ -1,6 +1,6 @@
 import type { Company } from '../../company.js';
 import type { EmailContent } from './content.js';
-import { emailStyles as s, renderEmail } from './layout.js';
+import { emailStyles as s, LinkButton, renderEmail } from './layout.js';
 
 export interface AccessActiveData {
   customerName: string;
@@ -20,16 +20,7 @@ export function accessActiveEmail(data: AccessActiveData, company: Company): Ema
       <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
       <p style={s.paragraph}>{intro}</p>
       <p style={s.paragraph}>{login}</p>
-      <p style={s.paragraph}>
-        <a href={data.accountUrl} style={s.button}>
-          Открыть личный кабинет
-        </a>
-      </p>
-      <p style={s.paragraph}>
-        <a href={data.accountUrl} style={s.link}>
-          {data.accountUrl}
-        </a>
-      </p>
+      <LinkButton href={data.accountUrl} label="Открыть личный кабинет" />
       <p style={s.paragraph}>{notYou}</p>
     </>
   );

@@ -1,7 +1,7 @@
 import type { Company } from '../../company.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
-import { emailStyles as s, renderEmail } from './layout.js';
+import { DetailsTable, emailStyles as s, LinkButton, renderEmail } from './layout.js';
 
 export interface CredentialsData {
   customerName: string;
@@ -28,33 +28,16 @@ export function credentialsEmail(data: CredentialsData, company: Company): Email
       <h1 style={s.heading}>Доступ в личный кабинет</h1>
       <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
       <p style={s.paragraph}>{intro}</p>
-      <table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 16px;">
-        <tr>
-          <td style={s.label}>Логин</td>
-          <td style={s.value}>
-            <span style={code}>{data.login}</span>
-          </td>
-        </tr>
-        <tr>
-          <td style={s.label}>Временный пароль</td>
-          <td style={s.value}>
-            <span style={code}>{data.temporaryPassword}</span>
-          </td>
-        </tr>
-      </table>
+      <DetailsTable
+        rows={[
+          ['Логин', <span style={code}>{data.login}</span>],
+          ['Временный пароль', <span style={code}>{data.temporaryPassword}</span>],
+        ]}
+      />
       <p style={s.paragraph}>{validity}</p>
       <p style={s.paragraph}>{emailLogin}</p>
       <p style={s.paragraph}>{verifyFirst}</p>
-      <p style={s.paragraph}>
-        <a href={data.loginUrl} style={s.button}>
-          Войти в личный кабинет
-        </a>
-      </p>
-      <p style={s.paragraph}>
-        <a href={data.loginUrl} style={s.link}>
-          {data.loginUrl}
-        </a>
-      </p>
+      <LinkButton href={data.loginUrl} label="Войти в личный кабинет" />
       <p style={s.paragraph}>{expired}</p>
       <p style={s.paragraph}>{questions}</p>
     </>

@@ -1,7 +1,7 @@
 import type { Company } from '../../company.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
-import { emailStyles as s, renderEmail } from './layout.js';
+import { emailStyles as s, LinkButton, renderEmail } from './layout.js';
 
 export interface EmailChangeConfirmData {
   customerName: string;
@@ -27,16 +27,7 @@ export function emailChangeConfirmEmail(data: EmailChangeConfirmData, company: C
       <h1 style={s.heading}>Подтвердите новый адрес электронной почты</h1>
       <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
       <p style={s.paragraph}>{intro}</p>
-      <p style={s.paragraph}>
-        <a href={data.confirmUrl} style={s.button}>
-          Подтвердить новый адрес
-        </a>
-      </p>
-      <p style={s.paragraph}>
-        <a href={data.confirmUrl} style={s.link}>
-          {data.confirmUrl}
-        </a>
-      </p>
+      <LinkButton href={data.confirmUrl} label="Подтвердить новый адрес" />
       <p style={s.paragraph}>{validity}</p>
       <p style={s.paragraph}>{questions}</p>
     </>

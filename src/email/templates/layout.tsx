@@ -18,6 +18,38 @@ export const emailStyles = {
   button: `${font}display:inline-block;background:#0b57d0;color:#ffffff;font-size:15px;font-weight:bold;text-decoration:none;padding:12px 20px;border-radius:6px;`,
 };
 
+/** The main action as a button, then the same address as a visible link for clients that hide buttons. */
+export function LinkButton({ href, label }: { href: string; label: string }) {
+  return (
+    <>
+      <p style={emailStyles.paragraph}>
+        <a href={href} style={emailStyles.button}>
+          {label}
+        </a>
+      </p>
+      <p style={emailStyles.paragraph}>
+        <a href={href} style={emailStyles.link}>
+          {href}
+        </a>
+      </p>
+    </>
+  );
+}
+
+/** Label/value rows, such as an order's details or the login and password. */
+export function DetailsTable({ rows }: { rows: [label: string, value: ComponentChildren][] }) {
+  return (
+    <table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 16px;">
+      {rows.map(([label, value]) => (
+        <tr>
+          <td style={emailStyles.label}>{label}</td>
+          <td style={emailStyles.value}>{value}</td>
+        </tr>
+      ))}
+    </table>
+  );
+}
+
 export interface EmailParts {
   subject: string;
   company: Company;

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Company } from '../../company.js';
 import { orderConfirmation, type OrderConfirmationData } from './order-confirmation.js';
-
-const company: Company = {
-  name: 'ООО «Услуги онлайн»',
-  inn: '7700000000',
-  ogrn: '1207700000000',
-  address: '125009, г. Москва, ул. Тверская, д. 1, офис 1',
-  phone: '+7 495 000-00-00',
-  email: 'hello@uslugi.example',
-};
+import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: OrderConfirmationData = {
   customerName: 'Иван Петров',
@@ -35,25 +26,24 @@ describe('order confirmation email', () => {
       expect(version).toContain('24 ноября 2026 в 11:20 (мск)');
       expect(version).toContain('Менеджер свяжется с вами сегодня до 12:20');
       expect(version).toContain('https://shop.example.ru/orders/AbC-123_xyz');
-      expect(version).toContain('ИНН 7700000000, ОГРН 1207700000000');
-      expect(version).toContain('125009, г. Москва, ул. Тверская, д. 1, офис 1');
     }
+    expectFooter(email);
   });
 
   it('escapes user data in the HTML and keeps the subject on one line', () => {
-    const email = orderConfirmation({ ...data, customerName: '<script>alert(1)</script>', serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, company);
-    expect(email.html).not.toContain('<script>');
-    expect(email.html).toContain('&lt;script>alert(1)&lt;/script>');
+    const email = orderConfirmation({ ...data, customerName: scriptName, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, company);
+    expectEscaped(email.html);
     expect(email.subject).toBe('Заказ оплачен: Сайт Bcc: x@evil.example');
     expect(email.subject).not.toMatch(/[\r\n]/);
   });
 
   it('loads nothing remote: no images, no external styles or scripts, inline styles only', () => {
     const { html } = orderConfirmation(data, company);
-    expect(html).not.toMatch(/<img|<link|<script|<style|url\(/i);
+    expectNothingRemote(html);
     expect(html).not.toContain('http://');
-    // The only addresses are the links to the order page.
+    // The only addresses are the links to the order page: the button and the visible address.
     expect(html.match(/https?:\/\/[^"<\s]+/g)?.every((url) => url === 'https://shop.example.ru/orders/AbC-123_xyz')).toBe(true);
+    expectLinkTwice(html, 'https://shop.example.ru/orders/AbC-123_xyz');
   });
 
   it('leaves out the card line when the gateway did not name the card', () => {

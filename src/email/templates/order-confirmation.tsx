@@ -2,7 +2,7 @@ import type { Company } from '../../company.js';
 import { formatRub } from '../../domain/money.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
-import { emailStyles as s, renderEmail } from './layout.js';
+import { DetailsTable, emailStyles as s, LinkButton, renderEmail } from './layout.js';
 
 export interface OrderConfirmationData {
   customerName: string;
@@ -30,34 +30,19 @@ export function orderConfirmation(data: OrderConfirmationData, company: Company)
     ['Дата оплаты', `${moscowDateTime(data.paidAt)} (мск)`],
   ];
   const next = `Менеджер свяжется с вами ${data.managerDeadline} (по московскому времени), чтобы уточнить детали и согласовать работу.`;
+  const questions = `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`;
 
   const body = (
     <>
       <h1 style={s.heading}>Заказ оплачен</h1>
       <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
       <p style={s.paragraph}>Спасибо за оплату. Мы получили ваш заказ и уже передали его менеджеру.</p>
-      <table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 16px;">
-        {rows.map(([label, value]) => (
-          <tr>
-            <td style={s.label}>{label}</td>
-            <td style={s.value}>{value}</td>
-          </tr>
-        ))}
-      </table>
+      <DetailsTable rows={rows} />
       <h2 style={s.subheading}>Что дальше</h2>
       <p style={s.paragraph}>{next}</p>
       <p style={s.paragraph}>Состояние заказа всегда видно на его странице:</p>
-      <p style={s.paragraph}>
-        <a href={orderUrl} style={s.button}>
-          Открыть страницу заказа
-        </a>
-      </p>
-      <p style={s.paragraph}>
-        <a href={orderUrl} style={s.link}>
-          {orderUrl}
-        </a>
-      </p>
-      <p style={s.paragraph}>Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: {company.phone}.</p>
+      <LinkButton href={orderUrl} label="Открыть страницу заказа" />
+      <p style={s.paragraph}>{questions}</p>
     </>
   );
 
@@ -73,7 +58,7 @@ export function orderConfirmation(data: OrderConfirmationData, company: Company)
     '',
     `Страница заказа: ${orderUrl}`,
     '',
-    `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`,
+    questions,
   ].join('\n');
 
   return renderEmail({ subject: `Заказ оплачен: ${data.serviceTitle}`, company, body, text });

@@ -1,7 +1,7 @@
 import type { Company } from '../../company.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
-import { emailStyles as s, renderEmail } from './layout.js';
+import { emailStyles as s, LinkButton, renderEmail } from './layout.js';
 
 export interface PasswordResetData {
   customerName: string;
@@ -22,16 +22,7 @@ export function passwordResetEmail(data: PasswordResetData, company: Company): E
       <h1 style={s.heading}>Восстановление пароля</h1>
       <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
       <p style={s.paragraph}>{intro}</p>
-      <p style={s.paragraph}>
-        <a href={data.resetUrl} style={s.button}>
-          Задать новый пароль
-        </a>
-      </p>
-      <p style={s.paragraph}>
-        <a href={data.resetUrl} style={s.link}>
-          {data.resetUrl}
-        </a>
-      </p>
+      <LinkButton href={data.resetUrl} label="Задать новый пароль" />
       <p style={s.paragraph}>{validity}</p>
       <p style={s.paragraph}>{notYou}</p>
       <p style={s.paragraph}>{questions}</p>

@@ -1,6 +1,6 @@
 import type { Company } from '../../company.js';
 import type { EmailContent } from './content.js';
-import { emailStyles as s, renderEmail } from './layout.js';
+import { emailStyles as s, LinkButton, renderEmail } from './layout.js';
 
 export interface ServiceAddedData {
   customerName: string;
@@ -23,16 +23,7 @@ export function serviceAddedEmail(data: ServiceAddedData, company: Company): Ema
         <strong>{data.serviceTitle}</strong>
       </p>
       <p style={s.paragraph}>{login}</p>
-      <p style={s.paragraph}>
-        <a href={data.accountUrl} style={s.button}>
-          Открыть личный кабинет
-        </a>
-      </p>
-      <p style={s.paragraph}>
-        <a href={data.accountUrl} style={s.link}>
-          {data.accountUrl}
-        </a>
-      </p>
+      <LinkButton href={data.accountUrl} label="Открыть личный кабинет" />
       <p style={s.paragraph}>{questions}</p>
     </>
   );

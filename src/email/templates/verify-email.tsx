@@ -1,7 +1,7 @@
 import type { Company } from '../../company.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
-import { emailStyles as s, renderEmail } from './layout.js';
+import { emailStyles as s, LinkButton, renderEmail } from './layout.js';
 
 export interface VerifyEmailData {
   customerName: string;
@@ -22,16 +22,7 @@ export function verifyEmailEmail(data: VerifyEmailData, company: Company): Email
       <h1 style={s.heading}>Подтвердите адрес электронной почты</h1>
       <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
       <p style={s.paragraph}>{intro}</p>
-      <p style={s.paragraph}>
-        <a href={data.verifyUrl} style={s.button}>
-          Подтвердить адрес
-        </a>
-      </p>
-      <p style={s.paragraph}>
-        <a href={data.verifyUrl} style={s.link}>
-          {data.verifyUrl}
-        </a>
-      </p>
+      <LinkButton href={data.verifyUrl} label="Подтвердить адрес" />
       <p style={s.paragraph}>{validity}</p>
       <p style={s.paragraph}>{notYou}</p>
       <p style={s.paragraph}>{questions}</p>

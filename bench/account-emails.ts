@@ -11,7 +11,10 @@ import { freePort, startServer, waitForHttp, type ServerProcess } from '../tests
 // email ("Доступ в личный кабинет") accepted by an SMTP server, over 100 orders on PostgreSQL, with
 // the app as `npm start` runs it (ROLE=all: web and worker in one process). Target: p95 < 2 s.
 // Two batches of 100 new orders: a steady arrival (10 callbacks a second) and a burst (100 at once).
-// Baseline in the same run: a plain message sent straight to the same SMTP server with nodemailer.
+// Baseline in the same run: a plain message sent straight to the same SMTP server with nodemailer, one
+// connection per message as the app's transport does (smtp-server, like real servers, waits ~100 ms
+// before its greeting to catch early talkers, so that is most of it).
+// The pg-boss jobs behind each batch (queue wait, run time) are printed to show where the time goes.
 // BENCH_DATABASE_URL (default: the local PostgreSQL) names the server; a scratch database is made.
 
 const ORDERS = 100;
@@ -127,10 +130,11 @@ try {
 
   const baselineP50 = percentile(baseline, 0.5);
   console.log(`\ncredentials email after an accepted result callback, PostgreSQL, ROLE=all (web + worker in one process)\n`);
-  console.log(`${''.padEnd(46)} orders  arrived   p50 ms   p95 ms   max ms`);
+  console.log(`${''.padEnd(50)} orders  arrived   p50 ms   p95 ms   max ms`);
+  // An email that never arrived counts as infinitely late (shown as ">30000").
   const row = (label: string, count: number, values: number[]) =>
     console.log(
-      `${label.padEnd(46)} ${String(count).padStart(6)} ${String(values.length).padStart(8)} ${ms(percentile(values, 0.5))} ${ms(percentile(values, 0.95))} ${ms(Math.max(...values))}`,
+      `${label.padEnd(50)} ${String(count).padStart(6)} ${String(values.filter(Number.isFinite).length).padStart(8)} ${ms(percentile(values, 0.5))} ${ms(percentile(values, 0.95))} ${ms(Math.max(...values))}`,
     );
   row('direct nodemailer send, one at a time (baseline)', ORDERS, baseline);
   row(`steady: ${RATE_PER_SECOND} callbacks a second`, ORDERS, steady.latencies);
@@ -153,12 +157,16 @@ try {
     const p95 = percentile(batch.latencies, 0.95);
     const met = batch.missing === 0 && p95 < TARGET_P95_MS;
     const missing = batch.missing ? `, ${batch.missing} of ${ORDERS} not arrived within ${ARRIVAL_TIMEOUT_MS / 1000} s` : '';
-    console.log(`${label}: target p95 < ${TARGET_P95_MS} ms: ${met ? 'met' : 'NOT met'} (p95 ${p95.toFixed(0)} ms${missing})`);
+    console.log(`${label}: target p95 < ${TARGET_P95_MS} ms: ${met ? 'met' : 'NOT met'} (p95 ${ms(p95, 0)} ms${missing})`);
     console.log(
-      `${label}: ratio p50(app: callback answered → credentials email accepted) / p50(baseline: direct nodemailer send) = ${(percentile(batch.latencies, 0.5) / baselineP50).toFixed(1)}`,
+      `${label}: ratio p50(app: callback answered → credentials email accepted) / p50(baseline: direct nodemailer send) = ${ratio(percentile(batch.latencies, 0.5), baselineP50)}`,
     );
   }
-  if (steady.missing > 0 || steady.failedCallbacks > 0 || !burst || burst.missing > 0 || burst.failedCallbacks > 0) process.exitCode = 1;
+  if (steady.missing > 0 || steady.failedCallbacks > 0 || !burst || burst.missing > 0 || burst.failedCallbacks > 0) {
+    const warnings = app.output().split('\n').filter((line) => line.trim() && !line.includes('CAPTCHA=off'));
+    if (warnings.length > 0) console.error(`\nserver warnings:\n${warnings.slice(-40).join('\n')}`);
+    process.exitCode = 1;
+  }
 } catch (error) {
   if (app) console.error(`server output:\n${app.output().slice(-4000)}`);
   throw error;
@@ -232,11 +240,13 @@ async function runBatch(db: pg.Pool, port: number, label: 'steady' | 'burst', fi
         return null;
       }
       const arrivedAt = await arrivalOf(order.email, SUBJECT, ARRIVAL_TIMEOUT_MS);
-      return arrivedAt === null ? null : Math.max(0, arrivedAt - answeredAt);
+      return arrivedAt === null ? Infinity : Math.max(0, arrivedAt - answeredAt);
     }),
   );
+  // A refused callback has no latency; an email that never came is infinitely late.
   const latencies = measured.filter((value): value is number => value !== null);
-  return { latencies, missing: orders.length - latencies.length, failedCallbacks, jobs: await jobStats(db, since) };
+  const missing = latencies.filter((value) => !Number.isFinite(value)).length;
+  return { latencies, missing, failedCallbacks, jobs: await jobStats(db, since) };
 }
 
 /** Per queue, the jobs created since then: how long they waited to be picked up, and how long they ran. */
@@ -267,7 +277,12 @@ function percentile(values: number[], p: number): number {
 }
 
 function ms(value: number | null, width = 8): string {
-  return (value === null || Number.isNaN(value) ? '-' : value.toFixed(0)).padStart(width);
+  if (value === Infinity) return `>${ARRIVAL_TIMEOUT_MS}`.padStart(width);
+  return (value === null || !Number.isFinite(value) ? '-' : value.toFixed(0)).padStart(width);
+}
+
+function ratio(app: number, baseline: number): string {
+  return Number.isFinite(app) ? (app / baseline).toFixed(1) : `> ${(ARRIVAL_TIMEOUT_MS / baseline).toFixed(0)} (p50 email not arrived within ${ARRIVAL_TIMEOUT_MS / 1000} s)`;
 }
 
 function sleep(milliseconds: number): Promise<void> {

@@ -28,6 +28,9 @@ export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MA
   const transport = nodemailer.createTransport(
     {
       url: config.SMTP_URL,
+      // Reuses connections: a new SMTP session per email costs a handshake and the server's greeting delay.
+      pool: true,
+      maxConnections: 5,
       // Fail fast rather than hold a job for nodemailer's default minutes; pg-boss retries later.
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,

@@ -17,7 +17,12 @@ export async function startQueue(database: Database, options: { runsWorker: bool
       : new PgBoss({ ...common, db: undefined, connectionString: poolConnectionString(database), useListenNotify: true });
   boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
   await boss.start();
-  for (const name of jobNames) await boss.createQueue(name);
+  // notify: a new job wakes the workers at once (LISTEN/NOTIFY on PostgreSQL) instead of at their next
+  // poll. updateQueue turns it on for queues an earlier version created without it.
+  for (const name of jobNames) {
+    await boss.createQueue(name, { notify: true });
+    await boss.updateQueue(name, { notify: true });
+  }
   return boss;
 }
 

@@ -26,6 +26,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     async start() {
       server = new SMTPServer({
         disabledCommands: ['STARTTLS', 'AUTH'],
+        // stop() is a server going down: open (pooled) connections are cut, not waited for.
+        closeTimeout: 50,
         logger: false,
         onRcptTo(address, _session, callback) {
           const refusal = smtp.refuseRecipients;

@@ -112,9 +112,12 @@ describe.each(backends)('emailed links: verification, password reset, new addres
     await deliverQueuedEmails(t);
     expect(lastMail('old@example.ru', 'Адрес электронной почты в личном кабинете меняется').text).toContain('new@example.ru');
     const link = linkIn(lastMail('new@example.ru', 'Подтвердите новый адрес электронной почты'), '/account/email/confirm');
-    const confirmed = await browser().post('/account/email/confirm', { token: link.token }, '/account/email/confirm');
+    // The link belongs to the account that asked, whoever's browser opens it.
+    const other = await signedInClient(t, smtp.received, { email: 'other@example.ru', name: 'Эмма Ри' });
+    const confirmed = await other.browser.post('/account/email/confirm', { token: link.token }, '/account/email/confirm');
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.body).toContain('new@example.ru');
+    expect((await other.browser.get('/account/profile')).body).toContain('other@example.ru');
     expect((await browser().post('/account/login', { login: 'new@example.ru', password: client.password }, '/account/login')).headers.location).toBe('/account');
     expect((await browser().post('/account/login', { login: 'old@example.ru', password: client.password }, '/account/login')).statusCode).toBe(401);
   });

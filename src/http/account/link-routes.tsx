@@ -84,7 +84,7 @@ export async function linkRoutes(app: FastifyInstance) {
         return sendPage(
           reply,
           { title: 'Новый пароль', status: 422 },
-          <ResetPasswordPage csrfToken={reply.generateCsrf()} token={String(body.token)} errors={result.errors} />,
+          <ResetPasswordPage csrfToken={reply.generateCsrf()} token={typeof body.token === 'string' ? body.token : ''} errors={result.errors} />,
         );
       case 'invalid_link':
         return sendPage(

@@ -130,7 +130,8 @@ describe.each(backends)('emailed links: verification, password reset, new addres
     expect(bad.body).toContain('Проверьте номер');
     const saved = await client.browser.post('/account/profile', { name: 'Мария Усова', phone: '8 912 000-11-22' }, '/account/profile');
     expect(saved.headers.location).toBe('/account/profile?saved=1');
-    const page = await client.browser.get('/account/profile');
+    const page = await client.browser.get('/account/profile?saved=1');
+    expect(page.body).toContain('Изменения сохранены');
     expect(page.body).toContain('Мария Усова');
     expect(page.body).toContain('+79120001122');
   });

@@ -45,9 +45,10 @@ export async function accountRoutes(app: FastifyInstance) {
     );
   });
 
-  app.get('/account/profile', async (request, reply) =>
-    sendPage(reply, { title: 'Профиль' }, <ProfilePage client={me(request)} csrfToken={reply.generateCsrf()} />),
-  );
+  app.get<{ Querystring: { saved?: string } }>('/account/profile', async (request, reply) => {
+    const notice = request.query.saved === '1' ? 'Изменения сохранены.' : undefined;
+    return sendPage(reply, { title: 'Профиль' }, <ProfilePage client={me(request)} csrfToken={reply.generateCsrf()} notice={notice} />);
+  });
 
   app.post<Form>('/account/profile', { preHandler: app.csrfProtection, config: formLimit }, async (request, reply) => {
     const body = request.body ?? {};
@@ -73,9 +74,11 @@ export async function accountRoutes(app: FastifyInstance) {
     return sendPage(reply, { title: 'Профиль' }, <ProfilePage client={me(request)} csrfToken={reply.generateCsrf()} notice={notice} />);
   });
 
-  app.get(PASSWORD_CHANGE_PATH, async (request, reply) =>
-    sendPage(reply, { title: 'Пароль' }, <PasswordChangePage forced={me(request).temporaryPasswordUntil !== null} csrfToken={reply.generateCsrf()} />),
-  );
+  app.get<{ Querystring: { saved?: string } }>(PASSWORD_CHANGE_PATH, async (request, reply) => {
+    const notice = request.query.saved === '1' ? 'Пароль изменён. Другие сеансы завершены.' : undefined;
+    const forced = me(request).temporaryPasswordUntil !== null;
+    return sendPage(reply, { title: 'Пароль' }, <PasswordChangePage forced={forced} csrfToken={reply.generateCsrf()} notice={notice} />);
+  });
 
   app.post<Form>(PASSWORD_CHANGE_PATH, { preHandler: app.csrfProtection, config: formLimit }, async (request, reply) => {
     const client = me(request);

@@ -176,13 +176,19 @@ describe('a payment we never heard of', () => {
 });
 
 describe('the worker', () => {
-  it('schedules payment reconciliation every minute', async () => {
+  it('schedules payment reconciliation every minute (and the account prune hourly)', async () => {
     const t = await createTestApp('pglite', { captcha: false });
     try {
       const { startWorker } = await import('../../src/worker.js');
       await startWorker(t.deps);
       const schedules = await t.deps.queue.getSchedules();
-      expect(schedules).toEqual([expect.objectContaining({ name: 'payments.reconcile', cron: '* * * * *' })]);
+      expect(schedules).toHaveLength(2);
+      expect(schedules).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'payments.reconcile', cron: '* * * * *' }),
+          expect.objectContaining({ name: 'accounts.prune', cron: '17 * * * *' }),
+        ]),
+      );
     } finally {
       await t.close();
     }

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { fieldsOf } from '../src/payments/freedompay/fields.js';
-import { signed } from '../src/payments/freedompay/signature.js';
 import { parseMessage } from '../tests/helpers/mime.js';
 import { freePort, startServer, waitForHttp, type ServerProcess } from '../tests/helpers/server-process.js';
+import { BENCH_MERCHANT, ordersSentToGateway, paidCallbackBody, scratchDatabase } from './support.js';
 
 // npm run bench:emails: the time from an accepted result callback (its 200 answer) to the credentials
 // email ("Доступ в личный кабинет") accepted by an SMTP server, over 100 orders on PostgreSQL, with
@@ -22,22 +20,6 @@ const RATE_PER_SECOND = 10;
 const TARGET_P95_MS = 2000;
 const ARRIVAL_TIMEOUT_MS = 30_000;
 const SUBJECT = 'Доступ в личный кабинет';
-const MERCHANT = { id: '545084', secret: 'bench-merchant-secret' };
-
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `uslugi_bench_${randomBytes(4).toString('hex')}`;
-const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 // A loopback SMTP server that notes when each message was accepted (just before its 250 reply).
 const arrivals = new Map<string, { subject: string; at: number }[]>();
 const arrivalWaiters = new Map<string, () => void>();
@@ -90,7 +72,7 @@ function arrivalOf(to: string, subject: string, timeoutMs: number): Promise<numb
 
 let app: ServerProcess | null = null;
 let pool: pg.Pool | null = null;
-let databaseMade = false;
+let database: Awaited<ReturnType<typeof scratchDatabase>> | null = null;
 try {
   // Baseline: one plain message at a time, sent with nodemailer from this process, until the server accepts it.
   const direct = nodemailer.createTransport({ url: smtpUrl });
@@ -102,26 +84,25 @@ try {
   }
   direct.close();
 
-  await admin(`create database ${name}`);
-  databaseMade = true;
+  database = await scratchDatabase();
   const port = await freePort();
   app = await startServer({
     PORT: String(port),
     HOST: '127.0.0.1',
     ROLE: 'all',
-    DATABASE_URL: dbUrl,
+    DATABASE_URL: database.url,
     SMTP_URL: smtpUrl,
     MAIL_FROM: '"Услуги онлайн" <no-reply@uslugi.example>',
     CAPTCHA: 'off',
     LOG_LEVEL: 'warn',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
-    FREEDOMPAY_MERCHANT_ID: MERCHANT.id,
-    FREEDOMPAY_SECRET_KEY: MERCHANT.secret,
+    FREEDOMPAY_MERCHANT_ID: BENCH_MERCHANT.id,
+    FREEDOMPAY_SECRET_KEY: BENCH_MERCHANT.secret,
     FREEDOMPAY_API_URL: 'http://127.0.0.1:9', // never called: the attempts are made here, paid by callback
   });
   const started = app;
   await Promise.race([waitForHttp(`http://127.0.0.1:${port}/readyz`), started.exited.then(() => Promise.reject(new Error(started.output())))]);
-  pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
+  pool = new pg.Pool({ connectionString: database.url, max: 2 });
 
   const steady = await runBatch(pool, port, 'steady', 0);
   // A burst only means something once the steady batch has drained; if it has not, it is skipped.
@@ -176,7 +157,7 @@ try {
     app.child.kill('SIGTERM');
     await app.exited;
   }
-  if (databaseMade) await admin(`drop database if exists ${name} with (force)`);
+  await database?.drop();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 }
 
@@ -188,39 +169,7 @@ try {
  */
 async function runBatch(db: pg.Pool, port: number, label: 'steady' | 'burst', first: number) {
   const since = (await db.query<{ now: Date }>('select clock_timestamp() as now')).rows[0]!.now;
-  const { rows } = await db.query<{ id: string; gateway_payment_id: string; price_kopecks: number; customer_email: string }>(`
-    with service as (select id, title, price_kopecks from services order by sort_order limit 1),
-    made as (
-      insert into orders (public_ref, service_id, service_title, price_kopecks, customer_name, customer_email, customer_phone,
-        marketing_opt_in, offer_version, consent_version, privacy_version, accepted_at, client_ip, user_agent, created_at)
-      select 'bench' || lpad(n::text, 19, '0'), service.id, service.title, service.price_kopecks, 'Иван Петров', 'bench-' || n || '@example.ru',
-        '+79123456789', false, 'v', 'v', 'v', now(), '127.0.0.1', 'bench', now()
-      from generate_series(${first + 1}, ${first + ORDERS}) n, service
-      returning id, price_kopecks, public_ref, customer_email)
-    insert into payment_attempts (order_id, amount_kopecks, state, gateway_payment_id, created_at, expires_at)
-    select id, price_kopecks, 'initiated', substr(public_ref, 6), now(), now() + interval '1 hour' from made
-    returning id, gateway_payment_id, (select price_kopecks from made where made.id = order_id),
-      (select customer_email from made where made.id = order_id)`);
-  const orders = rows.map((row) => ({
-    email: row.customer_email,
-    body: new URLSearchParams(
-      signed(
-        'result',
-        fieldsOf({
-          pg_order_id: row.id,
-          pg_payment_id: row.gateway_payment_id,
-          pg_amount: (row.price_kopecks / 100).toFixed(2),
-          pg_currency: 'RUB',
-          pg_result: '1',
-          pg_can_reject: '1',
-          pg_captured: '1',
-          pg_card_pan: '4716-04XX-XXXX-1981',
-          pg_card_brand: 'VI',
-        }),
-        MERCHANT.secret,
-      ) as [string, string][],
-    ).toString(),
-  }));
+  const orders = (await ordersSentToGateway(db, first + 1, first + ORDERS)).map((order) => ({ email: order.email, body: paidCallbackBody(order) }));
 
   let failedCallbacks = 0;
   const startedAt = performance.now();

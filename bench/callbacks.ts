@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 // @ts-expect-error autocannon ships no types
 import autocannon from 'autocannon';
-import { fieldsOf } from '../src/payments/freedompay/fields.js';
-import { signed } from '../src/payments/freedompay/signature.js';
 import { freePort, startServer, waitForHttp } from '../tests/helpers/server-process.js';
+import { BENCH_MERCHANT, ordersSentToGateway, paidCallbackBody, scratchDatabase } from './support.js';
 
 // npm run bench (second part): signed result callbacks for distinct orders at 50 connections on
 // PostgreSQL, against the rate of single-row committed INSERTs into the same database, in the same
@@ -17,75 +15,32 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 50;
 const POOL_SIZE = 10; // the app's own pool size (src/db/client.ts)
 const ORDERS = 60_000; // more than can be paid in one run: every callback is for a new order
-const MERCHANT = { id: '545084', secret: 'bench-merchant-secret' };
-
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `uslugi_bench_${randomBytes(4).toString('hex')}`;
-const dbUrl = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-}
-
-await admin(`create database ${name}`);
+const database = await scratchDatabase();
 const port = await freePort();
 const app = await startServer({
   PORT: String(port),
   HOST: '127.0.0.1',
   ROLE: 'web',
-  DATABASE_URL: dbUrl,
+  DATABASE_URL: database.url,
   CAPTCHA: 'off',
   LOG_LEVEL: 'warn',
   PUBLIC_URL: `http://127.0.0.1:${port}`,
-  FREEDOMPAY_MERCHANT_ID: MERCHANT.id,
-  FREEDOMPAY_SECRET_KEY: MERCHANT.secret,
+  FREEDOMPAY_MERCHANT_ID: BENCH_MERCHANT.id,
+  FREEDOMPAY_SECRET_KEY: BENCH_MERCHANT.secret,
   FREEDOMPAY_API_URL: 'http://127.0.0.1:9', // never called while processing callbacks
 }, process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []);
-const pool = new pg.Pool({ connectionString: dbUrl, max: POOL_SIZE });
+const pool = new pg.Pool({ connectionString: database.url, max: POOL_SIZE });
 try {
   await Promise.race([waitForHttp(`http://127.0.0.1:${port}/readyz`), app.exited.then(() => Promise.reject(new Error(app.output())))]);
 
   // Orders awaiting payment, each with an attempt already sent to the gateway.
-  const { rows } = await pool.query<{ id: string; gateway_payment_id: string }>(`
-    with service as (select id, title, price_kopecks from services order by sort_order limit 1),
-    made as (
-      insert into orders (public_ref, service_id, service_title, price_kopecks, customer_name, customer_email, customer_phone,
-        marketing_opt_in, offer_version, consent_version, privacy_version, accepted_at, client_ip, user_agent, created_at)
-      select 'bench' || lpad(n::text, 19, '0'), service.id, service.title, service.price_kopecks, 'Иван Петров', 'bench@example.ru',
-        '+79123456789', false, 'v', 'v', 'v', now(), '127.0.0.1', 'bench', now()
-      from generate_series(1, ${ORDERS}) n, service
-      returning id, price_kopecks, public_ref)
-    insert into payment_attempts (order_id, amount_kopecks, state, gateway_payment_id, created_at, expires_at)
-    select id, price_kopecks, 'initiated', substr(public_ref, 6), now(), now() + interval '1 hour' from made
-    returning id, gateway_payment_id`);
+  const orders = await ordersSentToGateway(pool, 1, ORDERS);
   await pool.query('analyze'); // as autovacuum would, before the load rather than during it
-  const amount = (await pool.query<{ price_kopecks: number }>('select price_kopecks from orders limit 1')).rows[0]!.price_kopecks;
-  const bodies = rows.map((row) =>
-    new URLSearchParams(
-      signed(
-        'result',
-        fieldsOf({
-          pg_order_id: row.id,
-          pg_payment_id: row.gateway_payment_id,
-          pg_amount: (amount / 100).toFixed(2),
-          pg_currency: 'RUB',
-          pg_result: '1',
-          pg_can_reject: '1',
-          pg_captured: '1',
-          pg_card_pan: '4716-04XX-XXXX-1981',
-          pg_card_brand: 'VI',
-        }),
-        MERCHANT.secret,
-      ) as [string, string][],
-    ).toString(),
-  );
+  const bodies = orders.map(paidCallbackBody);
 
   // Baselines: single-row INSERTs, each its own committed transaction.
   await pool.query('create table bench_rows (id bigserial primary key, payload text not null, created_at timestamptz not null default now())');
-  const single = new pg.Pool({ connectionString: dbUrl, max: 1 });
+  const single = new pg.Pool({ connectionString: database.url, max: 1 });
   const sequential = await insertRate(single, 1, DURATION);
   await single.end();
   const concurrent = await insertRate(pool, CONNECTIONS, DURATION);
@@ -130,7 +85,7 @@ try {
   await pool.end();
   app.child.kill('SIGTERM');
   await app.exited;
-  await admin(`drop database if exists ${name} with (force)`);
+  await database.drop();
 }
 
 async function insertRate(target: pg.Pool, callers: number, seconds: number): Promise<{ perSecond: number; p99: number }> {

@@ -1,6 +1,6 @@
 import type { Company } from '../../company.js';
 import type { EmailContent } from './content.js';
-import { emailStyles as s, LinkButton, renderEmail } from './layout.js';
+import { renderLetter } from './letter.js';
 
 export interface ServiceAddedData {
   customerName: string;
@@ -10,36 +10,19 @@ export interface ServiceAddedData {
 
 /** Sent to a returning client: the paid service is in the existing account; no new password. */
 export function serviceAddedEmail(data: ServiceAddedData, company: Company): EmailContent {
-  const intro = 'Оплаченная услуга добавлена в ваш личный кабинет:';
-  const login = 'Входите с вашими обычными логином и паролем — новый пароль не нужен, и мы его не высылаем.';
-  const questions = `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`;
-
-  const body = (
-    <>
-      <h1 style={s.heading}>Услуга добавлена в личный кабинет</h1>
-      <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
-      <p style={s.paragraph}>{intro}</p>
-      <p style={s.paragraph}>
-        <strong>{data.serviceTitle}</strong>
-      </p>
-      <p style={s.paragraph}>{login}</p>
-      <LinkButton href={data.accountUrl} label="Открыть личный кабинет" />
-      <p style={s.paragraph}>{questions}</p>
-    </>
+  return renderLetter(
+    {
+      subject: `Услуга добавлена в личный кабинет: ${data.serviceTitle}`,
+      heading: 'Услуга добавлена в личный кабинет',
+      customerName: data.customerName,
+      blocks: [
+        'Оплаченная услуга добавлена в ваш личный кабинет:',
+        { strong: data.serviceTitle },
+        'Входите с вашими обычными логином и паролем — новый пароль не нужен, и мы его не высылаем.',
+        { href: data.accountUrl, label: 'Открыть личный кабинет' },
+        `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`,
+      ],
+    },
+    company,
   );
-
-  const text = [
-    `Здравствуйте, ${data.customerName}!`,
-    '',
-    intro,
-    data.serviceTitle,
-    '',
-    login,
-    '',
-    `Личный кабинет: ${data.accountUrl}`,
-    '',
-    questions,
-  ].join('\n');
-
-  return renderEmail({ subject: `Услуга добавлена в личный кабинет: ${data.serviceTitle}`, company, body, text });
 }

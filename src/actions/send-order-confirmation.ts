@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { companyFrom } from '../company.js';
 import type { Deps } from '../deps.js';
-import { callbackDeadline } from '../domain/business-calendar.js';
 import { cardBrandName } from '../domain/card-brand.js';
-import { deadlineInWords } from '../domain/deadline-words.js';
+import { callbackDeadlineInWords } from '../domain/deadline-words.js';
 import { paidAttemptForOrder } from '../db/queries/payments.js';
 import { emails, orders } from '../db/schema/index.js';
 import { queueEmail } from '../email/queue-email.js';
@@ -38,7 +37,7 @@ export async function sendOrderConfirmation(
         paidAt: order.paidAt,
         publicUrl: deps.config.PUBLIC_URL,
         orderRef: order.publicRef,
-        managerDeadline: deadlineInWords(callbackDeadline(order.paidAt, deps.calendar), now),
+        managerDeadline: callbackDeadlineInWords(order.paidAt, deps.calendar, now),
       },
       companyFrom(deps.config),
     );

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ZONE } from './business-calendar.js';
+import { callbackDeadline, ZONE, type BusinessCalendar } from './business-calendar.js';
 
 // "When will the manager call?" in the words a person would use: «сегодня до 12:20»,
 // «завтра до 10:00», «в понедельник, 30 ноября, до 10:00».
@@ -15,4 +15,9 @@ export function deadlineInWords(deadline: Date, now: Date): string {
   if (days === 0) return `сегодня до ${time}`;
   if (days === 1) return `завтра до ${time}`;
   return `${weekdays[due.weekday]}, ${due.day} ${months[due.month]}, до ${time}`;
+}
+
+/** When the manager will call about an order paid at `paidAt`, in words (DESIGN §2 "Callback SLA"). */
+export function callbackDeadlineInWords(paidAt: Date, calendar: BusinessCalendar, now: Date): string {
+  return deadlineInWords(callbackDeadline(paidAt, calendar), now);
 }

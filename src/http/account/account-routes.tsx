@@ -2,8 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { changePassword } from '../../actions/change-password.js';
 import { requestEmailChange } from '../../actions/request-email-change.js';
 import { updateProfile } from '../../actions/update-profile.js';
-import { callbackDeadline } from '../../domain/business-calendar.js';
-import { deadlineInWords } from '../../domain/deadline-words.js';
+import { callbackDeadlineInWords } from '../../domain/deadline-words.js';
 import { listSessions } from '../../db/queries/client-sessions.js';
 import { clientOrders, findClientOrder, type Client } from '../../db/queries/clients.js';
 import { operationsForAttempt, paidAttemptForOrder } from '../../db/queries/payments.js';
@@ -37,7 +36,7 @@ export async function accountRoutes(app: FastifyInstance) {
     const payment = await paidAttemptForOrder(deps.db, order.id);
     const operations = payment ? await operationsForAttempt(deps.db, payment.id) : [];
     const returns = operations.filter((op) => op.kind !== 'capture' && op.state === 'succeeded');
-    const managerDeadline = order.paidAt && deadlineInWords(callbackDeadline(order.paidAt, deps.calendar), deps.clock.now());
+    const managerDeadline = order.paidAt && callbackDeadlineInWords(order.paidAt, deps.calendar, deps.clock.now());
     return sendPage(
       reply,
       { title: order.serviceTitle },

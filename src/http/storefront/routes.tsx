@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { payOrder } from '../../actions/pay-order.js';
-import { callbackDeadline } from '../../domain/business-calendar.js';
-import { deadlineInWords } from '../../domain/deadline-words.js';
+import { callbackDeadlineInWords } from '../../domain/deadline-words.js';
 import { placeOrder } from '../../actions/place-order.js';
 import type { Service } from '../../db/queries/catalog.js';
 import { findOrderByRef, hasEarlierPaidOrder } from '../../db/queries/orders.js';
@@ -83,7 +82,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
   });
 
   function managerDeadline(paidAt: Date | null): string | null {
-    return paidAt && deadlineInWords(callbackDeadline(paidAt, deps.calendar), deps.clock.now());
+    return paidAt && callbackDeadlineInWords(paidAt, deps.calendar, deps.clock.now());
   }
 
   async function sendToGateway(reply: FastifyReply, orderRef: string) {

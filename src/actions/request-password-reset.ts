@@ -2,11 +2,10 @@ import { accountLinks } from '../accounts/links.js';
 import { companyFrom } from '../company.js';
 import type { Deps } from '../deps.js';
 import { LIFETIMES } from '../domain/credential-lifetimes.js';
-import { issueToken, tokensIssuedSince } from '../db/queries/client-tokens.js';
+import { issueToken, linkLimitReached } from '../db/queries/client-tokens.js';
 import { findClientBySignInName } from '../db/queries/clients.js';
 import { queueEmail } from '../email/queue-email.js';
 import { passwordResetEmail } from '../email/templates/password-reset.js';
-import { LINKS_PER_HOUR } from './resend-verification.js';
 
 /**
  * "Forgot password": a one-hour single-use link to the account's address. The page answers the same
@@ -19,7 +18,7 @@ export async function requestPasswordReset(deps: Pick<Deps, 'db' | 'queue' | 'cl
     const now = deps.clock.now();
     const client = await findClientBySignInName(tx, typed);
     if (!client) return;
-    if ((await tokensIssuedSince(tx, client.id, 'reset_password', new Date(now.getTime() - 3_600_000))) >= LINKS_PER_HOUR) return;
+    if (await linkLimitReached(tx, client.id, 'reset_password', now)) return;
     const { token, expiresAt } = await issueToken(tx, { clientId: client.id, purpose: 'reset_password', now, lifetimeMs: LIFETIMES.resetPassword });
     const content = passwordResetEmail(
       { customerName: client.name, resetUrl: accountLinks(deps.config.PUBLIC_URL).resetPassword(token), validUntil: expiresAt },

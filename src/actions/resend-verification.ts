@@ -3,13 +3,10 @@ import { companyFrom } from '../company.js';
 import type { Deps } from '../deps.js';
 import { LIFETIMES } from '../domain/credential-lifetimes.js';
 import { contactFieldRules } from '../domain/order-form.js';
-import { issueToken, tokensIssuedSince } from '../db/queries/client-tokens.js';
+import { issueToken, linkLimitReached } from '../db/queries/client-tokens.js';
 import { findClientByEmail } from '../db/queries/clients.js';
 import { queueEmail } from '../email/queue-email.js';
 import { verifyEmailEmail } from '../email/templates/verify-email.js';
-
-/** At most this many links per account per hour, whoever asks: the form must not be a way to flood a mailbox. */
-export const LINKS_PER_HOUR = 3;
 
 export type ResendResult = { kind: 'done' } | { kind: 'invalid'; error: string };
 
@@ -24,7 +21,7 @@ export async function resendVerification(deps: Pick<Deps, 'db' | 'queue' | 'cloc
     const now = deps.clock.now();
     const client = await findClientByEmail(tx, parsed.data);
     if (client?.state !== 'pending_verification') return;
-    if ((await tokensIssuedSince(tx, client.id, 'verify_email', new Date(now.getTime() - 3_600_000))) >= LINKS_PER_HOUR) return;
+    if (await linkLimitReached(tx, client.id, 'verify_email', now)) return;
     const { token, expiresAt } = await issueToken(tx, { clientId: client.id, purpose: 'verify_email', now, lifetimeMs: LIFETIMES.verifyEmail });
     const content = verifyEmailEmail(
       { customerName: client.name, verifyUrl: accountLinks(deps.config.PUBLIC_URL).verifyEmail(token), validUntil: expiresAt },

@@ -47,6 +47,17 @@ describe.each(backends)('emailed links: verification, password reset, new addres
     expect(confirmed.statusCode).toBe(200);
   });
 
+  it('sends at most 3 links of a kind per account per hour, however many people ask', async () => {
+    await paidOrder(t, { email: 'flood@example.ru', name: 'Ада Ем' });
+    for (let i = 0; i < 4; i++) await browser().post('/account/verify-email/resend', { email: 'flood@example.ru' }, '/account/login');
+    await deliverQueuedEmails(t);
+    expect(mailTo(smtp.received, 'flood@example.ru', 'Подтвердите адрес электронной почты')).toHaveLength(3);
+    clock.advance(HOUR);
+    await browser().post('/account/verify-email/resend', { email: 'flood@example.ru' }, '/account/login');
+    await deliverQueuedEmails(t);
+    expect(mailTo(smtp.received, 'flood@example.ru', 'Подтвердите адрес электронной почты')).toHaveLength(4);
+  });
+
   it('a link works only for its own purpose', async () => {
     await paidOrder(t, { email: 'swap@example.ru', name: 'Ева Ан' });
     const verify = linkIn(lastMail('swap@example.ru', 'Подтвердите адрес электронной почты'), '/account/verify-email');

@@ -46,11 +46,15 @@ export async function markTokenUsed(tx: Tx, token: ClientToken, now: Date): Prom
   await tx.update(clientTokens).set({ usedAt: now }).where(eq(clientTokens.tokenHash, token.tokenHash));
 }
 
-/** How many links of a purpose were sent to a client since a moment (against mail bombing). */
-export async function tokensIssuedSince(tx: Tx, clientId: string, purpose: TokenPurpose, since: Date): Promise<number> {
+/** At most this many links of one purpose per account per hour, whoever asks: no flooding a mailbox. */
+export const LINKS_PER_HOUR = 3;
+
+export async function linkLimitReached(tx: Tx, clientId: string, purpose: TokenPurpose, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - 3_600_000);
   const rows = await tx
     .select({ hash: clientTokens.tokenHash })
     .from(clientTokens)
-    .where(and(eq(clientTokens.clientId, clientId), eq(clientTokens.purpose, purpose), gt(clientTokens.createdAt, since)));
-  return rows.length;
+    .where(and(eq(clientTokens.clientId, clientId), eq(clientTokens.purpose, purpose), gt(clientTokens.createdAt, since)))
+    .limit(LINKS_PER_HOUR);
+  return rows.length >= LINKS_PER_HOUR;
 }

@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { companyFrom, type Company } from './company.js';
 import type { Deps } from './deps.js';
 import { clientAccount } from './http/account/index.js';
+import { backOffice } from './http/admin/index.js';
 import { captchaRoutes } from './http/captcha-routes.js';
 import { devMailboxRoutes } from './http/dev/mailbox-routes.js';
 import { healthRoutes } from './http/health.js';
@@ -50,6 +51,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(storefrontRoutes);
   await app.register(freedomPayWebhooks);
   await app.register(clientAccount);
+  app.decorate('staffRoutes', []); // filled by the back office as it registers its routes
+  await app.register(backOffice);
   // Captured emails are someone's personal data: never where real mail goes out or in production.
   if (!deps.config.SMTP_URL && deps.config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
   return app;

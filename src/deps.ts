@@ -6,8 +6,7 @@ import { runMigrations } from './db/migrate.js';
 import { seedDemoCatalog } from './db/seed-catalog.js';
 import { createCatalogCache, type CatalogCache } from './db/queries/catalog-cache.js';
 import { captchaKeys, type CaptchaKeys } from './captcha/altcha.js';
-import { loadCalendarDays, seedCalendar } from './calendar/calendar-store.js';
-import { businessCalendar, type BusinessCalendar } from './domain/business-calendar.js';
+import { liveCalendar, seedCalendar, type LiveCalendar } from './calendar/calendar-store.js';
 import { createMailer, type Mailer } from './email/mailer.js';
 import { startQueue, type Queue } from './jobs/queue.js';
 import type { Logger } from './log.js';
@@ -29,8 +28,11 @@ export interface Deps {
   queue: Queue;
   catalog: CatalogCache;
   gateway: Gateway;
-  /** Moscow working time (loaded from the database at start), for the manager's callback deadline. */
-  calendar: BusinessCalendar;
+  /**
+   * Moscow working time for the manager's callback deadline: loaded from the database at start, read
+   * again after an edit here and every minute for edits made by another process.
+   */
+  calendar: LiveCalendar;
   /** SMTP when SMTP_URL is set; otherwise the dev mailbox (emails stay in the database). */
   mailer: Mailer;
   /** Null when CAPTCHA=off (development and benchmarks only). */
@@ -72,11 +74,12 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       throw error;
     });
   }
+  let calendar: LiveCalendar | null = null;
   try {
     await runMigrations(database);
     if (await seedDemoCatalog(database.db)) log.info('Empty catalog: added the demo services');
     if (await seedCalendar(database.db)) log.info('Working calendar filled from the shipped production calendar');
-    const calendar = businessCalendar(await loadCalendarDays(database.db));
+    calendar = await liveCalendar(database.db, log);
     const queue = await startQueue(database, { runsWorker: config.ROLE !== 'web', log });
     const mailer = createMailer(config);
     return {
@@ -92,6 +95,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
       mailer,
       async close() {
+        calendar?.stop();
         await queue.stop({ graceful: true, timeout: 10_000 }); // also closes pg-boss's own pool on PostgreSQL
         mailer.close(); // after the queue: a delivery in progress finishes first
         await database.close();
@@ -99,6 +103,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       },
     };
   } catch (error) {
+    calendar?.stop();
     await database.close().catch(() => {});
     lock?.release();
     throw error;

@@ -1,8 +1,10 @@
 import closeWithGrace from 'close-with-grace';
+import { ensureSetupLink } from './actions/staff/ensure-setup-link.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createDeps, MissingGatewayError } from './deps.js';
+import { devAppSecret } from './dev-app-secret.js';
 import { devSandboxCredentials, startDevSandbox } from './dev-sandbox.js';
 import { createLogger } from './log.js';
 import { credentialsFrom } from './payments/gateway.js';
@@ -25,7 +27,8 @@ if (!config.SMTP_URL) {
   log.info(`SMTP_URL is not set: emails are not sent; read them at ${config.PUBLIC_URL}/dev/mailbox`);
 }
 if (config.appSecretGenerated) {
-  log.info('APP_SECRET is not set: using a random one for this run (forms opened before a restart need a reload).');
+  config = { ...config, APP_SECRET: devAppSecret(config.DATA_DIR) };
+  log.info(`APP_SECRET is not set: using a random one kept in ${config.DATA_DIR}/app-secret (development only).`);
 }
 
 // No merchant credentials (development only): pay through the built-in sandbox gateway, started once
@@ -57,4 +60,8 @@ if (app) {
   await app.listen({ port: config.PORT, host: config.HOST });
   const database = deps.database.kind === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL';
   log.info(`Shop is open at ${config.PUBLIC_URL}/ (${database}, role ${config.ROLE})`);
+  // Printed to the terminal only, not the structured log: it is a secret that creates an admin.
+  const setupLink = await ensureSetupLink(deps);
+  if (setupLink) process.stdout.write(`\nNo staff yet. Create the first admin (this link works once):\n  ${setupLink}\n\n`);
+  else log.info(`Back office: ${config.PUBLIC_URL}/admin`);
 }

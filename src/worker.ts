@@ -1,4 +1,5 @@
 import type { Job, JobResult, JobWithMetadata, WorkOptions } from 'pg-boss';
+import { escalateCallback } from './actions/orders/escalate-callback.js';
 import { provisionClientAccount } from './actions/provision-client-account.js';
 import { pruneAccountRecords } from './actions/prune-account-records.js';
 import { reconcilePayments } from './actions/reconcile-payments.js';
@@ -37,6 +38,12 @@ export async function startWorker(deps: Deps): Promise<void> {
   // The emails of a batch go out in parallel over the mailer's pooled SMTP connections.
   await deps.queue.work('email.deliver', { ...batches, includeMetadata: true }, (jobs: JobWithMetadata<JobPayloads['email.deliver']>[]) =>
     settleEach(deps, jobs, true, (job) => deliverEmail(deps, job)),
+  );
+  // At a paid order's callback deadline. "Not due" fails the run so that pg-boss tries again a minute later.
+  await deps.queue.work('orders.escalate', batches, (jobs: Job<JobPayloads['orders.escalate']>[]) =>
+    settleEach(deps, jobs, false, async ({ data }) => {
+      if ((await escalateCallback(deps, data.orderId)) === 'not_due') throw new Error('callback deadline not reached yet');
+    }),
   );
   await deps.queue.work('payments.reconcile', async () => {
     await reconcilePayments(deps);

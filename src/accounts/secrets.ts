@@ -33,6 +33,16 @@ export function verifyPassword(passwordHash: string, password: string): Promise<
   return verify(passwordHash, password).catch(() => false);
 }
 
+// Checked when no account matches, so an unknown name takes as long as a wrong password.
+let decoyHash: Promise<string> | undefined;
+
+/** verifyPassword, or the same work against a decoy when there is no account (always false then). */
+export async function verifyPasswordOrDecoy(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+  decoyHash ??= hashPassword('decoy password for unknown names');
+  const ok = await verifyPassword(passwordHash ?? (await decoyHash), password);
+  return ok && Boolean(passwordHash);
+}
+
 /** A random number for generated logins (see domain/login-name.ts). */
 export function loginNumber(): number {
   return randomInt(1000, 10_000);

@@ -20,6 +20,6 @@ export async function activateClient(deps: Pick<Deps, 'queue' | 'clock' | 'confi
     { customerName: client.name, login: client.login, accountUrl: accountLinks(deps.config.PUBLIC_URL).account },
     companyFrom(deps.config),
   );
-  await queueEmail(deps, tx, { kind: 'access_active', to: client.email, content });
+  await queueEmail(deps, tx, { kind: 'access_active', to: client.email, clientId: client.id, content });
   return true;
 }

@@ -1,18 +1,23 @@
 import type { Deps } from '../deps.js';
+import { callbackDeadline } from '../domain/business-calendar.js';
+import { invoiceMachine } from '../domain/invoice-machine.js';
 import { orderMachine } from '../domain/order-machine.js';
 import { attemptMachine } from '../domain/payment-machine.js';
-import { decidePayment } from '../domain/payment-decision.js';
+import { decideInvoicePayment, decidePayment } from '../domain/payment-decision.js';
 import {
   eventKey,
   lockPayments,
   recordedAnswers,
   writePaymentChanges,
   type AttemptRow,
+  type InvoiceRow,
   type NewAlert,
   type NewEvent,
   type OrderRow,
 } from '../db/queries/payment-callback.js';
-import { enqueue } from '../jobs/queues.js';
+import { enqueue, enqueueWithIds } from '../jobs/queues.js';
+import { escalationJob } from './orders/escalate-callback.js';
+import { queueInvoicePaidEmails } from './invoices/notify-invoice-paid.js';
 import type { GatewayEvent } from '../payments/freedompay/events.js';
 
 export type ApplyResult = { kind: 'answered'; answer: 'ok' | 'rejected'; duplicate: boolean } | { kind: 'unknown_attempt' };
@@ -21,7 +26,7 @@ export interface PaymentMessage {
   source: 'callback' | 'reconciliation';
 }
 
-type ApplyDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'log'>;
+type ApplyDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'config' | 'calendar'>;
 
 /**
  * Applies verified gateway messages (result callbacks, status answers) in one transaction, in
@@ -42,23 +47,32 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
     const batch: Batch = {
       attempts: new Map(locked.map(({ attempt }) => [attempt.id, attempt])),
       orders: new Map(locked.map(({ order }) => [order.id, order])),
+      invoices: new Map(locked.flatMap(({ invoice }) => (invoice ? [[invoice.id, invoice] as const] : []))),
       answers: await recordedAnswers(tx, events.map((e) => e.gatewayPaymentId)),
       changedAttempts: new Set(),
       changedOrders: new Set(),
+      changedInvoices: new Set(),
       events: [],
       alerts: [],
       paidOrders: [],
+      paidInvoices: [],
     };
     const results = messages.map((message) => applyInMemory(batch, message, now));
+    // A paid order must get a manager's call within a working hour (DESIGN §2); a job escalates a missed one.
+    const callbackDueAt = callbackDeadline(now, deps.calendar);
+    for (const orderId of batch.paidOrders) batch.orders.get(orderId)!.callbackDueAt = callbackDueAt;
     for (const alert of batch.alerts) deps.log.warn({ orderId: alert.orderId, alert: alert.kind }, 'payment needs staff attention');
 
     await writePaymentChanges(tx, {
       events: batch.events,
       attempts: [...batch.changedAttempts],
       orders: [...batch.changedOrders],
+      invoices: [...batch.changedInvoices],
       alerts: batch.alerts,
     });
     await enqueue(deps.queue, tx, 'order.paid', batch.paidOrders.map((orderId) => ({ orderId })));
+    await enqueueWithIds(deps.queue, tx, 'orders.escalate', batch.paidOrders.map((orderId) => escalationJob(orderId, callbackDueAt)));
+    await queueInvoicePaidEmails(deps, tx, batch.paidInvoices);
     return results;
   });
 }
@@ -67,12 +81,16 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
 interface Batch {
   attempts: Map<string, AttemptRow>;
   orders: Map<string, OrderRow>;
+  /** Surcharge invoices paid by attempts of the batch: their messages move the invoice, never the order. */
+  invoices: Map<string, InvoiceRow>;
   answers: Map<string, 'ok' | 'rejected'>;
   changedAttempts: Set<AttemptRow>;
   changedOrders: Set<OrderRow>;
+  changedInvoices: Set<InvoiceRow>;
   events: NewEvent[];
   alerts: NewAlert[];
   paidOrders: string[];
+  paidInvoices: string[];
 }
 
 function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Date): ApplyResult {
@@ -84,7 +102,8 @@ function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Dat
   const first = batch.answers.get(key);
   if (first) return { kind: 'answered', answer: first, duplicate: true };
 
-  const decision = decidePayment(attempt, order.state, event);
+  const invoice = attempt.invoiceId ? batch.invoices.get(attempt.invoiceId) : undefined;
+  const decision = invoice ? decideInvoicePayment(attempt, invoice.state, event) : decidePayment(attempt, order.state, event);
   batch.answers.set(key, decision.answer);
   batch.events.push({
     attemptId: attempt.id,
@@ -118,6 +137,12 @@ function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Dat
       batch.paidOrders.push(order.id);
     }
     batch.changedOrders.add(order);
+  }
+  const invoiceState = invoice && decision.invoiceEvent && invoiceMachine.transition(invoice.state, decision.invoiceEvent);
+  if (invoice && invoiceState) {
+    Object.assign(invoice, { state: invoiceState }, invoiceState === 'paid' && { paidAt: now });
+    if (invoiceState === 'paid') batch.paidInvoices.push(invoice.id);
+    batch.changedInvoices.add(invoice);
   }
   if (decision.alert) batch.alerts.push({ orderId: order.id, kind: decision.alert.kind, message: decision.alert.message, createdAt: now });
   return { kind: 'answered', answer: decision.answer, duplicate: false };

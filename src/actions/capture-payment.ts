@@ -1,9 +1,9 @@
 import type { Deps } from '../deps.js';
-import { runOperation, type OperationResult } from './payment-operation.js';
+import { runOperation, type OperationDeps, type OperationResult } from './payment-operation.js';
 
 /** Clearing of a two-step payment, in full or in part (PROTOCOL §8). */
 export function capturePayment(
-  deps: Pick<Deps, 'db' | 'clock' | 'log' | 'gateway'>,
+  deps: OperationDeps & Pick<Deps, 'gateway'>,
   input: { attemptId: string; amountKopecks?: number },
 ): Promise<OperationResult> {
   return runOperation(

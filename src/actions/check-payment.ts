@@ -1,12 +1,14 @@
 import type { Deps } from '../deps.js';
-import { acceptsCheck } from '../domain/payment-decision.js';
+import { acceptsCheck, acceptsInvoiceCheck } from '../domain/payment-decision.js';
 import type { CheckRequest } from '../payments/freedompay/callbacks.js';
 import { lockPayments } from '../db/queries/payment-callback.js';
 
-/** The gateway asks before taking the money: "ok" only while the order awaits exactly this payment. */
+/** The gateway asks before taking the money: "ok" only while the order (or surcharge invoice) awaits exactly this payment. */
 export async function checkPayment(deps: Pick<Deps, 'db'>, check: CheckRequest): Promise<'ok' | 'rejected'> {
   return deps.db.transaction(async (tx) => {
     const [locked] = await lockPayments(tx, [check.attemptId], [check.gatewayPaymentId]);
-    return locked && acceptsCheck(locked.attempt, locked.order.state, check) ? 'ok' : 'rejected';
+    if (!locked) return 'rejected';
+    const accepted = locked.invoice ? acceptsInvoiceCheck(locked.attempt, locked.invoice.state, check) : acceptsCheck(locked.attempt, locked.order.state, check);
+    return accepted ? 'ok' : 'rejected';
   });
 }

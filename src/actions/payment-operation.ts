@@ -1,19 +1,33 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
+import { invoiceMachine } from '../domain/invoice-machine.js';
 import { orderMachine } from '../domain/order-machine.js';
 import { attemptMachine } from '../domain/payment-machine.js';
 import { fullyRefunded } from '../domain/refunds.js';
+import { audit } from '../db/queries/audit.js';
 import type { Tx } from '../db/client.js';
 import type { PaymentAttempt, PaymentOperation } from '../db/queries/payments.js';
-import { orders, paymentAttempts, paymentOperations } from '../db/schema/index.js';
+import { invoices, orders, paymentAttempts, paymentOperations } from '../db/schema/index.js';
 import type { CallResult } from '../payments/freedompay/client.js';
+import { noteMoneyReturn } from './payments/note-money-return.js';
 
 export type OperationKind = PaymentOperation['kind'];
 export type OperationResult =
   | { kind: 'succeeded' | 'failed' | 'unknown'; operationId: string; description?: string }
   | { kind: 'not_allowed'; reason: string };
 
-type OperationDeps = Pick<Deps, 'db' | 'clock' | 'log'>;
+/** A cancel or refund's outcome queues the client's email, hence the queue and the config. */
+export type OperationDeps = Pick<Deps, 'db' | 'clock' | 'log' | 'queue' | 'config'>;
+
+/** Who asked for a cancel or refund from the back office, and what they noted. */
+export interface StaffRequest {
+  staffId: string;
+  ip?: string | null;
+  /** The part of the work already done and its costs. */
+  workDoneNote?: string | null;
+  /** Extra facts for the audit entry (why a cancel rather than a refund, say). */
+  auditDetails?: Record<string, unknown>;
+}
 
 /** Checks an operation against the locked attempt: the amount it will move, or why it cannot run. */
 export type PrepareOperation = (tx: Tx, attempt: PaymentAttempt) => Promise<{ amountKopecks: number } | { refusal: string }>;
@@ -25,7 +39,7 @@ export type PrepareOperation = (tx: Tx, attempt: PaymentAttempt) => Promise<{ am
  */
 export async function runOperation(
   deps: OperationDeps,
-  request: { attemptId: string; kind: OperationKind; reason?: string },
+  request: { attemptId: string; kind: OperationKind; reason?: string; staff?: StaffRequest },
   prepare: PrepareOperation,
   call: (gatewayPaymentId: string, amountKopecks: number) => Promise<CallResult<{ gatewayRefundId?: string | null }>>,
 ): Promise<OperationResult> {
@@ -35,10 +49,37 @@ export async function runOperation(
     if (!attempt?.gatewayPaymentId || attempt.state !== 'paid') return { refusal: 'Платёж не найден или не оплачен.' };
     const prepared = await prepare(tx, attempt);
     if ('refusal' in prepared) return prepared;
+    const { staff } = request;
     const [operation] = await tx
       .insert(paymentOperations)
-      .values({ attemptId: attempt.id, kind: request.kind, amountKopecks: prepared.amountKopecks, reason: request.reason, createdAt: now })
+      .values({
+        attemptId: attempt.id,
+        kind: request.kind,
+        amountKopecks: prepared.amountKopecks,
+        reason: request.reason,
+        staffId: staff?.staffId ?? null,
+        workDoneNote: staff?.workDoneNote || null,
+        createdAt: now,
+      })
       .returning();
+    if (staff) {
+      await audit(tx, {
+        staffId: staff.staffId,
+        action: `payment.${request.kind}_requested`,
+        entity: 'payment_attempt',
+        entityId: attempt.id,
+        details: {
+          operationId: operation!.id,
+          amountKopecks: prepared.amountKopecks,
+          paidKopecks: attempt.amountKopecks,
+          reason: request.reason,
+          workDoneNote: staff.workDoneNote,
+          ...staff.auditDetails,
+        },
+        ip: staff.ip,
+        at: now,
+      });
+    }
     return { operation: operation!, gatewayPaymentId: attempt.gatewayPaymentId };
   });
   if ('refusal' in started) return { kind: 'not_allowed', reason: started.refusal };
@@ -58,7 +99,11 @@ export async function runOperation(
   return { kind: 'unknown', operationId: operation.id };
 }
 
-/** Records the final state of an operation and, on success, its effect on the attempt and the order. */
+/**
+ * Records the final state of an operation and, on success, its effect on the attempt and on what it
+ * paid for (the order, or the surcharge invoice); a cancel or refund also gets its audit entry and,
+ * on success, the client's email.
+ */
 export async function completeOperation(
   deps: OperationDeps,
   operation: PaymentOperation,
@@ -71,25 +116,38 @@ export async function completeOperation(
       .set({ ...outcome, completedAt: now })
       .where(and(eq(paymentOperations.id, operation.id), eq(paymentOperations.state, operation.state)))
       .returning();
-    if (!current || outcome.state !== 'succeeded') return;
+    if (!current) return;
     const [attempt] = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.id, operation.attemptId)).for('update');
     if (!attempt) return;
-    if (operation.kind === 'capture') {
-      await tx.update(paymentAttempts).set({ captured: true }).where(eq(paymentAttempts.id, attempt.id));
-      return;
-    }
-    if (operation.kind === 'refund') {
-      const refunds = await tx
-        .select()
-        .from(paymentOperations)
-        .where(and(eq(paymentOperations.attemptId, attempt.id), eq(paymentOperations.kind, 'refund')));
-      if (!fullyRefunded(attempt.amountKopecks, refunds)) return; // a partial refund keeps the states
-    }
-    const event = operation.kind === 'cancel' ? 'cancelled' : 'refunded';
-    const next = attemptMachine.transition(attempt.state, event);
-    if (next) await tx.update(paymentAttempts).set({ state: next }).where(eq(paymentAttempts.id, attempt.id));
-    const [order] = await tx.select().from(orders).where(eq(orders.id, attempt.orderId)).for('update');
-    const orderNext = order && orderMachine.transition(order.state, event === 'cancelled' ? 'payment_cancelled' : 'payment_refunded');
-    if (orderNext) await tx.update(orders).set({ state: orderNext }).where(eq(orders.id, order.id));
+    if (outcome.state === 'succeeded') await applySuccess(tx, operation, attempt);
+    await noteMoneyReturn(deps, tx, current, attempt, now);
   });
+}
+
+async function applySuccess(tx: Tx, operation: PaymentOperation, attempt: PaymentAttempt): Promise<void> {
+  if (operation.kind === 'capture') {
+    await tx.update(paymentAttempts).set({ captured: true }).where(eq(paymentAttempts.id, attempt.id));
+    return;
+  }
+  if (operation.kind === 'refund') {
+    const refunds = await tx
+      .select()
+      .from(paymentOperations)
+      .where(and(eq(paymentOperations.attemptId, attempt.id), eq(paymentOperations.kind, 'refund')));
+    if (!fullyRefunded(attempt.amountKopecks, refunds)) return; // a partial refund keeps the states
+  }
+  const event = operation.kind === 'cancel' ? 'cancelled' : 'refunded';
+  const next = attemptMachine.transition(attempt.state, event);
+  if (next) await tx.update(paymentAttempts).set({ state: next }).where(eq(paymentAttempts.id, attempt.id));
+  const paidForEvent = event === 'cancelled' ? 'payment_cancelled' : 'payment_refunded';
+  // A surcharge's money going back ends the invoice, not the order it belongs to.
+  if (attempt.invoiceId) {
+    const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, attempt.invoiceId)).for('update');
+    const invoiceNext = invoice && invoiceMachine.transition(invoice.state, paidForEvent);
+    if (invoiceNext) await tx.update(invoices).set({ state: invoiceNext }).where(eq(invoices.id, invoice.id));
+    return;
+  }
+  const [order] = await tx.select().from(orders).where(eq(orders.id, attempt.orderId)).for('update');
+  const orderNext = order && orderMachine.transition(order.state, paidForEvent);
+  if (orderNext) await tx.update(orders).set({ state: orderNext }).where(eq(orders.id, order.id));
 }

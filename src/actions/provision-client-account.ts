@@ -47,7 +47,7 @@ export async function provisionClientAccount(deps: ProvisionDeps, orderId: strin
       { customerName: client.name, serviceTitle: order.serviceTitle, accountUrl: accountLinks(deps.config.PUBLIC_URL).account },
       companyFrom(deps.config),
     );
-    await queueEmail(deps, tx, { kind: 'service_added', to: client.email, orderId: order.id, content });
+    await queueEmail(deps, tx, { kind: 'service_added', to: client.email, orderId: order.id, clientId: client.id, content });
     return 'attached';
   });
 }
@@ -86,8 +86,8 @@ async function sendCredentials(deps: ProvisionDeps, tx: Tx, order: Order, client
     { customerName: client.name, login: client.login, temporaryPassword: password, loginUrl: links.signIn, validUntil: client.temporaryPasswordUntil! },
     company,
   );
-  await queueEmail(deps, tx, { kind: 'credentials', to: client.email, orderId: order.id, content: credentials, secret: true });
+  await queueEmail(deps, tx, { kind: 'credentials', to: client.email, orderId: order.id, clientId: client.id, content: credentials, secret: true });
   const { token, expiresAt } = await issueToken(tx, { clientId: client.id, purpose: 'verify_email', now, lifetimeMs: LIFETIMES.verifyEmail });
   const verification = verifyEmailEmail({ customerName: client.name, verifyUrl: links.verifyEmail(token), validUntil: expiresAt }, company);
-  await queueEmail(deps, tx, { kind: 'verify_email', to: client.email, orderId: order.id, content: verification, secret: true });
+  await queueEmail(deps, tx, { kind: 'verify_email', to: client.email, orderId: order.id, clientId: client.id, content: verification, secret: true });
 }

@@ -3,16 +3,16 @@ import type { Deps } from '../deps.js';
 import { refundableKopecks } from '../domain/refunds.js';
 import { paymentOperations } from '../db/schema/index.js';
 import { formatRub } from '../domain/money.js';
-import { runOperation, type OperationResult } from './payment-operation.js';
+import { runOperation, type OperationDeps, type OperationResult, type StaffRequest } from './payment-operation.js';
 
 /** Refunds a taken payment (revoke.php), in full or in parts, never beyond what was paid. */
 export function refundPayment(
-  deps: Pick<Deps, 'db' | 'clock' | 'log' | 'gateway'>,
-  input: { attemptId: string; amountKopecks?: number; reason?: string },
+  deps: OperationDeps & Pick<Deps, 'gateway'>,
+  input: { attemptId: string; amountKopecks?: number; reason?: string; staff?: StaffRequest },
 ): Promise<OperationResult> {
   return runOperation(
     deps,
-    { attemptId: input.attemptId, kind: 'refund', reason: input.reason },
+    { attemptId: input.attemptId, kind: 'refund', reason: input.reason, staff: input.staff },
     async (tx, attempt) => {
       if (!attempt.captured) return { refusal: 'Платёж ещё не списан: его можно только отменить.' };
       const refunds = await tx

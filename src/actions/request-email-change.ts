@@ -37,9 +37,9 @@ export async function requestEmailChange(
     const { token, expiresAt } = await issueToken(tx, { clientId: client.id, purpose: 'change_email', now, lifetimeMs: LIFETIMES.changeEmail, newEmail });
     const confirmUrl = accountLinks(deps.config.PUBLIC_URL).confirmNewEmail(token);
     const confirm = emailChangeConfirmEmail({ customerName: client.name, newEmail, confirmUrl, validUntil: expiresAt }, company);
-    await queueEmail(deps, tx, { kind: 'email_change_confirm', to: newEmail, content: confirm, secret: true });
+    await queueEmail(deps, tx, { kind: 'email_change_confirm', to: newEmail, clientId: client.id, content: confirm, secret: true });
     const notice = emailChangeNoticeEmail({ customerName: client.name, newEmail }, company);
-    await queueEmail(deps, tx, { kind: 'email_change_notice', to: client.email, content: notice });
+    await queueEmail(deps, tx, { kind: 'email_change_notice', to: client.email, clientId: client.id, content: notice });
   });
   return { kind: 'sent', newEmail };
 }

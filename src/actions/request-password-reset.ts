@@ -24,6 +24,6 @@ export async function requestPasswordReset(deps: Pick<Deps, 'db' | 'queue' | 'cl
       { customerName: client.name, resetUrl: accountLinks(deps.config.PUBLIC_URL).resetPassword(token), validUntil: expiresAt },
       companyFrom(deps.config),
     );
-    await queueEmail(deps, tx, { kind: 'password_reset', to: client.email, content, secret: true });
+    await queueEmail(deps, tx, { kind: 'password_reset', to: client.email, clientId: client.id, content, secret: true });
   });
 }

@@ -27,7 +27,7 @@ export async function resendVerification(deps: Pick<Deps, 'db' | 'queue' | 'cloc
       { customerName: client.name, verifyUrl: accountLinks(deps.config.PUBLIC_URL).verifyEmail(token), validUntil: expiresAt },
       companyFrom(deps.config),
     );
-    await queueEmail(deps, tx, { kind: 'verify_email', to: client.email, content, secret: true });
+    await queueEmail(deps, tx, { kind: 'verify_email', to: client.email, clientId: client.id, content, secret: true });
   });
   return { kind: 'done' };
 }

@@ -41,7 +41,7 @@ export async function sendOrderConfirmation(
       },
       companyFrom(deps.config),
     );
-    await queueEmail(deps, tx, { kind: 'order_confirmation', to: order.customerEmail, orderId: order.id, content });
+    await queueEmail(deps, tx, { kind: 'order_confirmation', to: order.customerEmail, orderId: order.id, clientId: order.clientId, content });
     return 'queued';
   });
 }

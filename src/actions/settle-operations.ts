@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { unsettledOperations, type PaymentOperation } from '../db/queries/payments.js';
 import { paymentAttempts, paymentOperations } from '../db/schema/index.js';
 import type { GatewayPaymentStatus } from '../payments/freedompay/events.js';
-import { completeOperation } from './payment-operation.js';
+import { completeOperation, type OperationDeps } from './payment-operation.js';
 
 const SETTLE_AFTER_MS = 60_000;
 
@@ -12,7 +12,7 @@ const SETTLE_AFTER_MS = 60_000;
  * settled from the gateway's status: the gateway may well have done them (PROTOCOL §8 warns of
  * "errors" for operations that succeeded).
  */
-export async function settleOperations(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'gateway'>): Promise<number> {
+export async function settleOperations(deps: OperationDeps & Pick<Deps, 'gateway'>): Promise<number> {
   const now = deps.clock.now();
   const operations = await unsettledOperations(deps.db, new Date(now.getTime() - SETTLE_AFTER_MS), 50);
   let settled = 0;

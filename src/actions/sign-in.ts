@@ -1,13 +1,10 @@
 import { eq } from 'drizzle-orm';
-import { hashPassword, verifyPassword } from '../accounts/secrets.js';
-import { checkCaptcha } from '../captcha/altcha.js';
-import { captchaMessages } from '../captcha/messages.js';
+import { verifyPasswordOrDecoy } from '../accounts/secrets.js';
 import type { Deps } from '../deps.js';
-import { LOGIN_LIMITS, loginThrottle } from '../domain/login-throttle.js';
-import { useCaptchaSolution } from '../db/queries/captcha.js';
 import { createSession, deleteSession } from '../db/queries/client-sessions.js';
-import { findClientBySignInName, recentLoginFailures } from '../db/queries/clients.js';
-import { clients, loginFailures } from '../db/schema/index.js';
+import { findClientBySignInName } from '../db/queries/clients.js';
+import { clients } from '../db/schema/index.js';
+import { guardLogin, recordLoginFailure } from './login-guard.js';
 
 export interface SignInInput {
   /** The generated login or the email address. */
@@ -30,9 +27,6 @@ export type SignInResult =
 
 const WRONG = 'Неверный логин или пароль.';
 
-// Checked when no account matches, so an unknown name takes as long as a wrong password.
-let decoyHash: Promise<string> | undefined;
-
 export async function signIn(deps: Pick<Deps, 'db' | 'clock' | 'captcha'>, input: SignInInput): Promise<SignInResult> {
   const now = deps.clock.now();
   const name = typeof input.name === 'string' ? input.name.trim().slice(0, 254) : '';
@@ -42,20 +36,13 @@ export async function signIn(deps: Pick<Deps, 'db' | 'clock' | 'captcha'>, input
   const client = await findClientBySignInName(deps.db, name);
   // Unknown names are counted under what was typed, so they are limited exactly like accounts.
   const accountKey = client ? `client:${client.id}` : `name:${name.toLowerCase()}`;
-  const since = new Date(now.getTime() - LOGIN_LIMITS.windowMs);
-  const throttle = loginThrottle(await recentLoginFailures(deps.db, accountKey, since), now);
-  if (throttle.retryAfterMs > 0) return { kind: 'throttled', retryAfterSeconds: Math.ceil(throttle.retryAfterMs / 1000) };
-  if (throttle.captchaRequired && deps.captcha) {
-    const check = await checkCaptcha(deps.captcha, input.altcha);
-    if (!check.ok) return { kind: 'refused', error: captchaMessages[check.reason], captchaRequired: true };
-    if (!(await useCaptchaSolution(deps.db, check))) return { kind: 'refused', error: captchaMessages.replayed, captchaRequired: true };
-  }
+  const guard = await guardLogin(deps, accountKey, input.altcha);
+  if (guard.kind === 'throttled') return guard;
+  if (guard.kind === 'captcha_failed') return { kind: 'refused', error: guard.error, captchaRequired: true };
 
-  decoyHash ??= hashPassword('decoy password for unknown names');
-  const passwordOk = await verifyPassword(client?.passwordHash ?? (await decoyHash), password);
+  const passwordOk = await verifyPasswordOrDecoy(client?.passwordHash, password);
   if (!client || !passwordOk) {
-    await deps.db.insert(loginFailures).values({ accountKey, ip: input.ip, at: now });
-    const next = loginThrottle(await recentLoginFailures(deps.db, accountKey, since), now);
+    const next = await recordLoginFailure(deps, accountKey, input.ip);
     return { kind: 'refused', error: WRONG, captchaRequired: next.captchaRequired };
   }
   const temporary = client.temporaryPasswordUntil !== null;

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { calendarDays, calendarYears } from '../db/schema/index.js';
-import type { CalendarDay } from '../domain/business-calendar.js';
+import { businessCalendar, type BusinessCalendar, type CalendarDay } from '../domain/business-calendar.js';
+import type { Logger } from '../log.js';
 import data from './ru-production-calendar.json' with { type: 'json' };
 
 /**
@@ -22,4 +23,42 @@ export async function seedCalendar(db: Db): Promise<boolean> {
 
 export async function loadCalendarDays(db: Db): Promise<CalendarDay[]> {
   return db.select({ date: calendarDays.date, kind: calendarDays.kind }).from(calendarDays);
+}
+
+/**
+ * The calendar deadlines are computed with (deps.calendar), kept in memory and read again from the
+ * database: at once after an edit in this process (`reload`), and every `reloadEveryMs` for edits
+ * made by another process (docs/decisions/011-calendar-reload.md).
+ */
+export interface LiveCalendar extends BusinessCalendar {
+  reload(): Promise<void>;
+  /** Stops the periodic reload (at shutdown). */
+  stop(): void;
+}
+
+export const CALENDAR_RELOAD_MS = 60_000;
+
+export async function liveCalendar(db: Db, log: Logger, reloadEveryMs = CALENDAR_RELOAD_MS): Promise<LiveCalendar> {
+  let current = businessCalendar(await loadCalendarDays(db));
+  // Reads may finish out of order (a periodic one started before an edit, the edit's own after it):
+  // only a read started later than the one in use replaces it.
+  let started = 0;
+  let applied = 0;
+  async function reload() {
+    const mine = ++started;
+    const calendar = businessCalendar(await loadCalendarDays(db));
+    if (mine > applied) {
+      applied = mine;
+      current = calendar;
+    }
+  }
+  const timer = setInterval(() => {
+    reload().catch((error: unknown) => log.warn({ err: error }, 'Could not reload the working calendar; deadlines use the one loaded before'));
+  }, reloadEveryMs);
+  timer.unref();
+  return {
+    hoursOf: (date) => current.hoursOf(date),
+    reload,
+    stop: () => clearInterval(timer),
+  };
 }

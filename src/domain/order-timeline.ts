@@ -23,6 +23,10 @@ const reached: Record<OrderState, number> = {
   awaiting_payment: -1,
   paid: 0,
   needs_review: 0,
+  contacted: 1,
+  specified: 2,
+  in_work: 3,
+  completed: 4,
   cancelled: 0,
   refunded: 0,
 };
@@ -32,7 +36,7 @@ export function orderTimeline(state: OrderState): OrderTimeline {
   const closed = state === 'cancelled' ? 'Отменён, оплата отменена' : state === 'refunded' ? 'Деньги возвращены' : null;
   const steps = timelineSteps.map((step, index) => ({
     label: step.label,
-    status: (index < last || (index === last && closed) ? 'done' : index === last ? 'current' : 'upcoming') as StepStatus,
+    status: (index < last || (index === last && (closed || state === 'completed')) ? 'done' : index === last ? 'current' : 'upcoming') as StepStatus,
   }));
   return { steps, closed };
 }

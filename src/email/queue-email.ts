@@ -17,6 +17,8 @@ export interface EmailToQueue {
   kind: string;
   to: string;
   orderId?: string;
+  /** The client it is for, when known: the back office's client card lists their emails. */
+  clientId?: string | null;
   content: EmailContent;
   /** Holds a password or a single-use link (wiped from storage once an SMTP server accepted it). */
   secret?: boolean;
@@ -46,6 +48,7 @@ export async function queueEmail(deps: Pick<Deps, 'queue' | 'clock'>, tx: Tx, em
       kind: email.kind,
       to: email.to,
       orderId: email.orderId ?? null,
+      clientId: email.clientId ?? null,
       ...email.content,
       secret: email.secret ?? false,
       createdAt: deps.clock.now(),

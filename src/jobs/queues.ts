@@ -9,9 +9,11 @@ export interface JobPayloads {
   'payments.reconcile': Record<string, never>;
   'email.deliver': { emailId: string };
   'accounts.prune': Record<string, never>;
+  /** At a paid order's callback deadline: tell the manager and the admins if nobody called (job id = order id). */
+  'orders.escalate': { orderId: string };
 }
 export type JobName = keyof JobPayloads;
-export const jobNames: JobName[] = ['order.paid', 'payments.reconcile', 'email.deliver', 'accounts.prune'];
+export const jobNames: JobName[] = ['order.paid', 'payments.reconcile', 'email.deliver', 'accounts.prune', 'orders.escalate'];
 
 /** Per-job settings (retries, backoff, start time) that override the queue's defaults. */
 export type JobOptions = Omit<JobInsert, 'data' | 'id'>;
@@ -19,7 +21,19 @@ export type JobOptions = Omit<JobInsert, 'data' | 'id'>;
 /** Enqueues inside the business transaction: the jobs exist if and only if the transaction commits. */
 export async function enqueue<N extends JobName>(queue: Queue, tx: Tx, name: N, payloads: JobPayloads[N][], options: JobOptions = {}): Promise<void> {
   if (payloads.length === 0) return;
-  // Drizzle's generic execute() is typed loosely; at run time it is exactly what the adapter expects.
-  const db = fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql);
-  await queue.insert(name, payloads.map((data) => ({ ...options, data })), { db });
+  await queue.insert(name, payloads.map((data) => ({ ...options, data })), { db: inTransaction(tx) });
 }
+
+/** Like enqueue, each job with an id of our choosing (so that it can be cancelled by it) and its own options. */
+export async function enqueueWithIds<N extends JobName>(queue: Queue, tx: Tx, name: N, jobs: (JobOptions & { id: string; data: JobPayloads[N] })[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await queue.insert(name, jobs, { db: inTransaction(tx) });
+}
+
+/** Cancels a job that has not finished, in the business transaction (a job already done stays done). */
+export async function cancelJob(queue: Queue, tx: Tx, name: JobName, id: string): Promise<void> {
+  await queue.cancel(name, id, { db: inTransaction(tx) });
+}
+
+// Drizzle's generic execute() is typed loosely; at run time it is exactly what the adapter expects.
+const inTransaction = (tx: Tx) => fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newRecoveryCodes, recoveryCodeHash } from './recovery-codes.js';
+import { looksLikeRecoveryCode, newRecoveryCodes, recoveryCodeHash } from './recovery-codes.js';
 
 describe('recovery codes', () => {
   it('are ten distinct readable codes', () => {
@@ -15,5 +15,14 @@ describe('recovery codes', () => {
     expect(recoveryCodeHash(code!.toUpperCase())).toBe(hash);
     expect(recoveryCodeHash(` ${code!.replace('-', ' ')} `)).toBe(hash);
     expect(recoveryCodeHash(newRecoveryCodes(1)[0]!)).not.toBe(hash);
+  });
+});
+
+describe('telling a recovery code from a TOTP code', () => {
+  it('takes ten letters and digits however typed, never six digits', () => {
+    expect(looksLikeRecoveryCode('k7pqa-2mzxb')).toBe(true);
+    expect(looksLikeRecoveryCode(' K7PQA 2MZXB ')).toBe(true);
+    expect(looksLikeRecoveryCode('123456')).toBe(false);
+    expect(looksLikeRecoveryCode('k7pqa-2mzx')).toBe(false);
   });
 });

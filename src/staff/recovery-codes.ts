@@ -8,7 +8,7 @@ const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'; // no 0/o, 1/l/i
 
 export const RECOVERY_CODE_COUNT = 10;
 
-/** Ten codes like "k7pq-2mzx", to show once. */
+/** Ten codes like "k7pqa-2mzxb", to show once. */
 export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
   const group = () => Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   return Array.from({ length: count }, () => `${group()}-${group()}`);
@@ -17,4 +17,9 @@ export function newRecoveryCodes(count = RECOVERY_CODE_COUNT): string[] {
 /** How a code is stored and looked up: typed in any case, with or without the dash or spaces. */
 export function recoveryCodeHash(typed: string): string {
   return tokenHash(typed.toLowerCase().replace(/[\s-]/g, ''));
+}
+
+/** A recovery code rather than a 6-digit TOTP code: ten letters and digits, however typed. */
+export function looksLikeRecoveryCode(typed: string): boolean {
+  return /^[a-z0-9]{10}$/.test(typed.toLowerCase().replace(/[\s-]/g, ''));
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { InvoiceState } from '../../domain/invoice-machine.js';
 import type { OrderState } from '../../domain/order-machine.js';
 import type { AttemptState } from '../../domain/payment-machine.js';
 import type { Tx } from '../client.js';
@@ -11,6 +12,8 @@ import type { Tx } from '../client.js';
 export interface AttemptRow {
   id: string;
   orderId: string;
+  /** Set when the attempt pays a surcharge invoice rather than the order. */
+  invoiceId: string | null;
   amountKopecks: number;
   currency: string;
   state: AttemptState;
@@ -27,6 +30,15 @@ export interface OrderRow {
   id: string;
   state: OrderState;
   paidAt: Date | null;
+  /** Set only when the batch marks the order paid; otherwise the stored deadline is kept. */
+  callbackDueAt?: Date;
+}
+
+export interface InvoiceRow {
+  id: string;
+  orderId: string;
+  state: InvoiceState;
+  paidAt: Date | null;
 }
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
@@ -38,17 +50,18 @@ const textArray = (values: string[]) => sql`array(select jsonb_array_elements_te
 const uuidArray = (values: string[]) => sql`array(select jsonb_array_elements_text(${json(values)}::jsonb)::uuid)`;
 
 /**
- * Locks the attempts named by our ids or the gateway's payment ids, with their orders. Rows are locked
- * in id order, so two batches in two processes cannot deadlock. Ids that cannot be ours are ignored.
+ * Locks the attempts named by our ids or the gateway's payment ids, with their orders, then the
+ * surcharge invoices some of them pay. Rows are locked in id order (attempts and orders first, then
+ * invoices), so two batches in two processes cannot deadlock. Ids that cannot be ours are ignored.
  */
 export async function lockPayments(
   tx: Tx,
   attemptIds: string[],
   gatewayPaymentIds: string[],
-): Promise<{ attempt: AttemptRow; order: OrderRow }[]> {
+): Promise<{ attempt: AttemptRow; order: OrderRow; invoice: InvoiceRow | null }[]> {
   const rows = rowsOf<Record<string, unknown>>(
     await tx.execute(sql`
-      select a.id, a.order_id, a.amount_kopecks, a.currency, a.state, a.gateway_payment_id, a.paid_at, a.captured,
+      select a.id, a.order_id, a.invoice_id, a.amount_kopecks, a.currency, a.state, a.gateway_payment_id, a.paid_at, a.captured,
              a.card_brand, a.card_last4, a.failure_code, a.failure_description, o.state as order_state, o.paid_at as order_paid_at
       from payment_attempts a join orders o on o.id = a.order_id
       where a.id = any(${uuidArray(attemptIds.filter((id) => UUID.test(id)))})
@@ -57,10 +70,13 @@ export async function lockPayments(
       for update`),
   );
   const date = (value: unknown) => (value === null ? null : new Date(value as string));
+  const invoices = await lockInvoices(tx, [...new Set(rows.map((row) => row.invoice_id as string | null).filter((id) => id !== null))]);
   return rows.map((row) => ({
+    invoice: row.invoice_id === null ? null : invoices.get(row.invoice_id as string)!,
     attempt: {
       id: row.id as string,
       orderId: row.order_id as string,
+      invoiceId: row.invoice_id as string | null,
       amountKopecks: row.amount_kopecks as number,
       currency: row.currency as string,
       state: row.state as AttemptState,
@@ -74,6 +90,16 @@ export async function lockPayments(
     },
     order: { id: row.order_id as string, state: row.order_state as OrderState, paidAt: date(row.order_paid_at) },
   }));
+}
+
+async function lockInvoices(tx: Tx, ids: string[]): Promise<Map<string, InvoiceRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = rowsOf<{ id: string; order_id: string; state: InvoiceState; paid_at: string | Date | null }>(
+    await tx.execute(sql`select id, order_id, state, paid_at from invoices where id = any(${uuidArray(ids)}) order by id for update`),
+  );
+  return new Map(
+    rows.map((row) => [row.id, { id: row.id, orderId: row.order_id, state: row.state, paidAt: row.paid_at === null ? null : new Date(row.paid_at) }]),
+  );
 }
 
 /** Answers already given to messages about these gateway payments, by key (payment id and kind). */
@@ -105,10 +131,10 @@ export interface NewAlert {
   createdAt: Date;
 }
 
-/** Writes what a batch decided: its new events, the changed attempts and orders, the alerts. */
+/** Writes what a batch decided: its new events, the changed attempts, orders and invoices, the alerts. */
 export async function writePaymentChanges(
   tx: Tx,
-  changes: { events: NewEvent[]; attempts: AttemptRow[]; orders: OrderRow[]; alerts: NewAlert[] },
+  changes: { events: NewEvent[]; attempts: AttemptRow[]; orders: OrderRow[]; invoices?: InvoiceRow[]; alerts: NewAlert[] },
 ): Promise<void> {
   if (changes.events.length > 0) {
     await tx.execute(sql`
@@ -129,9 +155,15 @@ export async function writePaymentChanges(
   }
   if (changes.orders.length > 0) {
     await tx.execute(sql`
-      update orders o set state = x.state::order_state, paid_at = x."paidAt"
-      from jsonb_to_recordset(${json(changes.orders)}::jsonb) as x(id uuid, state text, "paidAt" timestamptz)
+      update orders o set state = x.state::order_state, paid_at = x."paidAt", callback_due_at = coalesce(x."callbackDueAt", o.callback_due_at)
+      from jsonb_to_recordset(${json(changes.orders)}::jsonb) as x(id uuid, state text, "paidAt" timestamptz, "callbackDueAt" timestamptz)
       where o.id = x.id`);
+  }
+  if (changes.invoices && changes.invoices.length > 0) {
+    await tx.execute(sql`
+      update invoices i set state = x.state::invoice_state, paid_at = x."paidAt"
+      from jsonb_to_recordset(${json(changes.invoices)}::jsonb) as x(id uuid, state text, "paidAt" timestamptz)
+      where i.id = x.id`);
   }
   if (changes.alerts.length > 0) {
     await tx.execute(sql`

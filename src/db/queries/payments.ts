@@ -5,11 +5,13 @@ import { paymentAttempts, paymentOperations } from '../schema/index.js';
 export type PaymentAttempt = typeof paymentAttempts.$inferSelect;
 export type PaymentOperation = typeof paymentOperations.$inferSelect;
 
+// "For an order" means the order's own price: attempts that pay its surcharge invoices are left out.
+
 export async function latestAttemptForOrder(db: Queryable, orderId: string): Promise<PaymentAttempt | undefined> {
   const [attempt] = await db
     .select()
     .from(paymentAttempts)
-    .where(eq(paymentAttempts.orderId, orderId))
+    .where(and(eq(paymentAttempts.orderId, orderId), isNull(paymentAttempts.invoiceId)))
     .orderBy(desc(paymentAttempts.createdAt))
     .limit(1);
   return attempt;
@@ -20,7 +22,7 @@ export async function paidAttemptForOrder(db: Queryable, orderId: string): Promi
   const [attempt] = await db
     .select()
     .from(paymentAttempts)
-    .where(and(eq(paymentAttempts.orderId, orderId), inArray(paymentAttempts.state, ['paid', 'refunded', 'cancelled'])))
+    .where(and(eq(paymentAttempts.orderId, orderId), isNull(paymentAttempts.invoiceId), inArray(paymentAttempts.state, ['paid', 'refunded', 'cancelled'])))
     .orderBy(desc(paymentAttempts.paidAt))
     .limit(1);
   return attempt;

@@ -1,4 +1,5 @@
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { clients } from './accounts.js';
 import { orders } from './orders.js';
 
 export const emailStatus = pgEnum('email_status', ['queued', 'sent', 'failed']);
@@ -26,8 +27,10 @@ export const emails = pgTable(
     lastError: text('last_error'),
     messageId: text('message_id'),
     orderId: uuid('order_id').references(() => orders.id),
+    /** The client the email was for, when known: the client card lists their emails. */
+    clientId: uuid('client_id').references(() => clients.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('emails_order').on(t.orderId), index('emails_created_at').on(t.createdAt)],
+  (t) => [index('emails_order').on(t.orderId), index('emails_created_at').on(t.createdAt), index('emails_client').on(t.clientId), index('emails_status').on(t.status)],
 );

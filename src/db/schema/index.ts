@@ -5,3 +5,5 @@ export * from './captcha.js';
 export * from './payments.js';
 export * from './emails.js';
 export * from './calendar.js';
+export * from './staff.js';
+export * from './work.js';

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { orderStates } from '../../domain/order-machine.js';
 import { clients } from './accounts.js';
 import { services } from './catalog.js';
+import { staff } from './staff.js';
 
 export const orderState = pgEnum('order_state', orderStates);
 
@@ -35,11 +36,22 @@ export const orders = pgTable(
     paidAt: timestamp('paid_at', { withTimezone: true }),
     /** The personal account the order belongs to: set after payment, by email address. */
     clientId: uuid('client_id').references(() => clients.id),
+    /** The manager must have contacted the client by then (DESIGN §2); fixed at payment time. */
+    callbackDueAt: timestamp('callback_due_at', { withTimezone: true }),
+    /** The first logged contact: it stops the SLA clock and cancels the escalation. */
+    firstContactAt: timestamp('first_contact_at', { withTimezone: true }),
+    /** The manager who took the order (or was assigned it by an admin). */
+    assignedStaffId: uuid('assigned_staff_id').references(() => staff.id),
+    /** When the missed deadline was escalated to the manager and the admins (once). */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
   },
   (t) => [
     check('orders_price_positive', sql`${t.priceKopecks} > 0`),
     index('orders_client_ip_created_at').on(t.clientIp, t.createdAt),
     index('orders_client').on(t.clientId),
     index('orders_customer_email').on(t.customerEmail),
+    // The callback queue: orders not yet contacted, by deadline.
+    index('orders_callback_queue').on(t.callbackDueAt).where(sql`${t.firstContactAt} is null and ${t.callbackDueAt} is not null`),
+    index('orders_paid_at').on(t.paidAt),
   ],
 );

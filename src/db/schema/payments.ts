@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { attemptStates } from '../../domain/payment-machine.js';
 import { orders } from './orders.js';
+import { staff } from './staff.js';
+import { invoices } from './work.js';
 
 export const attemptState = pgEnum('payment_attempt_state', attemptStates);
 
@@ -14,6 +16,8 @@ export const paymentAttempts = pgTable(
     orderId: uuid('order_id')
       .notNull()
       .references(() => orders.id),
+    /** Set when the attempt pays a surcharge invoice rather than the order itself. */
+    invoiceId: uuid('invoice_id').references(() => invoices.id),
     amountKopecks: integer('amount_kopecks').notNull(),
     currency: text('currency').notNull().default('RUB'),
     state: attemptState('state').notNull().default('created'),
@@ -34,6 +38,7 @@ export const paymentAttempts = pgTable(
   (t) => [
     check('payment_attempts_amount_positive', sql`${t.amountKopecks} > 0`),
     index('payment_attempts_order').on(t.orderId),
+    index('payment_attempts_invoice').on(t.invoiceId),
     index('payment_attempts_open').on(t.state, t.createdAt),
   ],
 );
@@ -76,6 +81,10 @@ export const paymentOperations = pgTable(
     gatewayCode: text('gateway_code'),
     gatewayDescription: text('gateway_description'),
     reason: text('reason'),
+    /** For refunds: the part of the work already done and its costs, as entered by staff. */
+    workDoneNote: text('work_done_note'),
+    /** The staff member who asked for it (null for an automatic capture). */
+    staffId: uuid('staff_id').references(() => staff.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },

@@ -1,9 +1,13 @@
 import { cardBrandName } from '../../domain/card-brand.js';
 import { formatRub } from '../../domain/money.js';
+import type { Invoice } from '../../db/queries/invoices.js';
 import type { Order } from '../../db/queries/orders.js';
 import type { PaymentAttempt, PaymentOperation } from '../../db/queries/payments.js';
 import { moscowDateTime } from '../../email/templates/format.js';
+import type { ClientOrderWork } from '../../db/queries/admin-orders.js';
 import { AccountNav } from './account-nav.js';
+import { OrderWorkPanel } from './order-work-panel.js';
+import { InvoiceList } from './invoice-list.js';
 import { Timeline } from './orders-page.js';
 
 export interface AccountOrderPageProps {
@@ -12,10 +16,14 @@ export interface AccountOrderPageProps {
   /** Cancellations and refunds that went through. */
   returns: PaymentOperation[];
   managerDeadline: string | null;
+  /** The agreed specification and the hours worked (absent: the panel says a specification will come). */
+  work?: ClientOrderWork;
+  /** Surcharge invoices of the order, newest first. */
+  invoices?: Invoice[];
   csrfToken: string;
 }
 
-export function AccountOrderPage({ order, payment, returns, managerDeadline, csrfToken }: AccountOrderPageProps) {
+export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], work = { specification: undefined, days: [], includedHours: null }, csrfToken }: AccountOrderPageProps) {
   return (
     <section>
       <p class="breadcrumbs">
@@ -64,14 +72,8 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, csr
           </>
         )}
       </div>
-      <div class="panel">
-        <h2>Спецификация</h2>
-        <p>Менеджер согласует с вами объём и сроки работ; согласованная спецификация появится здесь.</p>
-      </div>
-      <div class="panel">
-        <h2>Счета на доплату</h2>
-        <p>Счетов на доплату нет. Если работа займёт больше часов, чем входит в услугу, счёт появится здесь с кнопкой оплаты.</p>
-      </div>
+      <OrderWorkPanel work={work} />
+      <InvoiceList invoices={invoices} csrfToken={csrfToken} />
     </section>
   );
 }

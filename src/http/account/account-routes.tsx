@@ -3,8 +3,10 @@ import { changePassword } from '../../actions/change-password.js';
 import { requestEmailChange } from '../../actions/request-email-change.js';
 import { updateProfile } from '../../actions/update-profile.js';
 import { callbackDeadlineInWords } from '../../domain/deadline-words.js';
+import { clientOrderWork } from '../../db/queries/admin-orders.js';
 import { listSessions } from '../../db/queries/client-sessions.js';
 import { clientOrders, findClientOrder, type Client } from '../../db/queries/clients.js';
+import { clientInvoicesOfOrder } from '../../db/queries/invoices.js';
 import { operationsForAttempt, paidAttemptForOrder } from '../../db/queries/payments.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
@@ -14,6 +16,7 @@ import { PasswordChangePage } from './password-change-page.js';
 import { ProfilePage } from './profile-page.js';
 import { PASSWORD_CHANGE_PATH, requireClient } from './session.js';
 import { SessionsPage } from './sessions-page.js';
+import { invoiceRoutes } from './invoice-routes.js';
 
 type Form = { Body: Record<string, unknown> | undefined };
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 254) : '');
@@ -37,10 +40,12 @@ export async function accountRoutes(app: FastifyInstance) {
     const operations = payment ? await operationsForAttempt(deps.db, payment.id) : [];
     const returns = operations.filter((op) => op.kind !== 'capture' && op.state === 'succeeded');
     const managerDeadline = order.paidAt && callbackDeadlineInWords(order.paidAt, deps.calendar, deps.clock.now());
+    const invoices = await clientInvoicesOfOrder(deps.db, order.id);
+    const work = await clientOrderWork(deps.db, order);
     return sendPage(
       reply,
       { title: order.serviceTitle },
-      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} csrfToken={reply.generateCsrf()} />,
+      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} work={work} csrfToken={reply.generateCsrf()} />,
     );
   });
 
@@ -91,6 +96,8 @@ export async function accountRoutes(app: FastifyInstance) {
     }
     return reply.redirect(client.temporaryPasswordUntil !== null ? '/account' : `${PASSWORD_CHANGE_PATH}?saved=1`, 303);
   });
+
+  await invoiceRoutes(app);
 
   app.get('/account/sessions', async (request, reply) => {
     const sessions = await listSessions(deps.db, me(request).id);

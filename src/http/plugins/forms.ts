@@ -15,4 +15,12 @@ export const forms = fp(async (app: FastifyInstance, options: { secret: string; 
     cookieKey: options.secureCookies ? '__Host-csrf' : 'csrf',
     cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', path: '/', secure: options.secureCookies },
   });
+  // A page may ask for a token more than once (the form, the layout's logout button). Each call
+  // without a secret cookie yet would make a new secret and overwrite the cookie, so tokens made
+  // earlier in the same response would no longer match: one token per response.
+  app.addHook('onRequest', async (_request, reply) => {
+    const generate = reply.generateCsrf.bind(reply);
+    let token: string | undefined;
+    reply.generateCsrf = (opts) => (token ??= generate(opts));
+  });
 });

@@ -21,6 +21,10 @@ export type PaymentView = 'unpaid' | 'checking' | 'failed' | 'paid' | 'review' |
 export function paymentView(order: Order, attempt: PaymentAttempt | undefined): PaymentView {
   switch (order.state) {
     case 'paid':
+    case 'contacted':
+    case 'specified':
+    case 'in_work':
+    case 'completed':
       return 'paid';
     case 'needs_review':
       return 'review';

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { companyFrom } from '../../company.js';
+import type { Deps } from '../../deps.js';
+import { parseRoubles } from '../../domain/money.js';
+import { proposeSurcharge, surchargeRefusal, surchargeRefusalText, type SurchargeProposal } from '../../domain/surcharge.js';
+import type { Queryable } from '../../db/client.js';
+import { audit } from '../../db/queries/audit.js';
+import { invoiceRecipient, surchargeBasis, type SurchargeBasis } from '../../db/queries/invoices.js';
+import type { StaffMember } from '../../db/queries/staff.js';
+import { invoices, orders } from '../../db/schema/index.js';
+import { queueEmail } from '../../email/queue-email.js';
+import { surchargeInvoiceEmail } from '../../email/templates/surcharge-invoice.js';
+import { invoicePageUrl } from './notify-invoice-paid.js';
+
+export type SurchargeOffer =
+  | { kind: 'offer'; basis: SurchargeBasis & { includedHours: number; hourlyRateKopecks: number }; proposal: SurchargeProposal }
+  | { kind: 'refused'; basis: SurchargeBasis; message: string }
+  | { kind: 'not_found' };
+
+/** What the system proposes to charge an order for its extra hours now, or why it cannot. */
+export async function surchargeOffer(db: Queryable, orderId: string): Promise<SurchargeOffer> {
+  const basis = await surchargeBasis(db, orderId);
+  if (!basis) return { kind: 'not_found' };
+  const { includedHours, hourlyRateKopecks } = basis;
+  const proposal =
+    includedHours !== null && hourlyRateKopecks !== null
+      ? proposeSurcharge({ workedMinutes: basis.workedMinutes, includedHours, hourlyRateKopecks, invoicedMinutes: basis.invoicedMinutes })
+      : { extraMinutes: 0, amountKopecks: 0 };
+  const refusal = surchargeRefusal({ billing: basis.billing, orderState: basis.order.state, hasOpenInvoice: basis.hasOpenInvoice, extraMinutes: proposal.extraMinutes });
+  if (refusal || includedHours === null || hourlyRateKopecks === null) {
+    return { kind: 'refused', basis, message: surchargeRefusalText[refusal ?? 'not_hourly'] };
+  }
+  // A rate so low that the extra minutes cost less than a kopeck: there is nothing to invoice.
+  if (proposal.amountKopecks === 0) return { kind: 'refused', basis, message: surchargeRefusalText.not_over };
+  return { kind: 'offer', basis: { ...basis, includedHours, hourlyRateKopecks }, proposal };
+}
+
+export interface InvoiceFormValues {
+  amount: string;
+  reason: string;
+}
+export type InvoiceFormErrors = Partial<Record<keyof InvoiceFormValues | 'form', string>>;
+
+export type IssueInvoiceResult =
+  | { kind: 'issued'; invoiceId: string }
+  | { kind: 'invalid'; offer: Extract<SurchargeOffer, { kind: 'offer' }>; values: InvoiceFormValues; errors: InvoiceFormErrors }
+  | Exclude<SurchargeOffer, { kind: 'offer' }>;
+
+export interface IssueInvoiceInput {
+  orderId: string;
+  staff: StaffMember;
+  body: Record<string, unknown>;
+  ip: string;
+}
+
+const REASON_MAX = 1000;
+const field = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/**
+ * Issues the surcharge invoice (open, with an unguessable public reference), audits it and emails the
+ * client «Счёт на доплату» with the pay link, all in one transaction. The order row is locked, so two
+ * managers issuing at once get one invoice and one refusal.
+ */
+export async function issueInvoice(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>, input: IssueInvoiceInput): Promise<IssueInvoiceResult> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, input.orderId)).for('update');
+    const offer = await surchargeOffer(tx, input.orderId);
+    if (offer.kind !== 'offer') return offer;
+
+    const values = { amount: field(input.body.amount), reason: field(input.body.reason) };
+    const errors: InvoiceFormErrors = {};
+    const amount = parseRoubles(values.amount);
+    if (!amount.ok) errors.amount = amount.error;
+    const edited = amount.ok && amount.kopecks !== offer.proposal.amountKopecks;
+    if (edited && values.reason === '') errors.reason = 'Сумма отличается от расчётной: напишите клиенту, почему.';
+    if (values.reason.length > REASON_MAX) errors.reason = `Не больше ${REASON_MAX} символов.`;
+    if (!amount.ok || errors.reason) return { kind: 'invalid', offer, values, errors };
+
+    const { basis, proposal } = offer;
+    const publicRef = randomBytes(18).toString('base64url'); // 144 bits, like orders.public_ref
+    const [invoice] = await tx
+      .insert(invoices)
+      .values({
+        publicRef,
+        orderId: basis.order.id,
+        extraMinutes: proposal.extraMinutes,
+        hourlyRateKopecks: basis.hourlyRateKopecks,
+        proposedKopecks: proposal.amountKopecks,
+        amountKopecks: amount.kopecks,
+        amountReason: values.reason || null,
+        createdBy: input.staff.id,
+        createdAt: now,
+      })
+      .returning();
+    await audit(tx, {
+      staffId: input.staff.id,
+      action: 'invoice.issued',
+      entity: 'invoice',
+      entityId: invoice!.id,
+      details: { orderId: basis.order.id, extraMinutes: proposal.extraMinutes, proposedKopecks: proposal.amountKopecks, amountKopecks: amount.kopecks, reason: values.reason || null },
+      ip: input.ip,
+      at: now,
+    });
+    const to = await invoiceRecipient(tx, basis.order);
+    const content = surchargeInvoiceEmail(
+      {
+        customerName: to.name,
+        serviceTitle: basis.order.serviceTitle,
+        workedMinutes: basis.workedMinutes,
+        includedHours: basis.includedHours,
+        invoicedMinutes: basis.invoicedMinutes,
+        extraMinutes: proposal.extraMinutes,
+        hourlyRateKopecks: basis.hourlyRateKopecks,
+        proposedKopecks: proposal.amountKopecks,
+        amountKopecks: amount.kopecks,
+        reason: values.reason || null,
+        invoiceUrl: invoicePageUrl(deps.config.PUBLIC_URL, publicRef),
+      },
+      companyFrom(deps.config),
+    );
+    await queueEmail(deps, tx, { kind: 'surcharge_invoice', to: to.email, orderId: basis.order.id, clientId: to.clientId, content });
+    return { kind: 'issued', invoiceId: invoice!.id };
+  });
+}

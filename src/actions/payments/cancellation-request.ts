@@ -1,0 +1,42 @@
+import { companyFrom } from '../../company.js';
+import type { Deps } from '../../deps.js';
+import { cardBrandName } from '../../domain/card-brand.js';
+import { needsCancellationRequest } from '../../domain/cancel-or-refund.js';
+import { operationWithAttempt } from '../../db/queries/payment-returns.js';
+import { cancellationRequestPdf } from '../../pdf/cancellation-request.js';
+
+/** The short number staff and the bank refer to: the refund's id, first eight characters, upper case. */
+export const requestNumber = (operationId: string) => `В-${operationId.slice(0, 8).toUpperCase()}`;
+
+/**
+ * The bank's «Заявка на отмену операции» for a refund made after the payment's day close, built
+ * afresh on each request from what is stored; null when the operation has none (a cancel, say).
+ */
+export async function cancellationRequest(
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'gateway'>,
+  operationId: string,
+): Promise<{ pdf: Buffer; fileName: string } | null> {
+  const found = await operationWithAttempt(deps.db, operationId);
+  if (!found?.attempt.paidAt || !found.attempt.gatewayPaymentId) return null;
+  const { operation, attempt, order } = found;
+  if (!needsCancellationRequest(attempt.paidAt!, operation)) return null;
+  const company = companyFrom(deps.config);
+  const number = requestNumber(operation.id);
+  const pdf = await cancellationRequestPdf({
+    merchant: { name: company.name, inn: company.inn, ogrn: company.ogrn, address: company.address, gatewayMerchantId: deps.gateway.settings.merchantId },
+    number,
+    requestedAt: operation.createdAt,
+    payment: {
+      paidAt: attempt.paidAt!,
+      amountKopecks: attempt.amountKopecks,
+      gatewayPaymentId: attempt.gatewayPaymentId!,
+      gatewayOrderId: attempt.id,
+      card: attempt.cardLast4 ? { brand: attempt.cardBrand && cardBrandName(attempt.cardBrand), last4: attempt.cardLast4 } : null,
+      orderRef: order.publicRef,
+      description: attempt.invoiceId ? `Доплата: ${order.serviceTitle}` : order.serviceTitle,
+    },
+    refund: { amountKopecks: operation.amountKopecks, reason: operation.reason ?? '—', gatewayRefundId: operation.gatewayRefundId },
+    generatedAt: deps.clock.now(),
+  });
+  return { pdf, fileName: `zayavka-na-otmenu-${operation.id.slice(0, 8)}.pdf` };
+}

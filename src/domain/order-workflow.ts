@@ -1,0 +1,67 @@
+import { orderMachine, type OrderState, type WorkOrderEvent } from './order-machine.js';
+
+// The back office's view of an order's progress: what each state is called, which steps of the work
+// the state allows, and — when a step is refused — a reason a manager understands.
+
+export const orderStateNames: Record<OrderState, string> = {
+  awaiting_payment: 'Ждёт оплаты',
+  paid: 'Оплачен, ждёт звонка',
+  needs_review: 'Оплата на проверке',
+  contacted: 'Клиент на связи',
+  specified: 'Спецификация согласована',
+  in_work: 'В работе',
+  completed: 'Выполнен',
+  cancelled: 'Отменён',
+  refunded: 'Деньги возвращены',
+};
+
+export type BadgeTone = 'ok' | 'warn' | 'danger' | 'neutral';
+
+export const orderStateTones: Record<OrderState, BadgeTone> = {
+  awaiting_payment: 'neutral',
+  paid: 'warn',
+  needs_review: 'danger',
+  contacted: 'neutral',
+  specified: 'neutral',
+  in_work: 'neutral',
+  completed: 'ok',
+  cancelled: 'danger',
+  refunded: 'danger',
+};
+
+/** A short number staff can say aloud: the start of the order's id (the public ref is a secret link). */
+export function orderNumber(orderId: string): string {
+  return orderId.slice(0, 8).toUpperCase();
+}
+
+export type WorkStep = 'contact' | 'specify' | 'start' | 'hours' | 'complete';
+
+const stepEvents: Partial<Record<WorkStep, WorkOrderEvent>> = {
+  specify: 'specification_agreed',
+  start: 'work_started',
+  complete: 'work_completed',
+};
+
+/** Contacts are logged for any paid order still alive; hours from the first contact until the work is done. */
+const contactStates: readonly OrderState[] = ['paid', 'contacted', 'specified', 'in_work', 'completed'];
+const hoursStates: readonly OrderState[] = ['contacted', 'specified', 'in_work'];
+
+export function stepAllowed(step: WorkStep, state: OrderState): boolean {
+  if (step === 'contact') return contactStates.includes(state);
+  if (step === 'hours') return hoursStates.includes(state);
+  return orderMachine.transition(state, stepEvents[step]!) !== null;
+}
+
+const requirements: Record<WorkStep, string> = {
+  contact: 'Контакты записываются по оплаченным заказам, пока заказ не отменён и деньги не возвращены.',
+  specify: 'Спецификацию согласуют после того, как клиент на связи, и до начала работ.',
+  start: 'Начать работу можно после согласования спецификации.',
+  hours: 'Часы записываются после связи с клиентом и до завершения заказа.',
+  complete: 'Завершить можно только заказ в работе.',
+};
+
+/** Null when the step is allowed; otherwise why not, naming the order's state. */
+export function stepRefusal(step: WorkStep, state: OrderState): string | null {
+  if (stepAllowed(step, state)) return null;
+  return `${requirements[step]} Сейчас заказ: «${orderStateNames[state]}».`;
+}

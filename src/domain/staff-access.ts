@@ -1,0 +1,34 @@
+// Who in the back office may do what (issue 5). Routes name a permission; a route that names none
+// does not start (deny by default, see http/admin/index.ts).
+
+export const staffRoles = ['admin', 'manager', 'accountant'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const roleNames: Record<StaffRole, string> = { admin: 'Администратор', manager: 'Менеджер', accountant: 'Бухгалтер' };
+
+const everyone: readonly StaffRole[] = staffRoles;
+
+export const permissions = {
+  /** The dashboard and an order's card (read only). */
+  'orders.view': everyone,
+  /** Take an order, log contacts, agree the specification, log hours, issue surcharges. */
+  'orders.work': ['admin', 'manager'],
+  /** Give an order to another manager. */
+  'orders.assign': ['admin'],
+  /** Cancel or refund payments, read the payment reports. */
+  'payments.manage': ['admin', 'accountant'],
+  /** Mark a surcharge invoice paid by bank transfer or cash. */
+  'invoices.mark_paid': ['admin', 'manager', 'accountant'],
+  'clients.view': ['admin', 'manager', 'accountant'],
+  'emails.view': ['admin', 'manager'],
+  'catalog.edit': ['admin'],
+  'calendar.edit': ['admin'],
+  'staff.manage': ['admin'],
+  'audit.view': ['admin'],
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function allows(role: StaffRole, permission: Permission): boolean {
+  return (permissions[permission] as readonly StaffRole[]).includes(role);
+}

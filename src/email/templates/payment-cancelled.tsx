@@ -1,0 +1,37 @@
+import type { Company } from '../../company.js';
+import { formatRub } from '../../domain/money.js';
+import type { EmailContent } from './content.js';
+import { renderLetter } from './letter.js';
+
+export interface PaymentCancelledData {
+  customerName: string;
+  serviceTitle: string;
+  amountKopecks: number;
+  /** «Visa •••• 1981», or null when the gateway did not tell the card. */
+  card: string | null;
+  /** The payment was for a surcharge invoice of the order, not the order itself. */
+  surcharge: boolean;
+  publicUrl: string;
+  orderRef: string;
+}
+
+/** Sent when staff cancelled a payment before the bank's day close: the whole amount is voided. */
+export function paymentCancelledEmail(data: PaymentCancelledData, company: Company): EmailContent {
+  const what = data.surcharge ? `доплату по заказу «${data.serviceTitle}»` : `оплату заказа «${data.serviceTitle}»`;
+  const where = data.card ? `на карте ${data.card}` : 'на карте';
+  return renderLetter(
+    {
+      subject: data.surcharge ? 'Доплата по заказу отменена' : 'Оплата заказа отменена',
+      heading: data.surcharge ? 'Доплата отменена' : 'Оплата отменена',
+      customerName: data.customerName,
+      blocks: [
+        `Мы отменили ${what} на сумму ${formatRub(data.amountKopecks)}.`,
+        { strong: `Деньги не будут списаны: сумма снова станет доступна ${where} — обычно в течение нескольких часов, в некоторых банках до нескольких рабочих дней.` },
+        'Состояние заказа видно на его странице:',
+        { href: `${data.publicUrl}/orders/${encodeURIComponent(data.orderRef)}`, label: 'Открыть страницу заказа' },
+        `Если у вас есть вопросы, ответьте на это письмо или позвоните нам: ${company.phone}.`,
+      ],
+    },
+    company,
+  );
+}

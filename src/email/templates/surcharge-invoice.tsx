@@ -1,0 +1,69 @@
+import type { Company } from '../../company.js';
+import { formatRub } from '../../domain/money.js';
+import { formatDuration } from '../../domain/surcharge.js';
+import { oneLine, type EmailContent } from './content.js';
+import { renderLetter } from './letter.js';
+
+export interface SurchargeInvoiceData {
+  customerName: string;
+  serviceTitle: string;
+  workedMinutes: number;
+  includedHours: number;
+  /** Extra time already covered by earlier surcharge invoices of the order. */
+  invoicedMinutes?: number;
+  extraMinutes: number;
+  hourlyRateKopecks: number;
+  proposedKopecks: number;
+  amountKopecks: number;
+  /** The manager's explanation; required when the amount differs from the proposal. */
+  reason: string | null;
+  /** The invoice page in the personal account, with the pay button. */
+  invoiceUrl: string;
+}
+
+/** «Счёт на доплату»: why there are extra hours, what they cost, and where to pay. */
+export function surchargeInvoiceEmail(data: SurchargeInvoiceData, company: Company): EmailContent {
+  const edited = data.amountKopecks !== data.proposedKopecks;
+  return renderLetter(
+    {
+      subject: oneLine(`Счёт на доплату: ${data.serviceTitle}`),
+      heading: 'Счёт на доплату',
+      customerName: data.customerName,
+      blocks: [
+        `Работа по заказу «${data.serviceTitle}» заняла ${formatDuration(data.workedMinutes)}, а в услугу входит ${formatDuration(data.includedHours * 60)}.`,
+        ...(data.invoicedMinutes ? [`${formatDuration(data.invoicedMinutes)} сверх этого уже учтены в предыдущем счёте.`] : []),
+        `Дополнительное время — ${formatDuration(data.extraMinutes)} по ставке ${formatRub(data.hourlyRateKopecks)} за час: ${formatRub(data.proposedKopecks)}.`,
+        ...(data.reason ? [edited ? `Сумма счёта изменена менеджером: ${data.reason}` : `Комментарий менеджера: ${data.reason}`] : []),
+        { strong: `К оплате: ${formatRub(data.amountKopecks)}` },
+        'Оплатить счёт картой можно в личном кабинете:',
+        { href: data.invoiceUrl, label: 'Оплатить счёт' },
+        `Если удобнее оплатить переводом по реквизитам или наличными, ответьте на это письмо или позвоните нам: ${company.phone}.`,
+      ],
+    },
+    company,
+  );
+}
+
+export interface SurchargePaidData {
+  customerName: string;
+  serviceTitle: string;
+  amountKopecks: number;
+  invoiceUrl: string;
+}
+
+/** «Доплата получена»: the surcharge invoice is settled. */
+export function surchargePaidEmail(data: SurchargePaidData, company: Company): EmailContent {
+  return renderLetter(
+    {
+      subject: 'Доплата получена',
+      heading: 'Доплата получена',
+      customerName: data.customerName,
+      blocks: [
+        `Мы получили доплату ${formatRub(data.amountKopecks)} по заказу «${data.serviceTitle}». Спасибо!`,
+        { href: data.invoiceUrl, label: 'Открыть счёт' },
+        `Если у вас есть вопросы, ответьте на это письмо или позвоните нам: ${company.phone}.`,
+      ],
+    },
+    company,
+  );
+}

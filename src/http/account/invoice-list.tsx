@@ -1,0 +1,34 @@
+import { formatRub } from '../../domain/money.js';
+import { formatDuration } from '../../domain/surcharge.js';
+import type { Invoice } from '../../db/queries/invoices.js';
+import { moscowDateTime } from '../../email/templates/format.js';
+import { PayButton } from './invoice-page.js';
+
+const stateNames: Record<Invoice['state'], string> = { open: 'ожидает оплаты', paid: 'оплачен', cancelled: 'отменён', refunded: 'возвращён' };
+
+/** The order page's «Счета на доплату» panel: each invoice with its state, and a pay button while open. */
+export function InvoiceList({ invoices, csrfToken }: { invoices: Invoice[]; csrfToken: string }) {
+  return (
+    <div class="panel" id="invoices">
+      <h2>Счета на доплату</h2>
+      {invoices.length === 0 ? (
+        <p>Счетов на доплату нет. Если работа займёт больше часов, чем входит в услугу, счёт появится здесь с кнопкой оплаты.</p>
+      ) : (
+        <div class="invoice-list">
+          {invoices.map((invoice) => (
+            <div>
+              <p>
+                <a href={`/account/invoices/${invoice.publicRef}`}>
+                  {formatRub(invoice.amountKopecks)} за {formatDuration(invoice.extraMinutes)} сверх включённого
+                </a>{' '}
+                — {stateNames[invoice.state]}
+                {invoice.state === 'paid' && invoice.paidAt ? ` ${moscowDateTime(invoice.paidAt)} (мск)` : ''}
+              </p>
+              {invoice.state === 'open' && <PayButton invoice={invoice} csrfToken={csrfToken} />}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

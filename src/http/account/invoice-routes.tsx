@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import { payInvoice } from '../../actions/invoices/pay-invoice.js';
+import { findClientInvoice, latestAttemptForInvoice } from '../../db/queries/invoices.js';
+import { sendErrorPage } from '../views/error-page.js';
+import { sendPage } from '../views/page.js';
+import { InvoicePage, InvoicePaymentUnavailable, invoiceView } from './invoice-page.js';
+
+const INVOICE_REF = /^[\w-]{24}$/;
+
+/**
+ * The client's surcharge invoices. Registered inside accountRoutes, so requireClient has run: every
+ * lookup is scoped to the signed-in client, and another client's invoice is a 404.
+ */
+export async function invoiceRoutes(app: FastifyInstance) {
+  const { deps } = app;
+  const payLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+  // The gateway's success and failure returns land here: the page says what our database says.
+  app.get<{ Params: { ref: string } }>('/account/invoices/:ref', async (request, reply) => {
+    const found = INVOICE_REF.test(request.params.ref) ? await findClientInvoice(deps.db, request.client!.id, request.params.ref) : undefined;
+    if (!found) return sendErrorPage(reply, 404);
+    const attempt = await latestAttemptForInvoice(deps.db, found.invoice.id);
+    const view = invoiceView(found.invoice, attempt, deps.clock.now());
+    return sendPage(
+      reply,
+      { title: 'Счёт на доплату', refreshSeconds: view === 'checking' ? 3 : undefined },
+      <InvoicePage invoice={found.invoice} order={found.order} attempt={attempt} view={view} csrfToken={reply.generateCsrf()} />,
+    );
+  });
+
+  app.post<{ Params: { ref: string } }>('/account/invoices/:ref/pay', { preHandler: app.csrfProtection, config: payLimit }, async (request, reply) => {
+    const ref = request.params.ref;
+    if (!INVOICE_REF.test(ref)) return sendErrorPage(reply, 404);
+    const result = await payInvoice(deps, { clientId: request.client!.id, invoiceRef: ref });
+    switch (result.kind) {
+      case 'redirect':
+        return reply.redirect(result.url, 303);
+      case 'not_found':
+        return sendErrorPage(reply, 404);
+      case 'not_payable':
+        return reply.redirect(`/account/invoices/${ref}`, 303);
+      case 'gateway_unavailable': {
+        const found = await findClientInvoice(deps.db, request.client!.id, ref);
+        return sendPage(
+          reply,
+          { title: 'Платёжный сервис не отвечает', status: 503 },
+          <InvoicePaymentUnavailable invoice={found!.invoice} csrfToken={reply.generateCsrf()} />,
+        );
+      }
+    }
+  });
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { moscowDate, moscowDateTimeInput } from '../../../domain/moscow-time.js';
+import { orderNumber } from '../../../domain/order-workflow.js';
+import { allows } from '../../../domain/staff-access.js';
+import { assignableStaff, orderCard } from '../../../db/queries/admin-orders.js';
+import { sendErrorPage } from '../../views/error-page.js';
+import { orderInvoicesSection } from '../invoices/order-invoices-section.js';
+import { orderPaymentsSection } from '../payments/order-payments-section.js';
+import { sendAdminPage } from '../views/admin-page.js';
+import { isUuid } from './format.js';
+import { OrderCardPage, type CardProblem } from './order-card-page.js';
+
+/** What a redirect back to the card says, by the `done` query value (never free text from the URL). */
+export const cardNotices = {
+  taken: 'Заказ теперь ваш.',
+  assigned: 'Заказ передан.',
+  contact: 'Контакт записан.',
+  first_contact: 'Первый контакт записан: отсчёт срока звонка остановлен.',
+  specification: 'Спецификация согласована, клиенту отправлено письмо.',
+  started: 'Работа начата.',
+  hours: 'Часы записаны.',
+  completed: 'Заказ завершён.',
+} as const;
+export type CardNotice = keyof typeof cardNotices;
+
+/** Renders an order's card: after a GET, or again after a POST with a problem (errors, a refusal). */
+export async function sendOrderCard(request: FastifyRequest, reply: FastifyReply, orderId: string, options: { status?: number; notice?: string; problem?: CardProblem } = {}) {
+  const { deps } = request.server;
+  const member = request.staff!;
+  const card = isUuid(orderId) ? await orderCard(deps.db, orderId) : undefined;
+  if (!card) return sendErrorPage(reply, 404, 'Такого заказа нет.');
+  const now = deps.clock.now();
+  const sections = [await orderInvoicesSection(request, orderId), await orderPaymentsSection(request, orderId)].filter((s): s is VNode => s !== null);
+  return sendAdminPage(
+    reply,
+    { title: `Заказ № ${orderNumber(card.order.id)}`, status: options.status },
+    <OrderCardPage
+      card={card}
+      now={now}
+      memberId={member.id}
+      canWork={allows(member.role, 'orders.work')}
+      assignable={allows(member.role, 'orders.assign') ? await assignableStaff(deps.db) : null}
+      csrfToken={reply.generateCsrf()}
+      defaults={{ contactTime: moscowDateTimeInput(now), workDate: moscowDate(now) }}
+      notice={options.notice}
+      problem={options.problem}
+      sections={sections}
+    />,
+  );
+}
+
+/** GET /admin/orders/:id — the order's card. */
+export async function cardRoutes(app: FastifyInstance) {
+  app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/orders/:id', { config: { staff: 'orders.view' } }, async (request, reply) => {
+    const done = request.query.done;
+    const notice = done && Object.hasOwn(cardNotices, done) ? cardNotices[done as CardNotice] : undefined;
+    return sendOrderCard(request, reply, request.params.id, { notice });
+  });
+}

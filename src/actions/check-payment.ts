@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { acceptsCheck, acceptsInvoiceCheck } from '../domain/payment-decision.js';
+import { acceptsCheck } from '../domain/payment-decision.js';
 import type { CheckRequest } from '../payments/freedompay/callbacks.js';
 import { lockPayments } from '../db/queries/payment-callback.js';
 
@@ -8,7 +8,8 @@ export async function checkPayment(deps: Pick<Deps, 'db'>, check: CheckRequest):
   return deps.db.transaction(async (tx) => {
     const [locked] = await lockPayments(tx, [check.attemptId], [check.gatewayPaymentId]);
     if (!locked) return 'rejected';
-    const accepted = locked.invoice ? acceptsInvoiceCheck(locked.attempt, locked.invoice.state, check) : acceptsCheck(locked.attempt, locked.order.state, check);
+    const awaiting = locked.invoice ? locked.invoice.state === 'open' : locked.order.state === 'awaiting_payment';
+    const accepted = acceptsCheck(locked.attempt, awaiting, check);
     return accepted ? 'ok' : 'rejected';
   });
 }

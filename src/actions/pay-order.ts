@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
-import { attemptMachine } from '../domain/payment-machine.js';
-import { latestAttemptForOrder, type PaymentAttempt } from '../db/queries/payments.js';
+import { latestAttemptForOrder } from '../db/queries/payments.js';
 import { orders, paymentAttempts } from '../db/schema/index.js';
+import { sendAttemptToGateway } from './send-attempt-to-gateway.js';
 
 export type PayOrderResult =
   | { kind: 'redirect'; url: string }
@@ -16,7 +16,7 @@ export type PayOrderResult =
  * idempotency key, so a retry can never create a second payment. An unfinished attempt is resumed.
  */
 export async function payOrder(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log'>, orderRef: string): Promise<PayOrderResult> {
-  const { db, clock, gateway, log } = deps;
+  const { db, clock, gateway } = deps;
   const now = clock.now();
   const prepared = await db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.publicRef, orderRef)).for('update');
@@ -38,46 +38,6 @@ export async function payOrder(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'lo
     return { kind: 'attempt', attempt: attempt!, order } as const;
   });
   if (prepared.kind !== 'attempt') return prepared;
-
   const { attempt, order } = prepared;
-  if (attempt.state === 'initiated' && attempt.redirectUrl) return { kind: 'redirect', url: attempt.redirectUrl };
-
-  const result = await gateway.client.initPayment({
-    attemptId: attempt.id,
-    amountKopecks: attempt.amountKopecks,
-    description: `Оплата заказа: ${order.serviceTitle}`,
-    resultUrl: gateway.resultUrl,
-    checkUrl: gateway.checkUrl,
-    successUrl: gateway.returnUrl(order.publicRef),
-    failureUrl: gateway.returnUrl(order.publicRef),
-    // No email or phone: the gateway is abroad, and it asks the payer itself if it needs them
-    // (152-FZ: collect in Russia, transfer no more than needed; docs/decisions/007).
-  });
-  if (result.ok) {
-    await moveAttempt(deps, attempt, 'initiated', { gatewayPaymentId: result.gatewayPaymentId, redirectUrl: result.redirectUrl });
-    return { kind: 'redirect', url: result.redirectUrl };
-  }
-  if (result.outcome === 'refused') {
-    log.error({ attemptId: attempt.id, code: result.code, description: result.description }, 'gateway refused to create a payment');
-    await moveAttempt(deps, attempt, 'failed', { failureCode: result.code, failureDescription: result.description });
-  } else {
-    // The payment may exist on the gateway: the attempt stays "created" for a retry or reconciliation.
-    log.warn({ attemptId: attempt.id, reason: result.reason }, 'gateway did not answer init_payment');
-  }
-  return { kind: 'gateway_unavailable' };
-}
-
-async function moveAttempt(
-  deps: Pick<Deps, 'db'>,
-  attempt: PaymentAttempt,
-  event: 'initiated' | 'failed',
-  changes: Partial<PaymentAttempt>,
-): Promise<void> {
-  const next = attemptMachine.transition(attempt.state, event);
-  if (!next) return;
-  // Compare-and-set: a callback may have moved the attempt on meanwhile.
-  await deps.db
-    .update(paymentAttempts)
-    .set({ ...changes, state: next })
-    .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.state, attempt.state)));
+  return sendAttemptToGateway(deps, attempt, { description: `Оплата заказа: ${order.serviceTitle}`, returnUrl: gateway.returnUrl(order.publicRef) });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsInvoiceCheck, decideInvoicePayment, type PaymentMessage } from './payment-decision.js';
+import { decideInvoicePayment, type PaymentMessage } from './payment-decision.js';
 
 const attempt = { state: 'initiated' as const, amountKopecks: 600_000, currency: 'RUB' };
 const paid: PaymentMessage = { kind: 'paid', amountKopecks: 600_000, currency: 'RUB', canReject: true };
@@ -32,16 +32,5 @@ describe('decideInvoicePayment', () => {
     const failed: PaymentMessage = { ...paid, kind: 'failed' };
     expect(decideInvoicePayment(attempt, 'open', failed)).toMatchObject({ attemptEvent: 'failed', invoiceEvent: null });
     expect(decideInvoicePayment({ ...attempt, state: 'paid' }, 'paid', failed).attemptEvent).toBeNull();
-  });
-});
-
-describe('acceptsInvoiceCheck', () => {
-  it('accepts only an open invoice awaiting exactly this amount', () => {
-    expect(acceptsInvoiceCheck(attempt, 'open', paid)).toBe(true);
-    expect(acceptsInvoiceCheck(attempt, 'open', { ...paid, currency: 'RUR' })).toBe(true);
-    expect(acceptsInvoiceCheck(attempt, 'paid', paid)).toBe(false);
-    expect(acceptsInvoiceCheck(attempt, 'cancelled', paid)).toBe(false);
-    expect(acceptsInvoiceCheck({ ...attempt, state: 'expired' }, 'open', paid)).toBe(false);
-    expect(acceptsInvoiceCheck(attempt, 'open', { ...paid, amountKopecks: 599_999 })).toBe(false);
   });
 });

@@ -10,6 +10,7 @@ describe('decidePayment', () => {
       answer: 'ok',
       attemptEvent: 'paid',
       orderEvent: 'payment_confirmed',
+      invoiceEvent: null,
       alert: null,
     });
   });
@@ -47,6 +48,7 @@ describe('decidePayment', () => {
       answer: 'ok',
       attemptEvent: null,
       orderEvent: null,
+      invoiceEvent: null,
       alert: null,
     });
   });
@@ -54,9 +56,10 @@ describe('decidePayment', () => {
 
 describe('acceptsCheck', () => {
   it('accepts only an open attempt of an order awaiting payment, for the exact amount', () => {
-    expect(acceptsCheck(attempt, 'awaiting_payment', paid)).toBe(true);
-    expect(acceptsCheck(attempt, 'paid', paid)).toBe(false);
-    expect(acceptsCheck({ ...attempt, state: 'failed' }, 'awaiting_payment', paid)).toBe(false);
-    expect(acceptsCheck(attempt, 'awaiting_payment', { ...paid, amountKopecks: 1_499_999 })).toBe(false);
+    expect(acceptsCheck(attempt, true, paid)).toBe(true);
+    expect(acceptsCheck(attempt, false, paid)).toBe(false);
+    expect(acceptsCheck(attempt, true, { ...paid, currency: 'RUR' })).toBe(true);
+    expect(acceptsCheck({ ...attempt, state: 'failed' }, true, paid)).toBe(false);
+    expect(acceptsCheck(attempt, true, { ...paid, amountKopecks: 1_499_999 })).toBe(false);
   });
 });

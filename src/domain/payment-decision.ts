@@ -17,110 +17,86 @@ export interface PaymentDecision {
   attemptEvent: AttemptEvent | null;
   orderEvent: OrderEvent | null;
   /** Set only for an attempt that pays a surcharge invoice (the order is then never touched). */
-  invoiceEvent?: InvoiceEvent | null;
+  invoiceEvent: InvoiceEvent | null;
   /** Something staff must look at, in Russian, for the back office. */
   alert: { kind: 'amount_mismatch' | 'paid_twice'; message: string } | null;
 }
 
 const sameCurrency = (a: string | null, b: string) => (a === 'RUR' ? 'RUB' : a) === b;
 
-export function decidePayment(
-  attempt: { state: AttemptState; amountKopecks: number; currency: string },
-  orderState: OrderState,
-  message: PaymentMessage,
-): PaymentDecision {
-  const none: PaymentDecision = { answer: 'ok', attemptEvent: null, orderEvent: null, alert: null };
-  if (message.kind === 'failed') {
-    return { ...none, attemptEvent: attemptMachine.transition(attempt.state, 'failed') ? 'failed' : null };
-  }
-  if (message.kind !== 'paid') return none;
+type AttemptFacts = { state: AttemptState; amountKopecks: number; currency: string };
 
-  const matches = message.amountKopecks === attempt.amountKopecks && sameCurrency(message.currency, attempt.currency);
-  if (!matches) {
-    if (message.canReject) return { ...none, answer: 'rejected', attemptEvent: 'failed' };
-    return {
-      answer: 'ok',
-      attemptEvent: 'paid',
-      orderEvent: orderState === 'awaiting_payment' ? 'payment_disputed' : null,
-      alert: {
-        kind: 'amount_mismatch',
-        message: `Оплата не совпала с заказом: ожидали ${attempt.amountKopecks} коп. ${attempt.currency}, получили ${message.amountKopecks ?? '?'} коп. ${message.currency ?? '?'}.`,
-      },
-    };
-  }
-  if (orderState === 'awaiting_payment' || orderState === 'needs_review') {
-    return { ...none, attemptEvent: 'paid', orderEvent: 'payment_confirmed' };
-  }
-  // The order was already paid (or closed) through another attempt: the payer paid twice.
-  if (message.canReject) return { ...none, answer: 'rejected', attemptEvent: 'failed' };
-  return {
-    answer: 'ok',
-    attemptEvent: 'paid',
-    orderEvent: null,
-    alert: { kind: 'paid_twice', message: 'Заказ оплачен повторно: верните лишний платёж клиенту.' },
-  };
+/** What the attempt pays for (an order, or a surcharge invoice) as far as a decision needs to know. */
+interface Payee {
+  /** Still waiting for this money. */
+  awaiting: boolean;
+  /** What a matching payment does to it. */
+  confirmed: Partial<PaymentDecision>;
+  /** What a mismatched payment the gateway cannot take back does to it. */
+  disputed: Partial<PaymentDecision>;
+  mismatch: (expected: string, got: string) => string;
+  paidTwice: string;
 }
 
-/** The check callback: accept only an order still awaiting exactly this payment. */
-export function acceptsCheck(
-  attempt: { state: AttemptState; amountKopecks: number; currency: string },
-  orderState: OrderState,
-  message: Pick<PaymentMessage, 'amountKopecks' | 'currency'>,
-): boolean {
-  return (
-    (attempt.state === 'created' || attempt.state === 'initiated') &&
-    orderState === 'awaiting_payment' &&
-    message.amountKopecks === attempt.amountKopecks &&
-    sameCurrency(message.currency, attempt.currency)
-  );
-}
-
-/**
- * A message about an attempt paying a surcharge invoice: it moves the invoice, never the order. A
- * mismatched amount leaves the invoice open for staff; a second payment of a settled invoice is
- * rejected when possible, otherwise kept and flagged.
- */
-export function decideInvoicePayment(
-  attempt: { state: AttemptState; amountKopecks: number; currency: string },
-  invoiceState: InvoiceState,
-  message: PaymentMessage,
-): PaymentDecision {
+function decide(attempt: AttemptFacts, payee: Payee, message: PaymentMessage): PaymentDecision {
   const none: PaymentDecision = { answer: 'ok', attemptEvent: null, orderEvent: null, invoiceEvent: null, alert: null };
   if (message.kind === 'failed') {
     return { ...none, attemptEvent: attemptMachine.transition(attempt.state, 'failed') ? 'failed' : null };
   }
   if (message.kind !== 'paid') return none;
+  const rejected: PaymentDecision = { ...none, answer: 'rejected', attemptEvent: 'failed' };
 
   const matches = message.amountKopecks === attempt.amountKopecks && sameCurrency(message.currency, attempt.currency);
   if (!matches) {
-    if (message.canReject) return { ...none, answer: 'rejected', attemptEvent: 'failed' };
-    return {
-      ...none,
-      attemptEvent: 'paid',
-      alert: {
-        kind: 'amount_mismatch',
-        message: `Оплата счёта на доплату не совпала со счётом: ожидали ${attempt.amountKopecks} коп. ${attempt.currency}, получили ${message.amountKopecks ?? '?'} коп. ${message.currency ?? '?'}. Счёт остался открытым.`,
-      },
-    };
+    if (message.canReject) return rejected;
+    const expected = `${attempt.amountKopecks} коп. ${attempt.currency}`;
+    const got = `${message.amountKopecks ?? '?'} коп. ${message.currency ?? '?'}`;
+    return { ...none, attemptEvent: 'paid', ...payee.disputed, alert: { kind: 'amount_mismatch', message: payee.mismatch(expected, got) } };
   }
-  if (invoiceState === 'open') return { ...none, attemptEvent: 'paid', invoiceEvent: 'payment_confirmed' };
-  if (message.canReject) return { ...none, answer: 'rejected', attemptEvent: 'failed' };
-  return {
-    ...none,
-    attemptEvent: 'paid',
-    alert: { kind: 'paid_twice', message: 'Счёт на доплату оплачен повторно или после отмены: верните платёж клиенту.' },
-  };
+  if (payee.awaiting) return { ...none, attemptEvent: 'paid', ...payee.confirmed };
+  // Already paid (or closed) through another attempt: the payer paid twice.
+  if (message.canReject) return rejected;
+  return { ...none, attemptEvent: 'paid', alert: { kind: 'paid_twice', message: payee.paidTwice } };
 }
 
-/** The check callback for a surcharge: accept only an open invoice awaiting exactly this payment. */
-export function acceptsInvoiceCheck(
-  attempt: { state: AttemptState; amountKopecks: number; currency: string },
-  invoiceState: InvoiceState,
-  message: Pick<PaymentMessage, 'amountKopecks' | 'currency'>,
-): boolean {
+export function decidePayment(attempt: AttemptFacts, orderState: OrderState, message: PaymentMessage): PaymentDecision {
+  return decide(
+    attempt,
+    {
+      awaiting: orderState === 'awaiting_payment' || orderState === 'needs_review',
+      confirmed: { orderEvent: 'payment_confirmed' },
+      // Money arrived but did not match the order: staff decide (needs_review).
+      disputed: { orderEvent: orderState === 'awaiting_payment' ? 'payment_disputed' : null },
+      mismatch: (expected, got) => `Оплата не совпала с заказом: ожидали ${expected}, получили ${got}.`,
+      paidTwice: 'Заказ оплачен повторно: верните лишний платёж клиенту.',
+    },
+    message,
+  );
+}
+
+/**
+ * A message about an attempt paying a surcharge invoice: it moves the invoice, never the order. A
+ * mismatched amount leaves the invoice open for staff.
+ */
+export function decideInvoicePayment(attempt: AttemptFacts, invoiceState: InvoiceState, message: PaymentMessage): PaymentDecision {
+  return decide(
+    attempt,
+    {
+      awaiting: invoiceState === 'open',
+      confirmed: { invoiceEvent: 'payment_confirmed' },
+      disputed: {},
+      mismatch: (expected, got) => `Оплата счёта на доплату не совпала со счётом: ожидали ${expected}, получили ${got}. Счёт остался открытым.`,
+      paidTwice: 'Счёт на доплату оплачен повторно или после отмены: верните платёж клиенту.',
+    },
+    message,
+  );
+}
+
+/** The check callback: accept only exactly this payment, for an order or invoice still awaiting it. */
+export function acceptsCheck(attempt: AttemptFacts, awaiting: boolean, message: Pick<PaymentMessage, 'amountKopecks' | 'currency'>): boolean {
   return (
     (attempt.state === 'created' || attempt.state === 'initiated') &&
-    invoiceState === 'open' &&
+    awaiting &&
     message.amountKopecks === attempt.amountKopecks &&
     sameCurrency(message.currency, attempt.currency)
   );

@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
-import { attemptMachine } from '../../domain/payment-machine.js';
 import { latestAttemptForInvoice } from '../../db/queries/invoices.js';
-import type { PaymentAttempt } from '../../db/queries/payments.js';
 import { invoices, orders, paymentAttempts } from '../../db/schema/index.js';
 import { invoicePageUrl } from './notify-invoice-paid.js';
+import { sendAttemptToGateway } from '../send-attempt-to-gateway.js';
 
 export type PayInvoiceResult = { kind: 'redirect'; url: string } | { kind: 'not_found' } | { kind: 'not_payable' } | { kind: 'gateway_unavailable' };
 
@@ -18,7 +17,7 @@ export async function payInvoice(
   deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log' | 'config'>,
   input: { clientId: string; invoiceRef: string },
 ): Promise<PayInvoiceResult> {
-  const { db, clock, gateway, log } = deps;
+  const { db, clock, gateway } = deps;
   const now = clock.now();
   const prepared = await db.transaction(async (tx) => {
     const [row] = await tx
@@ -47,39 +46,6 @@ export async function payInvoice(
     return { kind: 'attempt', attempt: attempt!, invoice, serviceTitle: row.serviceTitle } as const;
   });
   if (prepared.kind !== 'attempt') return prepared;
-
   const { attempt, invoice } = prepared;
-  if (attempt.state === 'initiated' && attempt.redirectUrl) return { kind: 'redirect', url: attempt.redirectUrl };
-
-  const back = invoicePageUrl(deps.config.PUBLIC_URL, invoice.publicRef);
-  const result = await gateway.client.initPayment({
-    attemptId: attempt.id,
-    amountKopecks: attempt.amountKopecks,
-    description: `Доплата по заказу: ${prepared.serviceTitle}`,
-    resultUrl: gateway.resultUrl,
-    checkUrl: gateway.checkUrl,
-    successUrl: back,
-    failureUrl: back,
-  });
-  if (result.ok) {
-    await moveAttempt(deps, attempt, 'initiated', { gatewayPaymentId: result.gatewayPaymentId, redirectUrl: result.redirectUrl });
-    return { kind: 'redirect', url: result.redirectUrl };
-  }
-  if (result.outcome === 'refused') {
-    log.error({ attemptId: attempt.id, code: result.code, description: result.description }, 'gateway refused to create a surcharge payment');
-    await moveAttempt(deps, attempt, 'failed', { failureCode: result.code, failureDescription: result.description });
-  } else {
-    log.warn({ attemptId: attempt.id, reason: result.reason }, 'gateway did not answer init_payment for a surcharge');
-  }
-  return { kind: 'gateway_unavailable' };
-}
-
-async function moveAttempt(deps: Pick<Deps, 'db'>, attempt: PaymentAttempt, event: 'initiated' | 'failed', changes: Partial<PaymentAttempt>): Promise<void> {
-  const next = attemptMachine.transition(attempt.state, event);
-  if (!next) return;
-  // Compare-and-set: a callback may have moved the attempt on meanwhile.
-  await deps.db
-    .update(paymentAttempts)
-    .set({ ...changes, state: next })
-    .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.state, attempt.state)));
+  return sendAttemptToGateway(deps, attempt, { description: `Доплата по заказу: ${prepared.serviceTitle}`, returnUrl: invoicePageUrl(deps.config.PUBLIC_URL, invoice.publicRef) });
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import type { StaffRole } from '../../domain/staff-access.js';
+import type { Queryable } from '../../db/client.js';
 import { audit } from '../../db/queries/audit.js';
 import { deleteStaffSessions, findStaff, type StaffMember } from '../../db/queries/staff.js';
 import { staff, staffRecoveryCodes } from '../../db/schema/index.js';
@@ -29,8 +30,7 @@ export async function updateStaffMember(
     } else if (change.kind === 'disable') {
       await tx.update(staff).set({ state: 'disabled' }).where(eq(staff.id, member.id));
     } else {
-      await tx.update(staff).set({ state: 'invited', passwordHash: null, totpSecret: null, totpLastStep: null, enrolledAt: null }).where(eq(staff.id, member.id));
-      await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, member.id));
+      await clearStaffAccess(tx, member.id);
       await sendInvitation(deps, tx, member, input.by, now);
     }
     if (change.kind !== 'role') await deleteStaffSessions(tx, member.id);
@@ -38,4 +38,11 @@ export async function updateStaffMember(
     await audit(tx, { staffId: input.by.id, action: `staff.${change.kind}`, entity: 'staff', entityId: member.id, details, ip: input.ip, at: now });
     return { kind: 'updated' } as const;
   });
+}
+
+/** Back to "invited": no password, no authenticator, no recovery codes, no sessions. */
+export async function clearStaffAccess(tx: Queryable, staffId: string): Promise<void> {
+  await tx.update(staff).set({ state: 'invited', passwordHash: null, totpSecret: null, totpLastStep: null, enrolledAt: null }).where(eq(staff.id, staffId));
+  await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.staffId, staffId));
+  await deleteStaffSessions(tx, staffId);
 }

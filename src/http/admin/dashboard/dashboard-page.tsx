@@ -32,9 +32,10 @@ export function DashboardPage({ queue, sla, attention, failedEmails, revenue }: 
           <small>срок звонка прошёл, контакта нет</small>
         </li>
         <li class="panel">
-          <span class="dashboard-figure dashboard-figure-text">{slaShareInWords(sla)}</span>
+          {/* With nothing to judge yet the sentence is the explanation, not the figure. */}
+          <span class="dashboard-figure dashboard-figure-text">{sla.percent === null ? '—' : slaShareInWords(sla)}</span>
           <span>звонков в срок за 30 дней</span>
-          <small>заказы, оплаченные за 30 дней; ещё не наступившие сроки не считаются</small>
+          <small>{sla.percent === null ? slaShareInWords(sla) : 'заказы, оплаченные за 30 дней; ещё не наступившие сроки не считаются'}</small>
         </li>
         <li class={`panel${failedEmails > 0 ? ' dashboard-alarm' : ''}`}>
           <span class={`dashboard-figure${failedEmails > 0 ? ' overdue' : ''}`}>{failedEmails}</span>

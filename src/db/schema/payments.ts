@@ -39,6 +39,8 @@ export const paymentAttempts = pgTable(
     check('payment_attempts_amount_positive', sql`${t.amountKopecks} > 0`),
     index('payment_attempts_order').on(t.orderId),
     index('payment_attempts_invoice').on(t.invoiceId),
+    // The back office's payments list (newest payment first) and the revenue chart (paid in a range).
+    index('payment_attempts_paid_at').on(t.paidAt.desc().nullsLast(), t.createdAt.desc()),
     index('payment_attempts_open').on(t.state, t.createdAt),
   ],
 );

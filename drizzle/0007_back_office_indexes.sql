@@ -1,0 +1,2 @@
+CREATE INDEX "orders_state" ON "orders" USING btree ("state","created_at");--> statement-breakpoint
+CREATE INDEX "payment_attempts_paid_at" ON "payment_attempts" USING btree ("paid_at" DESC NULLS LAST,"created_at" DESC NULLS LAST);

@@ -9,6 +9,7 @@ import { backOffice } from './http/admin/index.js';
 import { captchaRoutes } from './http/captcha-routes.js';
 import { devMailboxRoutes } from './http/dev/mailbox-routes.js';
 import { healthRoutes } from './http/health.js';
+import { httpsOptions, publicUrlIsHttps } from './http/https.js';
 import { legalRoutes } from './http/legal/routes.js';
 import { errorPages } from './http/plugins/error-pages.js';
 import { forms } from './http/plugins/forms.js';
@@ -21,6 +22,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: Deps;
     company: Company;
+    /** Every route the app serves (HEAD left out): the attack tests walk them all, so new routes are covered. */
+    routeList: { method: string; url: string }[];
   }
 }
 
@@ -30,16 +33,24 @@ const altchaDir = dirname(dirname(fileURLToPath(import.meta.resolve('altcha/exte
 
 /** Builds the web app. Tests call this with their own deps; only server.ts listens. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const tls = httpsOptions(deps.config);
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
-  });
+    // HTTPS served by the app itself, and the one reverse proxy whose X-Forwarded-* headers count (src/http/https.ts).
+    https: tls,
+    trustProxy: deps.config.TRUST_PROXY ?? false,
+  }) as unknown as FastifyInstance; // the HTTPS server type differs only in `app.server`, which nothing here uses
   app.decorate('deps', deps);
   app.decorate('company', companyFrom(deps.config));
+  app.decorate('routeList', []);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeList.push({ method, url: route.url });
+  });
 
   await app.register(errorPages);
-  await app.register(securityHeaders, { formActions: deps.gateway.formActionOrigins });
+  await app.register(securityHeaders, { formActions: deps.gateway.formActionOrigins, httpsUpstream: !tls && publicUrlIsHttps(deps.config) });
   await app.register(forms, { secret: deps.config.APP_SECRET, secureCookies: deps.config.PUBLIC_URL.startsWith('https:') });
   await app.register(rateLimits, { redisUrl: deps.config.REDIS_URL });
   await app.register(staticFiles, { root: publicDir, prefix: '/static/', maxAge: '1h' });

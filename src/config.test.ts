@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config.js';
 
@@ -47,7 +50,7 @@ describe('parseConfig', () => {
   });
 
   it('requires real merchant credentials in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587' })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587', TRUST_PROXY: '127.0.0.1' })).toEqual([
       expect.stringMatching(/^FREEDOMPAY_MERCHANT_ID: real merchant credentials are required/),
     ]);
   });
@@ -64,5 +67,55 @@ describe('parseConfig', () => {
     const config = parseConfig({ DATABASE_URL: '', PUBLIC_URL: 'https://shop.example.ru/' });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.PUBLIC_URL).toBe('https://shop.example.ru');
+  });
+
+  describe('HTTPS settings', () => {
+    // The config only checks that the files exist; reading and pairing them is src/http/https.ts's job.
+    const dir = mkdtempSync(join(tmpdir(), 'uslugi-config-'));
+    const tls = { TLS_CERT_FILE: join(dir, 'cert.pem'), TLS_KEY_FILE: join(dir, 'key.pem') };
+    writeFileSync(tls.TLS_CERT_FILE, 'cert');
+    writeFileSync(tls.TLS_KEY_FILE, 'key');
+    const production = {
+      NODE_ENV: 'production',
+      APP_SECRET: 'x'.repeat(32),
+      PUBLIC_URL: 'https://shop.example.ru',
+      SMTP_URL: 'smtp://mail.example.ru:587',
+      FREEDOMPAY_MERCHANT_ID: '545084',
+      FREEDOMPAY_SECRET_KEY: 'secret-key',
+      FREEDOMPAY_API_URL: 'https://api.freedompay.kz',
+    };
+
+    it('refuses production without HTTPS of its own or a trusted proxy, and names both ways out', () => {
+      const problems = problemsOf(production);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^TRUST_PROXY: NODE_ENV=production needs HTTPS: set TLS_CERT_FILE and TLS_KEY_FILE, or run behind an HTTPS reverse proxy/);
+      expect(parseConfig({ ...production, TRUST_PROXY: '10.0.0.5' }).TRUST_PROXY).toEqual(['10.0.0.5']);
+      expect(parseConfig({ ...production, ...tls }).TRUST_PROXY).toBeUndefined();
+    });
+
+    it('takes the proxy as addresses and networks only: never everyone, never a hop count', () => {
+      expect(parseConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' }).TRUST_PROXY).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback']);
+      expect(parseConfig({ TRUST_PROXY: '' }).TRUST_PROXY).toBeUndefined();
+      for (const everyone of ['true', '*', 'all', '1', '2']) {
+        expect(problemsOf({ TRUST_PROXY: everyone })).toEqual([expect.stringMatching(/^TRUST_PROXY: name the reverse proxy's address .*forge/)]);
+      }
+      expect(problemsOf({ TRUST_PROXY: '10.0.0.0/33, proxy.local, 127.0.0.1' })).toEqual([
+        'TRUST_PROXY: expected the reverse proxy\'s addresses or networks, comma-separated (e.g. 127.0.0.1, 10.0.0.0/8, loopback, uniquelocal), not "10.0.0.0/33", "proxy.local" (got "10.0.0.0/33, proxy.local, 127.0.0.1")',
+      ]);
+    });
+
+    it('wants the certificate and key together, as existing files, with an https PUBLIC_URL', () => {
+      expect(problemsOf({ TLS_CERT_FILE: tls.TLS_CERT_FILE })).toEqual(['TLS_KEY_FILE: set both TLS_CERT_FILE and TLS_KEY_FILE, or neither']);
+      expect(problemsOf({ ...tls, TLS_KEY_FILE: join(dir, 'missing.pem') })).toEqual([`TLS_KEY_FILE: no such file: ${join(dir, 'missing.pem')} (got "${join(dir, 'missing.pem')}")`]);
+      expect(problemsOf({ ...tls, PUBLIC_URL: 'http://shop.example.ru' })).toEqual([expect.stringMatching(/^PUBLIC_URL: must start with https:\/\//)]);
+      // Without PUBLIC_URL the default address follows the listener: https, so the cookies are __Host- and Secure.
+      expect(parseConfig({ ...tls, PORT: '8443' }).PUBLIC_URL).toBe('https://localhost:8443');
+    });
+
+    it('runs the plain-HTTP redirect only next to HTTPS of its own, on another port', () => {
+      expect(problemsOf({ HTTP_REDIRECT_PORT: '8080' })).toEqual([expect.stringMatching(/^HTTP_REDIRECT_PORT: needs TLS_CERT_FILE and TLS_KEY_FILE/)]);
+      expect(problemsOf({ ...tls, PORT: '8443', HTTP_REDIRECT_PORT: '8443' })).toEqual([expect.stringMatching(/^HTTP_REDIRECT_PORT: must differ from PORT/)]);
+      expect(parseConfig({ ...tls, PORT: '443', HTTP_REDIRECT_PORT: '80' }).HTTP_REDIRECT_PORT).toBe(80);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 // The only reader of process.env. Everything else receives a frozen Config.
@@ -9,6 +10,45 @@ const flag = z
   .transform((value) => value === 'on' || value === 'true' || value === '1');
 
 const optionalUrl = z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
+const optionalText = z.preprocess((value) => (value === '' ? undefined : value), z.string().optional());
+
+/**
+ * TRUST_PROXY: the reverse proxy whose X-Forwarded-For/-Proto are believed (Fastify trustProxy), by
+ * its addresses or networks. "Everyone" and hop counts are refused: neither can tell the proxy from a
+ * visitor, who could then forge their IP (rate limits, audit) and claim HTTPS.
+ */
+export function parseTrustProxy(text: string): { ok: true; value: string[] } | { ok: false; message: string } {
+  const value = text.trim();
+  if (/^(true|all|\*|\d+)$/i.test(value)) {
+    return { ok: false, message: "name the reverse proxy's address (e.g. 127.0.0.1): trusting every address or a hop count lets any visitor forge their IP and protocol" };
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const wrong = entries.filter((entry) => !isProxyAddress(entry));
+  if (wrong.length > 0) {
+    return {
+      ok: false,
+      message: `expected the reverse proxy's addresses or networks, comma-separated (e.g. 127.0.0.1, 10.0.0.0/8, loopback, uniquelocal), not "${wrong.join('", "')}"`,
+    };
+  }
+  return { ok: true, value: entries };
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const trustProxy = optionalText.transform((text, ctx) => {
+  if (text === undefined) return undefined;
+  const parsed = parseTrustProxy(text);
+  if (parsed.ok) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
+});
 
 const schema = z
   .object({
@@ -43,8 +83,19 @@ const schema = z
     FREEDOMPAY_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
     FREEDOMPAY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
     FREEDOMPAY_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+    // Backups (docs/operations.md "Backups"): where they go, the passphrase that encrypts them, when the daily one runs (Moscow time).
+    BACKUP_DIR: z.string().min(1).default('./backups'),
+    BACKUP_PASSPHRASE: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(12, 'нужно не меньше 12 символов').optional()),
+    BACKUP_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'ЧЧ:ММ по Москве, например 03:30').default('03:30'),
+    // HTTPS (docs/operations.md "HTTPS"): the app's own certificate and a plain-HTTP port that redirects
+    // to it, or the reverse proxy in front that terminates TLS.
+    TLS_CERT_FILE: optionalText,
+    TLS_KEY_FILE: optionalText,
+    HTTP_REDIRECT_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(65535).optional()),
+    TRUST_PROXY: trustProxy,
   })
   .superRefine((env, ctx) => {
+    httpsProblems(env, ctx);
     const credentials = [env.FREEDOMPAY_MERCHANT_ID, env.FREEDOMPAY_SECRET_KEY, env.FREEDOMPAY_API_URL];
     if (credentials.some(Boolean) && !credentials.every(Boolean)) {
       for (const [name, value] of [
@@ -73,6 +124,45 @@ const schema = z
     }
   });
 
+interface HttpsEnv {
+  NODE_ENV: string;
+  PORT: number;
+  PUBLIC_URL?: string;
+  TLS_CERT_FILE?: string;
+  TLS_KEY_FILE?: string;
+  HTTP_REDIRECT_PORT?: number;
+  TRUST_PROXY?: string[];
+}
+
+/** TLS files come in pairs and must exist; the redirect port needs them; production needs HTTPS somewhere. */
+function httpsProblems(env: HttpsEnv, ctx: z.RefinementCtx): void {
+  const files = [
+    ['TLS_CERT_FILE', env.TLS_CERT_FILE],
+    ['TLS_KEY_FILE', env.TLS_KEY_FILE],
+  ] as const;
+  for (const [name, file] of files) {
+    if (!file && files.some(([, other]) => other)) ctx.addIssue({ code: 'custom', path: [name], message: 'set both TLS_CERT_FILE and TLS_KEY_FILE, or neither' });
+    if (file && !existsSync(file)) ctx.addIssue({ code: 'custom', path: [name], message: `no such file: ${file}` });
+  }
+  const tls = Boolean(env.TLS_CERT_FILE && env.TLS_KEY_FILE);
+  if (tls && env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://')) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must start with https:// when the app serves HTTPS itself (TLS_CERT_FILE)' });
+  }
+  if (env.HTTP_REDIRECT_PORT !== undefined && !tls) {
+    ctx.addIssue({ code: 'custom', path: ['HTTP_REDIRECT_PORT'], message: 'needs TLS_CERT_FILE and TLS_KEY_FILE (behind a reverse proxy, let the proxy redirect to HTTPS)' });
+  }
+  if (env.HTTP_REDIRECT_PORT !== undefined && env.HTTP_REDIRECT_PORT === env.PORT) {
+    ctx.addIssue({ code: 'custom', path: ['HTTP_REDIRECT_PORT'], message: 'must differ from PORT' });
+  }
+  if (env.NODE_ENV === 'production' && !tls && env.TRUST_PROXY === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['TRUST_PROXY'],
+      message: 'NODE_ENV=production needs HTTPS: set TLS_CERT_FILE and TLS_KEY_FILE, or run behind an HTTPS reverse proxy and set TRUST_PROXY to its address (docs/operations.md, "HTTPS")',
+    });
+  }
+}
+
 export type Config = Readonly<
   Omit<z.infer<typeof schema>, 'APP_SECRET' | 'PUBLIC_URL'> & {
     APP_SECRET: string;
@@ -96,7 +186,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const problems = result.error.issues.map((issue) => {
       const name = issue.path.join('.') || '(environment)';
       const got = env[name];
-      const shown = got === undefined || /SECRET|PASSWORD|URL/.test(name) ? '' : ` (got "${got}")`;
+      const shown = got === undefined || /SECRET|PASSWORD|PASSPHRASE|URL/.test(name) ? '' : ` (got "${got}")`;
       return `${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(problems);
@@ -106,7 +196,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ...parsed,
     APP_SECRET: parsed.APP_SECRET ?? randomBytes(32).toString('hex'),
     appSecretGenerated: parsed.APP_SECRET === undefined,
-    PUBLIC_URL: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ''),
+    PUBLIC_URL: (parsed.PUBLIC_URL ?? `${parsed.TLS_CERT_FILE ? 'https' : 'http'}://localhost:${parsed.PORT}`).replace(/\/$/, ''),
   });
 }
 

@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import closeWithGrace from 'close-with-grace';
 import { ensureSetupLink } from './actions/staff/ensure-setup-link.js';
 import { buildApp } from './app.js';
@@ -6,6 +7,8 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createDeps, MissingGatewayError } from './deps.js';
 import { devAppSecret } from './dev-app-secret.js';
 import { devSandboxCredentials, startDevSandbox } from './dev-sandbox.js';
+import { httpsOptions, TlsFilesError } from './http/https.js';
+import { closeHttpRedirect, startHttpRedirect } from './http/https-redirect.js';
 import { createLogger } from './log.js';
 import { credentialsFrom } from './payments/gateway.js';
 import { startWorker } from './worker.js';
@@ -21,10 +24,22 @@ try {
   process.exit(1);
 }
 
+// An unreadable or mismatched certificate stops the start here, before the data directory is locked.
+try {
+  httpsOptions(config);
+} catch (error) {
+  if (!(error instanceof TlsFilesError)) throw error;
+  process.stderr.write(`uslugi cannot start. ${error.message}\n`);
+  process.exit(1);
+}
+
 const log = createLogger(config.LOG_LEVEL, config.NODE_ENV === 'development' && process.stdout.isTTY);
 if (!config.CAPTCHA) log.warn('CAPTCHA=off: the order form has no captcha. Use this only for development and benchmarks.');
 if (!config.SMTP_URL) {
   log.info(`SMTP_URL is not set: emails are not sent; read them at ${config.PUBLIC_URL}/dev/mailbox`);
+}
+if (config.NODE_ENV === 'production' && !config.PUBLIC_URL.startsWith('https:')) {
+  log.warn('PUBLIC_URL is not https://: links in emails are plain HTTP and cookies are not marked Secure. Set PUBLIC_URL=https://your-domain.');
 }
 if (config.appSecretGenerated) {
   config = { ...config, APP_SECRET: devAppSecret(config.DATA_DIR) };
@@ -47,10 +62,13 @@ const sandbox = sandboxCredentials && (await startDevSandbox(sandboxCredentials,
 const app = config.ROLE === 'worker' ? null : await buildApp(deps);
 if (config.ROLE !== 'web') await startWorker(deps);
 
+let httpRedirect: Server | undefined; // HTTP_REDIRECT_PORT's listener, once started
+
 // SIGTERM/SIGINT: stop accepting, let requests and jobs in flight finish, close the database, exit 0.
 closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
   if (err) log.error({ err }, 'Shutting down after an error');
   else log.info({ signal }, 'Shutting down');
+  if (httpRedirect) await closeHttpRedirect(httpRedirect);
   await app?.close();
   await deps.close();
   await sandbox?.close();
@@ -58,6 +76,10 @@ closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
 
 if (app) {
   await app.listen({ port: config.PORT, host: config.HOST });
+  if (config.HTTP_REDIRECT_PORT) {
+    httpRedirect = await startHttpRedirect(app, { port: config.HTTP_REDIRECT_PORT, host: config.HOST, publicUrl: config.PUBLIC_URL });
+    log.info(`Plain HTTP on port ${config.HTTP_REDIRECT_PORT} redirects to ${config.PUBLIC_URL} (gateway callbacks are answered there directly)`);
+  }
   const database = deps.database.kind === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL';
   log.info(`Shop is open at ${config.PUBLIC_URL}/ (${database}, role ${config.ROLE})`);
   // Printed to the terminal only, not the structured log: it is a secret that creates an admin.

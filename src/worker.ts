@@ -1,10 +1,13 @@
 import type { Job, JobResult, JobWithMetadata, WorkOptions } from 'pg-boss';
+import { makeBackup } from './actions/backups/make-backup.js';
+import { runRestoreDrill } from './actions/backups/run-restore-drill.js';
 import { escalateCallback } from './actions/orders/escalate-callback.js';
 import { provisionClientAccount } from './actions/provision-client-account.js';
 import { pruneAccountRecords } from './actions/prune-account-records.js';
 import { reconcilePayments } from './actions/reconcile-payments.js';
 import { sendOrderConfirmation } from './actions/send-order-confirmation.js';
 import type { Deps } from './deps.js';
+import { backupSchedule } from './domain/backup-schedule.js';
 import { deliverEmail } from './jobs/deliver-email.js';
 import type { JobPayloads } from './jobs/queues.js';
 
@@ -54,6 +57,19 @@ export async function startWorker(deps: Deps): Promise<void> {
   // pg-boss makes sure only one worker runs each tick, however many processes there are.
   await deps.queue.schedule('payments.reconcile', '* * * * *');
   await deps.queue.schedule('accounts.prune', '17 * * * *');
+  // Backups (docs/operations.md "Backups"): daily at BACKUP_TIME Moscow time, the restore drill weekly.
+  // One at a time per queue, so a slow backup and a click on «Сделать копию сейчас» do not overlap.
+  await deps.queue.work('backups.create', { localConcurrency: 1, pollingIntervalSeconds: 2 }, async ([job]: Job<JobPayloads['backups.create']>[]) => {
+    const { trigger, staffId } = job!.data;
+    await makeBackup(deps, { trigger, staffId, prune: trigger === 'scheduled' });
+  });
+  await deps.queue.work('backups.drill', { localConcurrency: 1 }, async () => {
+    await runRestoreDrill(deps);
+  });
+  const backupTimes = backupSchedule(deps.config.BACKUP_TIME);
+  const longJob = { tz: 'Europe/Moscow', expireInSeconds: 6 * 3600 };
+  await deps.queue.schedule('backups.create', backupTimes.backup, { trigger: 'scheduled' }, longJob);
+  await deps.queue.schedule('backups.drill', backupTimes.drill, {}, { ...longJob, retryLimit: 0 });
   deps.log.info('Worker started');
 }
 

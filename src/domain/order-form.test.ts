@@ -47,6 +47,8 @@ describe('validateOrderForm', () => {
     ['email', 'anna@@example.ru'],
     ['email', 'an na@example.ru'],
     ['email', `${'a'.repeat(250)}@ex.ru`],
+    ['email', '"><svg/onload=alert(1)>@example.ru'],
+    ['email', 'иван@пример.рф'],
     ['phone', '12345'],
     ['comment', 'я'.repeat(2001)],
   ])('rejects %s = %j and keeps the typed values', (field, value) => {

@@ -20,6 +20,10 @@ export interface OrderRequest {
 
 const NAME = /^[\p{L}\p{M}]+(?:[ '’-][\p{L}\p{M}]+)*$/u;
 const EMAIL = /^[^\s@]{1,64}@(?:[^\s@.]+\.)+[^\s@.]{2,}$/u;
+// The mailer queues only addresses zod's email rule accepts (email/queue-email.ts). An address it
+// would refuse (markup like `"><svg…>@x.ru`, a non-ASCII domain) must be refused here, or the order
+// is paid and then no email can ever be queued for it: no confirmation, no account.
+const MAILABLE = z.email();
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 /** How an HTML checkbox arrives: present with a value when ticked, absent otherwise. */
@@ -45,6 +49,7 @@ const schema = z.object({
         .min(1, 'Укажите адрес электронной почты.')
         .max(254, 'Адрес слишком длинный.')
         .regex(EMAIL, 'Проверьте адрес: он должен выглядеть как name@example.ru.')
+        .refine((s) => MAILABLE.safeParse(s).success, 'Проверьте адрес: он должен выглядеть как name@example.ru.')
         .transform((s) => s.toLowerCase()),
     ),
   phone: z.string().transform((s, ctx) => {

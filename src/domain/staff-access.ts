@@ -25,6 +25,8 @@ export const permissions = {
   'calendar.edit': ['admin'],
   'staff.manage': ['admin'],
   'audit.view': ['admin'],
+  /** The backups and restore drills, and «Сделать копию сейчас». */
+  'backups.view': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissions;

@@ -11,9 +11,13 @@ export interface JobPayloads {
   'accounts.prune': Record<string, never>;
   /** At a paid order's callback deadline: tell the manager and the admins if nobody called (job id = order id). */
   'orders.escalate': { orderId: string };
+  /** A backup of the whole database into BACKUP_DIR: daily at BACKUP_TIME, or asked for in /admin/backups. */
+  'backups.create': { trigger: 'scheduled' | 'manual'; staffId?: string };
+  /** Weekly: restore the latest backup into a scratch database and compare it with its manifest. */
+  'backups.drill': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const jobNames: JobName[] = ['order.paid', 'payments.reconcile', 'email.deliver', 'accounts.prune', 'orders.escalate'];
+export const jobNames: JobName[] = ['order.paid', 'payments.reconcile', 'email.deliver', 'accounts.prune', 'orders.escalate', 'backups.create', 'backups.drill'];
 
 /** Per-job settings (retries, backoff, start time) that override the queue's defaults. */
 export type JobOptions = Omit<JobInsert, 'data' | 'id'>;

@@ -176,17 +176,19 @@ describe('a payment we never heard of', () => {
 });
 
 describe('the worker', () => {
-  it('schedules payment reconciliation every minute (and the account prune hourly)', async () => {
+  it('schedules payment reconciliation every minute (and the account prune hourly, the backups daily and weekly)', async () => {
     const t = await createTestApp('pglite', { captcha: false });
     try {
       const { startWorker } = await import('../../src/worker.js');
       await startWorker(t.deps);
       const schedules = await t.deps.queue.getSchedules();
-      expect(schedules).toHaveLength(2);
+      expect(schedules).toHaveLength(4);
       expect(schedules).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ name: 'payments.reconcile', cron: '* * * * *' }),
           expect.objectContaining({ name: 'accounts.prune', cron: '17 * * * *' }),
+          expect.objectContaining({ name: 'backups.create', cron: '30 3 * * *', timezone: 'Europe/Moscow' }),
+          expect.objectContaining({ name: 'backups.drill', timezone: 'Europe/Moscow' }),
         ]),
       );
     } finally {

@@ -7,3 +7,4 @@ export * from './emails.js';
 export * from './calendar.js';
 export * from './staff.js';
 export * from './work.js';
+export * from './backups.js';

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { auditArea } from './audit/routes.js';
+import { backupsArea } from './backups/routes.js';
 import { calendarArea } from './calendar/routes.js';
 import { catalogArea } from './catalog/routes.js';
 import { clientsArea } from './clients/routes.js';
@@ -39,7 +40,7 @@ export async function backOffice(app: FastifyInstance) {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
   });
 
-  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, paymentsArea, invoicesArea, clientsArea, emailsArea, catalogArea, calendarArea, auditArea]) {
+  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, paymentsArea, invoicesArea, clientsArea, emailsArea, catalogArea, calendarArea, auditArea, backupsArea]) {
     await app.register(area);
   }
 }

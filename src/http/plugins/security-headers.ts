@@ -13,8 +13,15 @@ declare module 'fastify' {
  * DESIGN §8 and security-legal.md §1.13: a strict nonce-based CSP, no framing, nosniff, a strict
  * referrer policy, and no caching of HTML pages. Written out here rather than through helmet: the
  * whole policy is visible in one place, and the per-request work is one random nonce.
+ *
+ * HSTS goes on every response that reached the visitor over HTTPS: a TLS socket of ours, a trusted
+ * proxy's `X-Forwarded-Proto: https` (TRUST_PROXY), or — `httpsUpstream` — an https PUBLIC_URL while
+ * we do not serve TLS ourselves, so something in front of us does. Browsers ignore it over plain HTTP.
  */
-export const securityHeaders = fp(async (app: FastifyInstance, options: { formActions: string[] }) => {
+/** Two years, subdomains too: the value the HSTS preload list asks for (without opting into preload). */
+export const HSTS = 'max-age=63072000; includeSubDomains';
+
+export const securityHeaders = fp(async (app: FastifyInstance, options: { formActions: string[]; httpsUpstream: boolean }) => {
   const policy = (nonce: string) =>
     [
       "default-src 'self'",
@@ -40,9 +47,10 @@ export const securityHeaders = fp(async (app: FastifyInstance, options: { formAc
   };
 
   app.decorateReply('cspNonce', '');
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', async (request, reply) => {
     reply.cspNonce = randomBytes(16).toString('base64');
     reply.headers({ ...fixed, 'content-security-policy': policy(reply.cspNonce) });
+    if (options.httpsUpstream || request.protocol === 'https') reply.header('strict-transport-security', HSTS);
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');

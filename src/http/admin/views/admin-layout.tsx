@@ -14,6 +14,7 @@ const sections: { href: string; label: string; permission: Permission }[] = [
   { href: '/admin/calendar', label: 'Календарь', permission: 'calendar.edit' },
   { href: '/admin/staff', label: 'Сотрудники', permission: 'staff.manage' },
   { href: '/admin/audit', label: 'Журнал действий', permission: 'audit.view' },
+  { href: '/admin/backups', label: 'Резервные копии', permission: 'backups.view' },
 ];
 
 export interface AdminLayoutProps {

@@ -5,7 +5,7 @@ import { validateOrderForm, type OrderFormErrors, type OrderFormValues } from '.
 import { findActiveService, type Service } from '../db/queries/catalog.js';
 import { recentOrderTimesFromIp } from '../db/queries/orders.js';
 import { useCaptchaSolution } from '../db/queries/captcha.js';
-import { orders } from '../db/schema/index.js';
+import { orders, paymentAttempts } from '../db/schema/index.js';
 import { checkCaptcha } from '../captcha/altcha.js';
 import { captchaMessages } from '../captcha/messages.js';
 import { legalVersions } from '../legal/versions.js';
@@ -28,7 +28,7 @@ export interface PlaceOrderInput {
 /** The honeypot: hidden from people, tempting for bots that fill every field. */
 export const HONEYPOT_FIELD = 'fax_number';
 
-export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | 'gateway'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const { db, clock, captcha } = deps;
   const now = clock.now();
   const service = await findActiveService(db, input.slug);
@@ -57,23 +57,34 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha'>, i
       if (!(await useCaptchaSolution(tx, captchaCheck))) return false;
     }
     const { name, email, phone, comment, marketingOptIn } = form.order;
-    await tx.insert(orders).values({
-      publicRef,
-      serviceId: service.id,
-      serviceTitle: service.title,
-      priceKopecks: service.priceKopecks,
-      customerName: name,
-      customerEmail: email,
-      customerPhone: phone,
-      comment,
-      marketingOptIn,
-      offerVersion: legalVersions.offer,
-      consentVersion: legalVersions.consent,
-      privacyVersion: legalVersions.privacy,
-      acceptedAt: now,
-      clientIp: input.clientIp,
-      userAgent: input.userAgent.slice(0, 512),
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        publicRef,
+        serviceId: service.id,
+        serviceTitle: service.title,
+        priceKopecks: service.priceKopecks,
+        customerName: name,
+        customerEmail: email,
+        customerPhone: phone,
+        comment,
+        marketingOptIn,
+        offerVersion: legalVersions.offer,
+        consentVersion: legalVersions.consent,
+        privacyVersion: legalVersions.privacy,
+        acceptedAt: now,
+        clientIp: input.clientIp,
+        userAgent: input.userAgent.slice(0, 512),
+        createdAt: now,
+      })
+      .returning({ id: orders.id });
+    // Its first payment attempt in the same transaction: should the database go away before the payer
+    // is sent to the gateway, there is no order without one (payOrder resumes it).
+    await tx.insert(paymentAttempts).values({
+      orderId: order!.id,
+      amountKopecks: service.priceKopecks,
       createdAt: now,
+      expiresAt: new Date(now.getTime() + deps.gateway.settings.lifetimeSeconds * 1000),
     });
     return true;
   });

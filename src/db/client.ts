@@ -19,7 +19,7 @@ export type Database =
 
 export async function openDatabase(location: DatabaseLocation): Promise<Database> {
   if ('url' in location) {
-    const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 5_000 });
+    const pool = new AppPool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 5_000 });
     // An idle client losing its connection (a database restart) must not crash the process.
     pool.on('error', () => {});
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
@@ -29,4 +29,35 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   await pglite.waitReady;
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };
+}
+
+/**
+ * The pool lends clients (transactions, migrations) that are given back as soon as their connection
+ * dies, and giving one back twice is harmless. Otherwise a database restart leaks them: drizzle 0.45
+ * sends BEGIN before its try/finally, so a client whose BEGIN fails is never released; the pool loses
+ * the slot for good and pool.end() waits for it forever at shutdown. The listener also keeps the
+ * client's 'error' event from being an uncaught exception (the pool takes its own off while it lends).
+ */
+class AppPool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): Promise<pg.PoolClient> | void {
+    // pool.query() lends with a callback and listens and releases by itself.
+    if (callback) return super.connect(callback);
+    return super.connect().then(givenBackWhenDead);
+  }
+}
+
+function givenBackWhenDead(client: pg.PoolClient): pg.PoolClient {
+  const release = client.release;
+  let released = false;
+  const releaseOnce = (error?: Error | boolean) => {
+    if (released) return;
+    released = true;
+    client.off('error', releaseOnce);
+    release(error);
+  };
+  client.on('error', releaseOnce);
+  client.release = releaseOnce;
+  return client;
 }

@@ -26,6 +26,18 @@ function statusOf(error: FastifyError): number {
 
 /** Connection-level failures (PostgreSQL restarting, network gone) get a "try again" 503. */
 function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
-  return ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '08006', '08001'].includes(String(code));
+  // Drizzle wraps the driver's error in `cause`: look down the chain.
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { code, message, cause } = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (unavailableCodes.has(String(code)) || String(code).startsWith('08')) return true;
+    // node-postgres reports a client whose connection died without a code.
+    if (typeof message === 'string' && deadClientMessages.some((text) => message.startsWith(text))) return true;
+    current = cause;
+  }
+  return false;
 }
+
+// Network errors, and PostgreSQL shutting down, crashing, starting up (SQLSTATE class 08 is the rest).
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03']);
+const deadClientMessages = ['Connection terminated', 'Client has encountered a connection error', 'timeout exceeded when trying to connect'];

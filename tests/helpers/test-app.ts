@@ -77,9 +77,10 @@ export async function createTestApp(backend: Backend, options: TestAppOptions = 
   };
 }
 
-async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A new, empty database on the test PostgreSQL server, and a way to drop it. */
+export async function createPostgresDatabase(prefix = 'uslugi_test'): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `uslugi_test_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);

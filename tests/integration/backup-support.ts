@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { RestoreTarget } from '../../src/backup/restore-backup.js';
 import { stableOutput } from '../../src/backup/inventory.js';
-import type { Backend } from '../helpers/test-app.js';
+import { createPostgresDatabase, type Backend } from '../helpers/test-app.js';
 
 // Shared by the backup tests: empty databases to restore into, and every row of every table to compare.
 
@@ -16,23 +16,8 @@ export const scratchDir = () => mkdtempSync(join(tmpdir(), 'uslugi-backup-test-'
 /** A restore target that does not exist yet (PGlite) or is a new, empty database (PostgreSQL). */
 export async function emptyTarget(backend: Backend, dir: string): Promise<{ target: RestoreTarget; drop(): Promise<void> }> {
   if (backend === 'pglite') return { target: { pgliteDir: join(dir, `restored-${randomBytes(4).toString('hex')}`) }, drop: async () => {} };
-  const adminUrl = process.env.TEST_DATABASE_URL!;
-  const name = `uslugi_restore_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    target: { url: url.toString() },
-    async drop() {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-    },
-  };
+  const database = await createPostgresDatabase('uslugi_restore');
+  return { target: { url: database.url }, drop: database.drop };
 }
 
 type Run = (sql: string) => Promise<Record<string, unknown>[]>;

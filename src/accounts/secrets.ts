@@ -43,7 +43,7 @@ export async function verifyPasswordOrDecoy(passwordHash: string | null | undefi
   return ok && Boolean(passwordHash);
 }
 
-/** A random number for generated logins (see domain/login-name.ts). */
+/** A random number for generated logins (see domain/accounts/login-name.ts). */
 export function loginNumber(): number {
   return randomInt(1000, 10_000);
 }

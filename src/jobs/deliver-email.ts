@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { emails } from '../db/schema/index.js';
-import type { Deps } from '../deps.js';
+import type { Deps } from '../app-deps.js';
 import { smtpReply } from '../email/mailer.js';
-import type { JobPayloads } from './queues.js';
+import type { JobPayloads } from '../queue.js';
 
 /** The parts of a pg-boss job (`work` with `includeMetadata`) delivery looks at. */
 export interface DeliveryJob {

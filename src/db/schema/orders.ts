@@ -1,6 +1,6 @@
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { orderStates } from '../../domain/order-machine.js';
+import { orderStates } from '../../domain/orders/order-machine.js';
 import { clients } from './accounts.js';
 import { services } from './catalog.js';
 import { staff } from './staff.js';

@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Pure domain code: no I/O, no framework, no database, no clock (DESIGN §4).
+// Pure domain code: no I/O, no framework, no database, no clock (docs/architecture.md).
 const domainForbiddenImports = [
   { group: ['fastify', '@fastify/*', 'fastify-plugin'], message: 'domain/ is pure: no HTTP.' },
   { group: ['drizzle-orm', 'drizzle-orm/*', 'pg', '@electric-sql/*', 'pg-boss'], message: 'domain/ is pure: no database.' },

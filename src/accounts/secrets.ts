@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
-// Secrets for client accounts (DESIGN §2 "Credentials").
+// Secrets for client accounts (docs/accounts.md#credentials).
 
 /** Letters and digits a person can read back without confusing them (no 0/O, 1/l/I). */
 const READABLE = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -40,7 +40,7 @@ export async function deliverEmail(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 
       .update(emails)
       .set({ attempts: sql`${emails.attempts} + 1`, lastError: reply, status: last ? 'failed' : 'queued' })
       .where(and(eq(emails.id, emailId), eq(emails.status, 'queued')));
-    // No address in the log: it is personal data (DESIGN §8); the id leads to it.
+    // No address in the log: it is personal data (docs/security.md#security-baseline); the id leads to it.
     deps.log.warn({ emailId, kind: email.kind, retryCount: job.retryCount, reply, final: last }, last ? 'email delivery failed for good' : 'email delivery failed, will retry');
     throw error;
   }

@@ -11,7 +11,8 @@ import type { StaffActor, WorkResult } from './work-result.js';
 
 /**
  * in work → completed. For an hourly service, says how many worked minutes are beyond the included
- * hours and not yet on a surcharge invoice: the page then leads straight to issuing one (DESIGN §2).
+ * hours and not yet on a surcharge invoice: the page then leads straight to issuing one
+ * (docs/back-office.md#surcharges-for-extra-hours).
  */
 export async function completeWork(deps: Pick<Deps, 'db' | 'clock'>, input: StaffActor & { orderId: string }): Promise<WorkResult<{ uninvoicedMinutes: number }>> {
   const now = deps.clock.now();

@@ -58,7 +58,8 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
       paidInvoices: [],
     };
     const results = messages.map((message) => applyInMemory(batch, message, now));
-    // A paid order must get a manager's call within a working hour (DESIGN §2); a job escalates a missed one.
+    // A paid order must get a manager's call within a working hour (docs/back-office.md#callback-deadline); a
+    // job escalates a missed one.
     const callbackDueAt = callbackDeadline(now, deps.calendar);
     for (const orderId of batch.paidOrders) batch.orders.get(orderId)!.callbackDueAt = callbackDueAt;
     for (const alert of batch.alerts) deps.log.warn({ orderId: alert.orderId, alert: alert.kind }, 'payment needs staff attention');

@@ -1,7 +1,7 @@
 import type { Deps } from '../../app-deps.js';
 import { runOperation, type OperationDeps, type OperationResult } from './payment-operation.js';
 
-/** Clearing of a two-step payment, in full or in part (PROTOCOL §8). */
+/** Clearing of a two-step payment, in full or in part (docs/freedompay-protocol.md#capture-cancel-refund). */
 export function capturePayment(
   deps: OperationDeps & Pick<Deps, 'gateway'>,
   input: { attemptId: string; amountKopecks?: number },

@@ -56,8 +56,9 @@ export async function planReturn(deps: Pick<Deps, 'db' | 'clock' | 'gateway'>, a
   } else if (status!.kind === 'cancelled') {
     return stop('Платёжный шлюз сообщает, что платёж уже отменён. Проверьте платёж в личном кабинете Freedom Pay.');
   }
-  // Cancel only what the gateway still holds un-cleared and untouched (PROTOCOL §8: cancel.php
-  // reverses an authorisation before clearing); pg_can_reject says it may still be undone.
+  // Cancel only what the gateway still holds un-cleared and untouched
+  // (docs/freedompay-protocol.md#capture-cancel-refund: cancel.php reverses an authorisation before clearing);
+  // pg_can_reject says it may still be undone.
   const gatewayCancellable = !!status && status.kind === 'paid' && status.canReject && !status.captured && status.refunds.length === 0;
   const held = status ? !status.captured : !attempt.captured;
   const decision = cancelOrRefund({ paidAt: attempt.paidAt, now: deps.clock.now(), gatewayCancellable, held });

@@ -8,9 +8,9 @@ import { completeOperation, type OperationDeps } from './payment-operation.js';
 const SETTLE_AFTER_MS = 60_000;
 
 /**
- * Capture, cancel and refund calls that ended without a definite answer (a timeout, a 5xx) are
- * settled from the gateway's status: the gateway may well have done them (PROTOCOL §8 warns of
- * "errors" for operations that succeeded).
+ * Capture, cancel and refund calls that ended without a definite answer (a timeout, a 5xx) are settled from the
+ * gateway's status: the gateway may well have done them (docs/freedompay-protocol.md#capture-cancel-refund
+ * warns of "errors" for operations that succeeded).
  */
 export async function settleOperations(deps: OperationDeps & Pick<Deps, 'gateway'>): Promise<number> {
   const now = deps.clock.now();

@@ -1,4 +1,4 @@
-// How long credentials sent by email stay valid (DESIGN §2 "Credentials").
+// How long credentials sent by email stay valid (docs/accounts.md#credentials).
 
 const HOUR = 60 * 60_000;
 

@@ -1,4 +1,4 @@
-// Client sessions (DESIGN §8): they end after 30 minutes without a request, and 12 hours after
+// Client sessions (docs/security.md#sessions): they end after 30 minutes without a request, and 12 hours after
 // sign-in whatever happens.
 
 export interface SessionLimits {

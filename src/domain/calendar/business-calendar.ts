@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 
-// Working time in Moscow (DESIGN §2): Mon–Fri 09:00–18:00, minus holidays and transferred days off,
-// plus transferred working Saturdays; a pre-holiday short day ends at 17:00. The calendar is data
-// (src/calendar/ru-production-calendar.json, editable later by an admin), passed in.
+// Working time in Moscow (docs/back-office.md#callback-deadline): Mon–Fri 09:00–18:00, minus holidays and
+// transferred days off, plus transferred working Saturdays; a pre-holiday short day ends at 17:00. The calendar
+// is data (src/calendar/ru-production-calendar.json, editable later by an admin), passed in.
 
 export const ZONE = 'Europe/Moscow';
 const DAY_STARTS = 9;
@@ -34,9 +34,9 @@ export function businessCalendar(days: readonly CalendarDay[]): BusinessCalendar
 }
 
 /**
- * When a manager must have contacted a client who paid at `paidAt` (DESIGN §2): one working hour later;
- * but paid in the last working hour of the day, before the day starts, or on a day off → 10:00 of the
- * next working day (the same day when paid before 09:00 on a working day).
+ * When a manager must have contacted a client who paid at `paidAt` (docs/back-office.md#callback-deadline):
+ * one working hour later; but paid in the last working hour of the day, before the day starts, or on a day
+ * off → 10:00 of the next working day (the same day when paid before 09:00 on a working day).
  */
 export function callbackDeadline(paidAt: Date, calendar: BusinessCalendar): Date {
   const moment = DateTime.fromJSDate(paidAt, { zone: ZONE });

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { ZONE } from './business-calendar.js';
 
-// DESIGN §2: "the system warns when next year is missing or provisional". The warning starts on
-// 1 December (Moscow), early enough to load the decree before the January holidays move deadlines.
+// The system warns when next year is missing or provisional (docs/back-office.md#callback-deadline). The
+// warning starts on 1 December (Moscow), early enough to load the decree before the January holidays move
+// deadlines.
 
 export type CalendarYearStatus = 'final' | 'provisional';
 

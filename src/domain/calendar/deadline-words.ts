@@ -17,7 +17,7 @@ export function deadlineInWords(deadline: Date, now: Date): string {
   return `${weekdays[due.weekday]}, ${due.day} ${months[due.month]}, до ${time}`;
 }
 
-/** When the manager will call about an order paid at `paidAt`, in words (DESIGN §2 "Callback SLA"). */
+/** When the manager will call about an order paid at `paidAt`, in words (docs/back-office.md#callback-deadline). */
 export function callbackDeadlineInWords(paidAt: Date, calendar: BusinessCalendar, now: Date): string {
   return deadlineInWords(callbackDeadline(paidAt, calendar), now);
 }

@@ -1,4 +1,5 @@
-// The extra-hours surcharge (DESIGN §2): hours worked beyond those a service includes, at its hourly rate.
+// The extra-hours surcharge (docs/back-office.md#surcharges-for-extra-hours): hours worked beyond those a
+// service includes, at its hourly rate.
 
 export interface SurchargeInput {
   /** Everything logged on the order so far. */

@@ -1,4 +1,4 @@
-// The callback queue (DESIGN §2 "Callback SLA"): which paid orders a manager must call, how much time is
+// The callback queue (docs/back-office.md#callback-deadline): which paid orders a manager must call, how much time is
 // left before each deadline, and whether the deadline was kept. The words here are also computed in the
 // browser by public/admin-countdown.js, which must say exactly the same (a unit test compares them).
 

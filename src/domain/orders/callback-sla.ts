@@ -1,9 +1,9 @@
 import { slaStatus } from './callback-queue.js';
 
-// How well the callback deadline (DESIGN §2) was kept over a period, judged order by order as the
-// queue judges it (slaStatus): met when the first contact came at or before the deadline; missed when
-// it came later, or has not come and the deadline has passed; an order still within its deadline (or
-// without one) is not judged yet.
+// How well the callback deadline (docs/back-office.md#callback-deadline) was kept over a period, judged order
+// by order as the queue judges it (slaStatus): met when the first contact came at or before the deadline;
+// missed when it came later, or has not come and the deadline has passed; an order still within its deadline
+// (or without one) is not judged yet.
 
 export interface CallbackRecord {
   callbackDueAt: Date | null;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { normalisePhone } from '../accounts/phone.js';
 
-// The order form's fields (DESIGN §5: the names are a public contract) and their rules.
+// The order form's fields (docs/payments.md#the-order-form: the names are a public contract) and their rules.
 
 export const orderFormFields = ['name', 'email', 'phone', 'comment', 'accept_offer', 'consent_pd', 'marketing'] as const;
 export type OrderFormField = (typeof orderFormFields)[number];

@@ -13,7 +13,10 @@ export const orderStates = [
 ] as const;
 export type OrderState = (typeof orderStates)[number];
 export type PaymentOrderEvent = 'payment_confirmed' | 'payment_disputed' | 'payment_cancelled' | 'payment_refunded';
-/** The back office's steps (DESIGN §1.7): a reached client, an agreed specification, the work. */
+/**
+ * The back office's steps (docs/back-office.md#the-callback-queue-and-the-order-workflow): a reached client, an
+ * agreed specification, the work.
+ */
 export type WorkOrderEvent = 'client_reached' | 'specification_agreed' | 'work_started' | 'work_completed';
 export type OrderEvent = PaymentOrderEvent | WorkOrderEvent;
 

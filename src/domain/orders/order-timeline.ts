@@ -1,6 +1,6 @@
 import type { OrderState } from './order-machine.js';
 
-// What the client sees of an order's progress in the personal account (DESIGN §1.6).
+// What the client sees of an order's progress in the personal account (docs/accounts.md#the-personal-account).
 
 export const timelineSteps = [
   { key: 'paid', label: 'Оплачен' },

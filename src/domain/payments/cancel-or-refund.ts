@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
-// Cancel or refund (DESIGN §2): a cancellation voids the payment before the bank's day close
-// (23:59 Moscow time of the payment's day) while the gateway still allows it; afterwards the money
+// Cancel or refund (docs/back-office.md#cancel-or-refund): a cancellation voids the payment before the bank's
+// day close (23:59 Moscow time of the payment's day) while the gateway still allows it; afterwards the money
 // goes back as a refund.
 
 const ZONE = 'Europe/Moscow';

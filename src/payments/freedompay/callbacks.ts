@@ -5,7 +5,7 @@ import { eventFromResult } from './messages.js';
 import { hasValidSignature, newSalt, signatureOf } from './signature.js';
 import { buildXml, parseXmlFields } from './xml.js';
 
-// Gateway → merchant callbacks (PROTOCOL §6): verify, translate, answer with signed XML.
+// Gateway → merchant callbacks (docs/freedompay-protocol.md#callbacks): verify, translate, answer with signed XML.
 
 export type CallbackScript = 'result' | 'check';
 
@@ -58,7 +58,10 @@ export function readCheckCallback(pairs: [string, string][], secret: string): Ve
   };
 }
 
-/** Our signed answer; the request's salt is echoed, which satisfies both readings of the docs (§6.1). */
+/**
+ * Our signed answer; the request's salt is echoed, which satisfies both readings of the docs
+ * (docs/freedompay-protocol.md#signed-answers).
+ */
 export function callbackAnswer(
   script: CallbackScript,
   status: 'ok' | 'rejected' | 'error',

@@ -74,7 +74,7 @@ export function createFreedomPayClient(settings: FreedomPaySettings, fetchImpl: 
     const status = valueOf(answer, 'pg_status');
     const code = valueOf(answer, 'pg_error_code') ?? '';
     const description = valueOf(answer, 'pg_error_description') ?? '';
-    // Unsigned errors come only when the gateway could not identify us (PROTOCOL §3.2).
+    // Unsigned errors come only when the gateway could not identify us (docs/freedompay-protocol.md#answers).
     if (status === 'error' && !valueOf(answer, 'pg_sig') && ['9998', '101'].includes(code)) {
       return { ok: false, outcome: 'refused', code, description: description || 'merchant not identified' };
     }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Fields } from './fields.js';
 
-// pg_sig (PROTOCOL §3.3): md5 of "script;value;value;…;secret", values ordered by their flattened
-// names. Flattening mirrors the official PHP helper: name = parent + key + 3-digit position.
+// pg_sig (docs/freedompay-protocol.md#signature): md5 of "script;value;value;…;secret", values ordered by their
+// flattened names. Flattening mirrors the official PHP helper: name = parent + key + 3-digit position.
 
 function flatten(fields: Fields, parent = ''): [string, string][] {
   const out: [string, string][] = [];
@@ -26,8 +26,9 @@ export function signatureOf(script: string, fields: Fields, secret: string, opti
 }
 
 /**
- * True when `pg_sig` matches, computed with empty fields included or dropped (PROTOCOL §3.5: the
- * gateway's habit is not documented). Compared in constant time.
+ * True when `pg_sig` matches, computed with empty fields included or dropped
+ * (docs/freedompay-protocol.md#signature-edge-cases: the gateway's habit is not documented). Compared in
+ * constant time.
  */
 export function hasValidSignature(script: string, fields: Fields, secret: string): boolean {
   const received = fields.find(([key]) => key === 'pg_sig')?.[1];
@@ -38,7 +39,10 @@ export function hasValidSignature(script: string, fields: Fields, secret: string
   );
 }
 
-/** Script name for signing: the last path segment of a URL, query ignored (PROTOCOL §3.3). */
+/**
+ * Script name for signing: the last path segment of a URL, query ignored
+ * (docs/freedompay-protocol.md#script-name).
+ */
 export function scriptNameOf(url: string): string {
   const path = new URL(url, 'http://localhost').pathname;
   return path.slice(path.lastIndexOf('/') + 1);

@@ -2,7 +2,7 @@ import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 import type { Fields } from './fields.js';
 
 // The gateway answers in XML and may call us with a `pg_xml` field. Parsing keeps document order
-// and repeated tags, which the signature depends on (PROTOCOL §3.4).
+// and repeated tags, which the signature depends on (docs/freedompay-protocol.md#flattening).
 
 const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: true, parseTagValue: false, trimValues: true, processEntities: true });
 

@@ -1,10 +1,10 @@
 import { createTelegramSandbox } from './index.js';
 
 /**
- * `npm run sandbox:telegram`: the fake Bot API on its own port, for local development without a
- * real bot. Settings: TELEGRAM_SANDBOX_PORT (3300), TELEGRAM_SANDBOX_HOST (127.0.0.1),
- * TELEGRAM_SANDBOX_TOKEN (a fixed fake token), TELEGRAM_SANDBOX_BOT (uslugi_sandbox_bot),
- * TELEGRAM_SANDBOX_LOG_LEVEL (info).
+ * `npx tsx sandbox/telegram/server.ts` (`npm run sandbox:telegram` once main adds it): the fake
+ * Bot API on its own port, for local development without a real bot. Settings:
+ * TELEGRAM_SANDBOX_PORT (3300), TELEGRAM_SANDBOX_HOST (127.0.0.1), TELEGRAM_SANDBOX_TOKEN (a fixed
+ * fake token), TELEGRAM_SANDBOX_BOT (uslugi_sandbox_bot), TELEGRAM_SANDBOX_LOG_LEVEL (info).
  */
 const env = process.env;
 const port = Number(env.TELEGRAM_SANDBOX_PORT ?? 3300);

@@ -7,8 +7,8 @@
 function scaled(value: number, decimals: number): number | undefined {
   const factor = 10 ** decimals;
   const units = Math.round(value * factor);
-  // 0.1 + 0.2 style noise is tolerated; a real third decimal is not.
-  return Math.abs(units - value * factor) < 1e-6 * Math.max(1, Math.abs(units)) ? units : undefined;
+  // Binary noise (0.29 × 100 = 28.999999999999996) is tolerated; a real extra decimal is not.
+  return Math.abs(units - value * factor) < 1e-3 ? units : undefined;
 }
 
 export const toKopecks = (roubles: number) => scaled(roubles, 2);

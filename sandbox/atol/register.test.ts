@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DAY, GROUP, type Kit, TIMESTAMP, UUID, correction, extraHours, frozenAt, nextExternalId, prepayment, refund, startKit } from './test-kit.js';
+import { DAY, GROUP, type Kit, OTHER_GROUP, OTHER_LOGIN, TIMESTAMP, UUID, correction, extraHours, frozenAt, nextExternalId, prepayment, refund, startKit } from './test-kit.js';
 
 const START = frozenAt('2026-02-05T09:00:00Z'); // 12:00:00 in Moscow
 
@@ -225,6 +225,8 @@ describe('registration, processing and report', () => {
     });
     const { body } = await kit.register('sell', prepayment());
     const uuid = String(body.uuid);
+    const otherToken = await kit.token(OTHER_LOGIN, 'other-password');
+    expect((await kit.report(uuid, otherToken, OTHER_GROUP)).body).toMatchObject({ status: 'fail', error: { code: 30 } });
     await kit.sandbox.advanceClock(32 * DAY - 1000);
     // Tokens live 24 h: a fresh one for the late asks.
     const token = await kit.token();

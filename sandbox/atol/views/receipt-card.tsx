@@ -9,6 +9,7 @@ import {
   VAT_NAMES,
   paymentTypeName,
 } from '../labels.js';
+import { atolTimestamp } from '../clock.js';
 import { displayRoubles, toKopecks, vatKopecks } from '../money.js';
 import type { AtolReceiptView } from '../types.js';
 
@@ -142,7 +143,7 @@ export function ReceiptCard({ receipt, companyName }: { receipt: AtolReceiptView
         </>
       ) : null}
       {receipt.error ? <p class="error">{`Ошибка ${receipt.error.code} (${receipt.error.type}): ${receipt.error.text}`}</p> : null}
-      <p class="muted">{`Зарегистрирован в очереди ${receipt.registeredAt} · uuid ${receipt.uuid}`}</p>
+      <p class="muted">{`Принят в очередь ${atolTimestamp(Date.parse(receipt.registeredAt))} МСК · uuid ${receipt.uuid}`}</p>
     </article>
   );
 }

@@ -127,12 +127,8 @@ export function createAtolSandbox(options: AtolSandboxOptions): AtolSandbox {
       if (comeBack) clearTimeout(comeBack);
       shutdown.abort();
       ctx.later = [];
-      if (bound && !app.server.listening) {
-        // Closed by the 'refuse' fault: Fastify expects to close a listening server.
-        ctx.faults.down = false;
-        applyListening();
-        await new Promise((resolve) => app.server.once('listening', resolve));
-      }
+      // Stays closed even if the 'refuse' fault is lifted from now on (Fastify closes a closed server fine).
+      bound = undefined;
       await idle(ctx);
       await app.close();
     },

@@ -143,6 +143,11 @@ describe.each(backends)('callback parsing attacks on %s', (backend) => {
       expect(answer.http).toBeLessThan(500);
     });
 
+    it('answers a body without a content type, and an empty POST, with a signed XML error', async () => {
+      expect(await send('result', new Uint8Array([0x70, 0x67, 0x3d, 0xff]))).toMatchObject({ http: 200, status: 'error', signedByUs: true });
+      expect(await send('check', '', { type: 'application/x-www-form-urlencoded' })).toMatchObject({ http: 200, status: 'error', signedByUs: true });
+    });
+
     it('limits unsigned garbage per address, never a valid signed callback, and never another address', async () => {
       const noisy = newAddress();
       const { order, attempt } = await orderSentToGateway(t);

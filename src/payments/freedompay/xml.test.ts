@@ -40,6 +40,7 @@ describe('parseXmlFields reads values as SimpleXML does', () => {
     ['an unterminated reference', '<a>&#1047</a>'],
     ['a tag left open', '<a>x</b>'],
     ['nesting deeper than any message', `${'<n>'.repeat(20)}x${'</n>'.repeat(20)}`],
+    ['more elements than any message', '<a>1</a>'.repeat(3000)],
   ])('refuses %s', (_what, body) => {
     expect(() => read(body)).toThrow();
   });

@@ -20,6 +20,8 @@ const parser = new XMLParser({
 
 /** Deeper than any gateway message (lists nest two levels): refused before recursion can hurt. */
 const MAX_DEPTH = 8;
+/** Tags (`<`) beyond any gateway message (a callback has about 60): refused before parsing costs time. */
+const MAX_TAGS = 2000;
 
 type OrderedNode = Record<string, OrderedNode[] | string>;
 
@@ -27,12 +29,19 @@ type OrderedNode = Record<string, OrderedNode[] | string>;
 export function parseXmlFields(xml: string, root: 'response' | 'request'): Fields {
   // A document type could declare entities; the gateway never sends one.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new Error('XML with a document type');
+  if (tagCount(xml) > MAX_TAGS) throw new Error('XML with too many elements');
   const text = xml.replace(/\r\n?/g, '\n'); // XML 1.0 §2.11, as libxml does before anything else
   if (XMLValidator.validate(text) !== true) throw new Error('XML not well-formed');
   const document = parser.parse(text) as OrderedNode[];
   const rootNode = document.find((node) => root in node);
   if (!rootNode) throw new Error(`XML without <${root}>`);
   return toFields(rootNode[root] as OrderedNode[], 1);
+}
+
+function tagCount(xml: string): number {
+  let count = 0;
+  for (let at = xml.indexOf('<'); at >= 0 && count <= MAX_TAGS; at = xml.indexOf('<', at + 1)) count++;
+  return count;
 }
 
 const tagOf = (node: OrderedNode) => Object.keys(node).find((key) => key !== ':@' && key !== '#text' && key !== CDATA);

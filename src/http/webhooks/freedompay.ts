@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { applyPaymentEvents, type PaymentMessage } from '../../actions/apply-payment-events.js';
-import { checkPayment } from '../../actions/check-payment.js';
+import { applyPaymentEvents, type PaymentMessage } from '../../actions/payments/apply-payment-events.js';
+import { checkPayment } from '../../actions/payments/check-payment.js';
 import { createBatcher } from './batcher.js';
 import { createFailureLimit } from './failure-limit.js';
 import { callbackAnswer, readCheckCallback, readResultCallback, type CallbackScript } from '../../payments/freedompay/callbacks.js';

@@ -50,9 +50,45 @@ describe('parseConfig', () => {
   });
 
   it('requires real merchant credentials in production', () => {
-    expect(problemsOf({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587', TRUST_PROXY: '127.0.0.1' })).toEqual([
+    expect(problemsOf({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587', TRUST_PROXY: '127.0.0.1', RECEIPTS: 'off' })).toEqual([
       expect.stringMatching(/^FREEDOMPAY_MERCHANT_ID: real merchant credentials are required/),
     ]);
+  });
+
+  describe('receipts settings', () => {
+    const production = {
+      NODE_ENV: 'production',
+      APP_SECRET: 'x'.repeat(32),
+      PUBLIC_URL: 'https://shop.example.ru',
+      SMTP_URL: 'smtp://mail.example.ru:587',
+      TRUST_PROXY: '127.0.0.1',
+      FREEDOMPAY_MERCHANT_ID: '545084',
+      FREEDOMPAY_SECRET_KEY: 'secret-key',
+      FREEDOMPAY_API_URL: 'https://api.freedompay.kz',
+    };
+    const atol = { ATOL_LOGIN: 'shop-login', ATOL_PASSWORD: 'shop-password', ATOL_GROUP_CODE: 'shop_1' };
+
+    it('uses the register sandbox in development, ATOL with an account, and off only when said', () => {
+      expect(parseConfig({})).toMatchObject({ RECEIPTS: 'sandbox', TAX_SYSTEM: 'osn', ATOL_SANDBOX_PORT: 3200, ATOL_API_URL: 'https://online.atol.ru/possystem/v5' });
+      expect(parseConfig(atol).RECEIPTS).toBe('atol');
+      expect(parseConfig({ ...atol, RECEIPTS: 'off' }).RECEIPTS).toBe('off');
+      expect(parseConfig({ TAX_SYSTEM: 'usn_income' }).TAX_SYSTEM).toBe('usn_income');
+      expect(problemsOf({ TAX_SYSTEM: 'simplified' }).map((p) => p.split(':')[0])).toEqual(['TAX_SYSTEM']);
+    });
+
+    it('wants the whole ATOL account or none, and never echoes the password', () => {
+      const problems = problemsOf({ ATOL_PASSWORD: 'shop-password' });
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['ATOL_GROUP_CODE', 'ATOL_LOGIN']);
+      expect(problems.join('\n')).not.toContain('shop-password');
+      expect(problemsOf({ RECEIPTS: 'atol' })).toEqual(['RECEIPTS: atol needs ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE (got "atol")']);
+    });
+
+    it('in production takes receipts through ATOL unless RECEIPTS=off, and never through the sandbox', () => {
+      expect(problemsOf(production)).toEqual([expect.stringMatching(/^ATOL_LOGIN: NODE_ENV=production issues 54-FZ cash receipts through ATOL Online/)]);
+      expect(parseConfig({ ...production, ...atol }).RECEIPTS).toBe('atol');
+      expect(parseConfig({ ...production, RECEIPTS: 'off' }).RECEIPTS).toBe('off');
+      expect(problemsOf({ ...production, ...atol, RECEIPTS: 'sandbox' })).toEqual([expect.stringMatching(/^RECEIPTS: the register sandbox is refused/)]);
+    });
   });
 
   it('requires SMTP_URL in production and checks the mail addresses', () => {
@@ -83,6 +119,9 @@ describe('parseConfig', () => {
       FREEDOMPAY_MERCHANT_ID: '545084',
       FREEDOMPAY_SECRET_KEY: 'secret-key',
       FREEDOMPAY_API_URL: 'https://api.freedompay.kz',
+      ATOL_LOGIN: 'shop-login',
+      ATOL_PASSWORD: 'shop-password',
+      ATOL_GROUP_CODE: 'shop_1',
     };
 
     it('refuses production without HTTPS of its own or a trusted proxy, and names both ways out', () => {

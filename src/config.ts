@@ -84,6 +84,15 @@ const schema = z
     FREEDOMPAY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
     FREEDOMPAY_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
     // Backups (docs/operations.md "Backups"): where they go, the passphrase that encrypts them, when the daily one runs (Moscow time).
+    // 54-FZ receipts (docs/receipts.md): the ATOL Online account (all three or none), where its API is,
+    // the tax system printed on receipts, and which register takes them.
+    ATOL_LOGIN: optionalText,
+    ATOL_PASSWORD: optionalText,
+    ATOL_GROUP_CODE: optionalText,
+    ATOL_API_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url().default('https://online.atol.ru/possystem/v5')),
+    TAX_SYSTEM: z.enum(['osn', 'usn_income', 'usn_income_outcome', 'esn', 'patent']).default('osn'),
+    RECEIPTS: z.enum(['atol', 'sandbox', 'off']).optional(),
+    ATOL_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3200),
     BACKUP_DIR: z.string().min(1).default('./backups'),
     BACKUP_PASSPHRASE: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(12, 'нужно не меньше 12 символов').optional()),
     BACKUP_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'ЧЧ:ММ по Москве, например 03:30').default('03:30'),
@@ -106,6 +115,7 @@ const schema = z
         if (!value) ctx.addIssue({ code: 'custom', path: [name], message: 'set all three FREEDOMPAY_ credentials, or none for the sandbox' });
       }
     }
+    receiptProblems(env, ctx);
     if (env.NODE_ENV !== 'production') return;
     if (!credentials.every(Boolean)) {
       ctx.addIssue({ code: 'custom', path: ['FREEDOMPAY_MERCHANT_ID'], message: 'real merchant credentials are required when NODE_ENV=production' });
@@ -123,6 +133,40 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when NODE_ENV=production (the dev mailbox is for development only)' });
     }
   });
+
+interface ReceiptsEnv {
+  NODE_ENV: string;
+  ATOL_LOGIN?: string;
+  ATOL_PASSWORD?: string;
+  ATOL_GROUP_CODE?: string;
+  RECEIPTS?: 'atol' | 'sandbox' | 'off';
+}
+
+/** The ATOL account comes whole or not at all; production takes receipts on a real register unless RECEIPTS=off is said. */
+function receiptProblems(env: ReceiptsEnv, ctx: z.RefinementCtx): void {
+  const account = [
+    ['ATOL_LOGIN', env.ATOL_LOGIN],
+    ['ATOL_PASSWORD', env.ATOL_PASSWORD],
+    ['ATOL_GROUP_CODE', env.ATOL_GROUP_CODE],
+  ] as const;
+  const complete = account.every(([, value]) => value);
+  if (!complete && account.some(([, value]) => value)) {
+    for (const [name, value] of account) if (!value) ctx.addIssue({ code: 'custom', path: [name], message: 'set ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE together, or none' });
+    return;
+  }
+  if (env.RECEIPTS === 'atol' && !complete) {
+    ctx.addIssue({ code: 'custom', path: ['RECEIPTS'], message: 'atol needs ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE' });
+  }
+  if (env.NODE_ENV !== 'production') return;
+  if (env.RECEIPTS === 'sandbox') ctx.addIssue({ code: 'custom', path: ['RECEIPTS'], message: 'the register sandbox is refused when NODE_ENV=production' });
+  else if (!complete && env.RECEIPTS !== 'off') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ATOL_LOGIN'],
+      message: 'NODE_ENV=production issues 54-FZ cash receipts through ATOL Online: set ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE, or RECEIPTS=off if another register issues them (docs/receipts.md)',
+    });
+  }
+}
 
 interface HttpsEnv {
   NODE_ENV: string;
@@ -164,9 +208,11 @@ function httpsProblems(env: HttpsEnv, ctx: z.RefinementCtx): void {
 }
 
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, 'APP_SECRET' | 'PUBLIC_URL'> & {
+  Omit<z.infer<typeof schema>, 'APP_SECRET' | 'PUBLIC_URL' | 'RECEIPTS'> & {
     APP_SECRET: string;
     PUBLIC_URL: string;
+    /** Which register takes the receipts: ATOL Online (credentials set), the register sandbox (development without them), or none (said explicitly). */
+    RECEIPTS: 'atol' | 'sandbox' | 'off';
     /** True when APP_SECRET was not set and a per-process one was generated (development only). */
     appSecretGenerated: boolean;
   }
@@ -196,6 +242,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ...parsed,
     APP_SECRET: parsed.APP_SECRET ?? randomBytes(32).toString('hex'),
     appSecretGenerated: parsed.APP_SECRET === undefined,
+    RECEIPTS: parsed.RECEIPTS ?? (parsed.ATOL_LOGIN ? 'atol' : 'sandbox'),
     PUBLIC_URL: (parsed.PUBLIC_URL ?? `${parsed.TLS_CERT_FILE ? 'https' : 'http'}://localhost:${parsed.PORT}`).replace(/\/$/, ''),
   });
 }

@@ -4,8 +4,8 @@ import type { ServiceFormErrors, ServiceTerms } from '../../domain/catalog/servi
 // Shared by creating and editing a service: the terms of a stored row, and the taken-address message.
 
 export function termsOf(service: Service): ServiceTerms {
-  const { slug, title, summary, description, priceKopecks, billing, includedHours, hourlyRateKopecks, sortOrder } = service;
-  return { slug, title, summary, description, priceKopecks, billing, includedHours, hourlyRateKopecks, sortOrder };
+  const { slug, title, summary, description, priceKopecks, billing, includedHours, hourlyRateKopecks, sortOrder, vat } = service;
+  return { slug, title, summary, description, priceKopecks, billing, includedHours, hourlyRateKopecks, sortOrder, vat };
 }
 
 export function slugTaken(slug: string, holder: string | null): ServiceFormErrors {

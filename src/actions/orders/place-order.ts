@@ -64,6 +64,7 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
         serviceId: service.id,
         serviceTitle: service.title,
         priceKopecks: service.priceKopecks,
+        vat: service.vat,
         customerName: name,
         customerEmail: email,
         customerPhone: phone,

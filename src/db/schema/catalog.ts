@@ -1,7 +1,10 @@
 import { boolean, check, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { vatRates } from '../../domain/receipts/vat-rates.js';
 
 export const billingKind = pgEnum('billing_kind', ['fixed', 'hourly']);
+/** The VAT rate printed on the service's cash receipts (54-FZ, tag 1199). */
+export const vatRate = pgEnum('vat_rate', vatRates);
 
 export const services = pgTable(
   'services',
@@ -18,6 +21,7 @@ export const services = pgTable(
     hourlyRateKopecks: integer('hourly_rate_kopecks'),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
+    vat: vatRate('vat').notNull().default('none'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

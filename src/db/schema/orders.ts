@@ -2,7 +2,7 @@ import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid 
 import { sql } from 'drizzle-orm';
 import { orderStates } from '../../domain/orders/order-machine.js';
 import { clients } from './accounts.js';
-import { services } from './catalog.js';
+import { services, vatRate } from './catalog.js';
 import { staff } from './staff.js';
 
 export const orderState = pgEnum('order_state', orderStates);
@@ -19,6 +19,8 @@ export const orders = pgTable(
     /** Snapshot of the service at ordering time: later catalog edits never change an order. */
     serviceTitle: text('service_title').notNull(),
     priceKopecks: integer('price_kopecks').notNull(),
+    /** The service's VAT rate when the order was placed: every receipt of the order prints it. */
+    vat: vatRate('vat').notNull().default('none'),
     state: orderState('state').notNull().default('awaiting_payment'),
     customerName: text('customer_name').notNull(),
     customerEmail: text('customer_email').notNull(),

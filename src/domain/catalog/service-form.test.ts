@@ -28,8 +28,15 @@ describe('parseServiceForm', () => {
         includedHours: null,
         hourlyRateKopecks: null,
         sortOrder: 0,
+        vat: 'none',
       },
     });
+  });
+
+  it('takes the VAT rate of the receipts from the list only', () => {
+    const result = parseServiceForm({ ...fixed, vat: 'vat22' });
+    expect(result.ok && result.terms.vat).toBe('vat22');
+    expect(parseServiceForm({ ...fixed, vat: '20%' })).toEqual({ ok: false, errors: { vat: 'Выберите ставку НДС из списка.' } });
   });
 
   it('reads an hourly service with its included hours and rate', () => {

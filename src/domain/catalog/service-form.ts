@@ -1,9 +1,11 @@
 import { parseRoubles, roublesForInput } from '../money.js';
+import type { VatRate } from '../receipts/receipt.js';
+import { isVatRate } from '../receipts/vat-rates.js';
 
 // The catalog editor's form: what staff type, checked field by field, into the terms of a service.
 // Every rule of the services table is checked here, so the database's constraints never have to.
 
-export const serviceFormFields = ['slug', 'title', 'summary', 'description', 'price', 'billing', 'included_hours', 'hourly_rate', 'sort_order'] as const;
+export const serviceFormFields = ['slug', 'title', 'summary', 'description', 'price', 'billing', 'included_hours', 'hourly_rate', 'sort_order', 'vat'] as const;
 export type ServiceFormField = (typeof serviceFormFields)[number];
 export type ServiceFormValues = Partial<Record<ServiceFormField, string>>;
 export type ServiceFormErrors = Partial<Record<ServiceFormField, string>>;
@@ -18,6 +20,8 @@ export interface ServiceTerms {
   includedHours: number | null;
   hourlyRateKopecks: number | null;
   sortOrder: number;
+  /** The VAT rate on the service's cash receipts. */
+  vat: VatRate;
 }
 
 export type ServiceFormResult = { ok: true; terms: ServiceTerms } | { ok: false; errors: ServiceFormErrors };
@@ -47,6 +51,7 @@ export function valuesOfService(service: ServiceTerms): ServiceFormValues {
     included_hours: service.includedHours === null ? '' : String(service.includedHours),
     hourly_rate: service.hourlyRateKopecks === null ? '' : roublesForInput(service.hourlyRateKopecks),
     sort_order: String(service.sortOrder),
+    vat: service.vat,
   };
 }
 
@@ -92,8 +97,12 @@ export function parseServiceForm(values: ServiceFormValues): ServiceFormResult {
     else sortOrder = Number(order);
   }
 
-  if (Object.keys(errors).length > 0 || !price.ok || (billing !== 'fixed' && billing !== 'hourly')) return { ok: false, errors };
-  return { ok: true, terms: { slug, title, summary, description, priceKopecks: price.kopecks, billing, includedHours, hourlyRateKopecks, sortOrder } };
+  // An empty choice (a form posted before the field existed) is the default: no VAT.
+  const vat = values.vat === undefined || values.vat === '' ? 'none' : values.vat;
+  if (!isVatRate(vat)) fail('vat', 'Выберите ставку НДС из списка.');
+
+  if (Object.keys(errors).length > 0 || !price.ok || (billing !== 'fixed' && billing !== 'hourly') || !isVatRate(vat)) return { ok: false, errors };
+  return { ok: true, terms: { slug, title, summary, description, priceKopecks: price.kopecks, billing, includedHours, hourlyRateKopecks, sortOrder, vat } };
 }
 
 function oneLine(value: string | undefined): string {

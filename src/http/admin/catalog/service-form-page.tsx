@@ -1,5 +1,6 @@
 import type { ServiceFormErrors, ServiceFormValues } from '../../../domain/catalog/service-form.js';
 import type { Service } from '../../../db/queries/catalog.js';
+import { vatRateNames, vatRates } from '../../../domain/receipts/vat-rates.js';
 import { ErrorSummary, Input, PostForm } from '../../views/form-kit.js';
 import { SNAPSHOT_NOTE } from './catalog-list-page.js';
 
@@ -21,6 +22,7 @@ const labels = {
   included_hours: 'Часов включено',
   hourly_rate: 'Цена дополнительного часа',
   sort_order: 'Порядок в каталоге',
+  vat: 'НДС в чеке',
 };
 
 export function ServiceFormPage({ service, values, errors = {}, csrfToken }: ServiceFormPageProps) {
@@ -60,6 +62,7 @@ export function ServiceFormPage({ service, values, errors = {}, csrfToken }: Ser
           <Input name="included_hours" label={labels.included_hours} autocomplete="off" value={values.included_hours} errors={errors} hint="Только для почасовой оплаты: целое число часов, входящих в цену." />
           <Input name="hourly_rate" label={labels.hourly_rate} autocomplete="off" value={values.hourly_rate} errors={errors} hint="Только для почасовой оплаты, в рублях: по ней выставляется доплата за часы сверх включённых." />
         </div>
+        <VatSelect value={values.vat} errors={errors} />
         <Input name="sort_order" label={labels.sort_order} autocomplete="off" value={values.sort_order} errors={errors} hint="Целое число: чем меньше, тем выше услуга в каталоге." />
         <button type="submit" class="button">
           {service ? 'Сохранить' : 'Добавить услугу'}
@@ -67,6 +70,31 @@ export function ServiceFormPage({ service, values, errors = {}, csrfToken }: Ser
         <a href="/admin/catalog">Отмена</a>
       </PostForm>
     </section>
+  );
+}
+
+/** The VAT rate printed on the service's cash receipts; orders keep the rate they were placed with. */
+function VatSelect({ value, errors }: { value?: string; errors: ServiceFormErrors }) {
+  const error = errors.vat;
+  return (
+    <div class={`field${error ? ' field-error' : ''}`}>
+      <label for="field-vat">{labels.vat}</label>
+      <p class="hint" id="hint-vat">
+        Ставка, которую касса печатает в чеках за эту услугу. Уже оформленные заказы сохраняют прежнюю ставку.
+      </p>
+      {error && (
+        <p class="error" id="error-vat">
+          {error}
+        </p>
+      )}
+      <select id="field-vat" name="vat" aria-describedby={error ? 'error-vat hint-vat' : 'hint-vat'}>
+        {vatRates.map((rate) => (
+          <option value={rate} selected={(value || 'none') === rate}>
+            {vatRateNames[rate]}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 

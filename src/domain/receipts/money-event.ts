@@ -16,20 +16,38 @@ export interface ExtraHours {
   hours: number;
   hourlyRateKopecks: number;
   vat: VatRate;
+  /** The invoice's amount, when known: the receipt must come to exactly this (hours × rate, rounded). */
+  amountKopecks?: number;
 }
 
 export type MoneyEvent =
   /** The order's price paid by card: a prepayment (the service is not rendered yet). */
   | { kind: 'order_paid'; reference: string; service: SoldService }
   /** The work is done: the full settlement for the price, offsetting the prepayment. */
-  | { kind: 'order_completed'; reference: string; service: SoldService }
+  | {
+      kind: 'order_completed';
+      reference: string;
+      service: SoldService;
+      /** The prepayment still kept, to offset: the price less money returned before completion. Default the price. */
+      prepaidKopecks?: number;
+    }
   /** A surcharge for extra hours, paid after the work by card (electronic) or in cash through the register. */
   | { kind: 'invoice_paid'; reference: string; hours: ExtraHours; paidWith: 'electronic' | 'cash' }
   /**
    * Money given back for an order or a surcharge (cancel or refund, full or partial). `reverses` is
    * the settlement sign of the receipt it returns: the prepayment before completion, full after.
    */
-  | { kind: 'money_returned'; reference: string; amountKopecks: number; reverses: 'prepayment_100' | 'full'; line: { title: string; measure: Measure; vat: VatRate } };
+  | {
+      kind: 'money_returned';
+      reference: string;
+      amountKopecks: number;
+      reverses: 'prepayment_100' | 'full';
+      /**
+       * The line as on the receipt it returns. quantity (default 1): hours given back, when the amount
+       * divides into them exactly (a surcharge returned in full); otherwise one unit at the amount.
+       */
+      line: { title: string; measure: Measure; vat: VatRate; quantity?: number };
+    };
 
 /** The seller's side of every receipt (settings: COMPANY_INN, COMPANY_EMAIL, TAX_SYSTEM, PUBLIC_URL). */
 export interface Seller {

@@ -8,6 +8,7 @@ import type { Mailer } from './email/mailer.js';
 import type { Logger } from './log.js';
 import type { Gateway } from './payments/gateway.js';
 import type { Queue } from './queue.js';
+import type { CashRegister } from './receipts/cash-register.js';
 
 // The type of what the wiring (deps.ts) hands to the app, the worker and the actions. Only types: a
 // module may take `Pick<Deps, ...>` without importing the wiring, so no import cycle runs through it.
@@ -31,5 +32,7 @@ export interface Deps {
   mailer: Mailer;
   /** Null when CAPTCHA=off (development and benchmarks only). */
   captcha: CaptchaKeys | null;
+  /** Where 54-FZ receipts are registered: ATOL Online, or the register sandbox; null when RECEIPTS=off. */
+  cashRegister: CashRegister | null;
   close(): Promise<void>;
 }

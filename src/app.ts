@@ -16,6 +16,7 @@ import { forms } from './http/plugins/forms.js';
 import { rateLimits } from './http/plugins/rate-limit.js';
 import { securityHeaders } from './http/plugins/security-headers.js';
 import { storefrontRoutes } from './http/storefront/routes.js';
+import { atolWebhooks } from './http/webhooks/atol.js';
 import { freedomPayWebhooks } from './http/webhooks/freedompay.js';
 
 declare module 'fastify' {
@@ -61,6 +62,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(legalRoutes);
   await app.register(storefrontRoutes);
   await app.register(freedomPayWebhooks);
+  await app.register(atolWebhooks);
   await app.register(clientAccount);
   app.decorate('staffRoutes', []); // filled by the back office as it registers its routes
   await app.register(backOffice);

@@ -13,6 +13,7 @@ import { createMailer } from './email/mailer.js';
 import { startQueue } from './queue.js';
 import type { Logger } from './log.js';
 import { createGateway, credentialsFrom, type GatewayCredentials } from './payments/gateway.js';
+import { createCashRegister, registerCredentialsFrom, type RegisterCredentials } from './receipts/register.js';
 
 export interface CreateDepsOptions {
   log: Logger;
@@ -21,6 +22,8 @@ export interface CreateDepsOptions {
   databaseUrl?: string | 'memory';
   /** Gateway credentials when not in the settings: the built-in sandbox's (scripts/start.ts) or a test's. */
   gateway?: GatewayCredentials;
+  /** The cash register's group when not the one RECEIPTS names (a test's register sandbox), and its call timeout. */
+  register?: RegisterCredentials & { timeoutMs?: number };
 }
 
 export class MissingGatewayError extends Error {
@@ -56,6 +59,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     calendar = await liveCalendar(database.db, log);
     const queue = await startQueue(database, { runsWorker: config.ROLE !== 'web', log });
     const mailer = createMailer(config);
+    const register = config.RECEIPTS === 'off' ? null : (options.register ?? registerCredentialsFrom(config));
     return {
       config,
       log,
@@ -68,6 +72,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       calendar,
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
       mailer,
+      cashRegister: register && createCashRegister(register, { timeoutMs: options.register?.timeoutMs, log }),
       async close() {
         calendar?.stop();
         await queue.stop({ graceful: true, timeout: 10_000 }); // also closes pg-boss's own pool on PostgreSQL

@@ -25,6 +25,10 @@ export const jobQueues = {
   'backups.create': payload<{ trigger: 'scheduled' | 'manual'; staffId?: string }>(),
   /** Weekly: restore the latest backup into a scratch database and compare it with its manifest. */
   'backups.drill': payload<Nothing>(),
+  /** Send a receipt to the cash register (enqueued with its money event); retried with backoff while the register is unreachable. */
+  'receipts.issue': payload<{ receiptId: string }>(),
+  /** Read a receipt's report at the register; `callback` marks a read the register's callback asked for (it schedules no follow-up). */
+  'receipts.poll': payload<{ receiptId: string; trigger?: 'callback' | 'staff' }>(),
 };
 export type JobPayloads = { [N in keyof typeof jobQueues]: (typeof jobQueues)[N] };
 export type JobName = keyof JobPayloads;

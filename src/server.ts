@@ -6,11 +6,13 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createDeps, MissingGatewayError } from './deps.js';
 import { devAppSecret } from './dev-app-secret.js';
+import { startDevRegisterSandbox } from './dev-register-sandbox.js';
 import { devSandboxCredentials, startDevSandbox } from './dev-sandbox.js';
 import { httpsOptions, TlsFilesError } from './http/https.js';
 import { closeHttpRedirect, startHttpRedirect } from './http/https-redirect.js';
 import { createLogger } from './log.js';
 import { credentialsFrom } from './payments/gateway.js';
+import { registerCredentialsFrom } from './receipts/register.js';
 import { startWorker } from './worker.js';
 
 // The entry point: `npm start`. Runs the web app, the job worker, or both (ROLE).
@@ -41,6 +43,12 @@ if (!config.SMTP_URL) {
 if (config.NODE_ENV === 'production' && !config.PUBLIC_URL.startsWith('https:')) {
   log.warn('PUBLIC_URL is not https://: links in emails are plain HTTP and cookies are not marked Secure. Set PUBLIC_URL=https://your-domain.');
 }
+if (config.RECEIPTS === 'off' && credentialsFrom(config)) {
+  log.warn(
+    'RECEIPTS=off with a real merchant account: NO 54-FZ CASH RECEIPTS ARE ISSUED for payments, completions or refunds. ' +
+      'Every card payment needs one (54-FZ art. 1.2): use this only if another register issues them, otherwise set ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE (docs/receipts.md).',
+  );
+}
 if (config.appSecretGenerated) {
   config = { ...config, APP_SECRET: devAppSecret(config.DATA_DIR) };
   log.info(`APP_SECRET is not set: using a random one kept in ${config.DATA_DIR}/app-secret (development only).`);
@@ -59,6 +67,10 @@ const deps = await createDeps(config, { log, gateway: sandboxCredentials ?? unde
 });
 
 const sandbox = sandboxCredentials && (await startDevSandbox(sandboxCredentials, { merchantName: config.COMPANY_NAME, log }));
+// No ATOL account (development): receipts go to the offline register sandbox on ATOL_SANDBOX_PORT,
+// started by the process that runs the jobs (only they call the register).
+const registerSandbox =
+  config.RECEIPTS === 'sandbox' && config.ROLE !== 'web' ? await startDevRegisterSandbox(registerCredentialsFrom(config)!, { inn: config.COMPANY_INN, companyName: config.COMPANY_NAME, log }) : null;
 const app = config.ROLE === 'worker' ? null : await buildApp(deps);
 if (config.ROLE !== 'web') await startWorker(deps);
 
@@ -72,6 +84,7 @@ closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
   await app?.close();
   await deps.close();
   await sandbox?.close();
+  await registerSandbox?.close();
 });
 
 if (app) {

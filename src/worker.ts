@@ -5,7 +5,7 @@ import { reconcilePayments } from './actions/payments/reconcile-payments.js';
 import type { Deps } from './app-deps.js';
 import { backupSchedule } from './domain/backups/backup-schedule.js';
 import { deliverEmail } from './jobs/deliver-email.js';
-import { afterOrderPaid, createBackup, escalateWhenDue } from './jobs/handlers.js';
+import { afterOrderPaid, createBackup, escalateWhenDue, issueReceiptJob, pollReceiptJob } from './jobs/handlers.js';
 import type { JobName, JobPayloads } from './queue.js';
 
 /**
@@ -40,6 +40,9 @@ const handlers: { [N in JobName]: Handler<N> } = {
   'accounts.prune': { run: pruneAccountRecords },
   'backups.create': { run: createBackup, options: oneAtATime },
   'backups.drill': { run: runRestoreDrill, options: oneAtATime },
+  // Receipts: sent a few at a time; reports read one at a time (the register allows one read a second).
+  'receipts.issue': { run: issueReceiptJob, options: batches },
+  'receipts.poll': { run: pollReceiptJob, options: { ...batches, localConcurrency: 1 } },
 };
 
 /**

@@ -3,6 +3,8 @@ import { makeBackup } from '../actions/backups/make-backup.js';
 import { escalateCallback } from '../actions/orders/escalate-callback.js';
 import { provisionClientAccount } from '../actions/accounts/provision-client-account.js';
 import { sendOrderConfirmation } from '../actions/orders/send-order-confirmation.js';
+import { issueReceipt, RegisterUnavailableError } from '../actions/receipts/issue-receipt.js';
+import { pollReceipt } from '../actions/receipts/poll-receipt.js';
 import type { Deps } from '../app-deps.js';
 import type { JobPayloads } from '../queue.js';
 
@@ -25,4 +27,19 @@ export async function escalateWhenDue(deps: Deps, { data }: JobOf<'orders.escala
 /** A scheduled backup also prunes old files by the retention rule; one asked for in the back office does not. */
 export async function createBackup(deps: Deps, { data }: JobOf<'backups.create'>): Promise<void> {
   await makeBackup(deps, { trigger: data.trigger, staffId: data.staffId, prune: data.trigger === 'scheduled' });
+}
+
+/** Sends a receipt to the register; an unreachable register fails the run so pg-boss retries it (same external id). */
+export async function issueReceiptJob(deps: Deps, { data }: JobOf<'receipts.issue'>): Promise<void> {
+  const result = await issueReceipt(deps, data.receiptId);
+  if (result.kind === 'unavailable') throw new RegisterUnavailableError(result.reason);
+}
+
+/**
+ * Reads a receipt's report. An unreachable register fails a scheduled read so pg-boss retries it; a read
+ * the callback or staff asked for is simply dropped (the scheduled reads carry on).
+ */
+export async function pollReceiptJob(deps: Deps, { data }: JobOf<'receipts.poll'>): Promise<void> {
+  const result = await pollReceipt(deps, data);
+  if (result.kind === 'unavailable' && !data.trigger) throw new RegisterUnavailableError(result.reason);
 }

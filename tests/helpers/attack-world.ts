@@ -164,7 +164,7 @@ export async function storeXssProbes(world: AttackWorld, probes: { text: string;
 
   // The surcharge invoice marked paid by transfer with a probe as its note.
   const invoice = `/admin/invoices/${ids.invoiceId}`;
-  expectRedirect(invoice, await admin.browser.post(`${invoice}/mark-paid`, { method: 'bank_transfer', note: probes.text }, invoice));
+  expectRedirect(invoice, await admin.browser.post(`${invoice}/mark-paid`, { method: 'bank_transfer', receipt: 'not_needed', note: probes.text }, invoice));
 
   // A catalog service whose every text is a probe.
   const created = await admin.browser.post(

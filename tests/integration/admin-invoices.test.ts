@@ -215,14 +215,19 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     expect((await issue(order, { amount: '3 000' })).statusCode).toBe(303);
     const invoice = await invoiceOf(order);
 
-    const noNote = await accountant.browser.post(`/admin/invoices/${invoice.id}/mark-paid`, { method: 'bank_transfer', note: ' ' }, `/admin/invoices/${invoice.id}`);
+    const noNote = await accountant.browser.post(`/admin/invoices/${invoice.id}/mark-paid`, { method: 'bank_transfer', receipt: 'not_needed', note: ' ' }, `/admin/invoices/${invoice.id}`);
     expect(noNote.statusCode).toBe(422);
     expect(noNote.body).toContain('Напишите, по какому документу');
     const noMethod = await accountant.browser.post(`/admin/invoices/${invoice.id}/mark-paid`, { note: 'п/п 123' });
     expect(noMethod.statusCode).toBe(422);
     expect(noMethod.body).toContain('Выберите, как клиент заплатил');
+    expect(noMethod.body).toContain('Выберите, нужен ли кассовый чек');
+    // Cash always goes through the register: «no receipt» is only for an organisation's transfer.
+    const cashWithoutReceipt = await accountant.browser.post(`/admin/invoices/${invoice.id}/mark-paid`, { method: 'cash', receipt: 'not_needed', note: 'касса офиса' });
+    expect(cashWithoutReceipt.statusCode).toBe(422);
+    expect(plain(cashWithoutReceipt.body)).toContain('Наличные всегда проводятся через кассу');
 
-    const marked = await accountant.browser.post(`/admin/invoices/${invoice.id}/mark-paid`, { method: 'bank_transfer', note: 'п/п № 123 от 24.11.2026' });
+    const marked = await accountant.browser.post(`/admin/invoices/${invoice.id}/mark-paid`, { method: 'bank_transfer', receipt: 'not_needed', note: 'п/п № 123 от 24.11.2026' });
     expect(marked.statusCode).toBe(303);
     expect(await invoiceOf(order)).toMatchObject({
       state: 'paid',
@@ -230,9 +235,10 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
       offlineMethod: 'bank_transfer',
       offlineNote: 'п/п № 123 от 24.11.2026',
       markedPaidBy: accountant.member.id,
+      noReceiptReason: 'оплатила организация или ИП со своего расчётного счёта',
     });
     const [entry] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'invoice.marked_paid'), eq(auditLog.entityId, invoice.id)));
-    expect(entry).toMatchObject({ staffId: accountant.member.id, details: expect.objectContaining({ method: 'bank_transfer' }) });
+    expect(entry).toMatchObject({ staffId: accountant.member.id, details: expect.objectContaining({ method: 'bank_transfer', receipt: 'not_needed' }) });
     expect((await reloadOrder(t, order.id)).state).toBe('in_work');
     await deliverQueuedEmails(t);
     expect(mailTo(smtp.received, email, 'Доплата получена')).toHaveLength(1);
@@ -242,7 +248,7 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     expect(staffView).toContain('п/п № 123 от 24.11.2026');
     expect(plain((await browser.get(`/account/invoices/${invoice.publicRef}`)).body)).toContain('банковским переводом');
     // Settled: no second marking, no payment on the gateway.
-    expect((await accountant.browser.post(`/admin/invoices/${invoice.id}/mark-paid`, { method: 'cash', note: 'ещё раз' })).statusCode).toBe(409);
+    expect((await accountant.browser.post(`/admin/invoices/${invoice.id}/mark-paid`, { method: 'cash', receipt: 'needed', note: 'ещё раз' })).statusCode).toBe(409);
     const pay = await browser.post(`/account/invoices/${invoice.publicRef}/pay`, {}, `/account/orders/${order.publicRef}`);
     expect(pay.headers.location).toBe(`/account/invoices/${invoice.publicRef}`);
     expect(await attemptsOf(invoice.id)).toHaveLength(0);

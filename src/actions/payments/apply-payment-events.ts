@@ -18,6 +18,7 @@ import {
 import { enqueue, enqueueWithIds } from '../../queue.js';
 import { escalationJob } from '../orders/escalate-callback.js';
 import { queueInvoicePaidEmails } from '../invoices/notify-invoice-paid.js';
+import { queuePaymentReceipts, type PaidBy } from '../receipts/queue-payment-receipts.js';
 import type { GatewayEvent } from '../../payments/freedompay/events.js';
 
 export type ApplyResult = { kind: 'answered'; answer: 'ok' | 'rejected'; duplicate: boolean } | { kind: 'unknown_attempt' };
@@ -56,6 +57,7 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
       alerts: [],
       paidOrders: [],
       paidInvoices: [],
+      receipts: [],
     };
     const results = messages.map((message) => applyInMemory(batch, message, now));
     // A paid order must get a manager's call within a working hour (docs/back-office.md#callback-deadline); a
@@ -74,6 +76,8 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
     await enqueue(deps.queue, tx, 'order.paid', batch.paidOrders.map((orderId) => ({ orderId })));
     await enqueueWithIds(deps.queue, tx, 'orders.escalate', batch.paidOrders.map((orderId) => escalationJob(orderId, callbackDueAt)));
     await queueInvoicePaidEmails(deps, tx, batch.paidInvoices);
+    // 54-FZ: the money taken gets its receipt, written with the payment (docs/receipts.md).
+    await queuePaymentReceipts(deps, tx, batch.receipts);
     return results;
   });
 }
@@ -92,6 +96,8 @@ interface Batch {
   alerts: NewAlert[];
   paidOrders: string[];
   paidInvoices: string[];
+  /** The payments that made an order or invoice paid: each gets its receipt. */
+  receipts: PaidBy[];
 }
 
 function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Date): ApplyResult {
@@ -136,13 +142,17 @@ function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Dat
     if (orderState === 'paid') {
       order.paidAt = now;
       batch.paidOrders.push(order.id);
+      batch.receipts.push({ attemptId: attempt.id, orderId: order.id, invoiceId: null });
     }
     batch.changedOrders.add(order);
   }
   const invoiceState = invoice && decision.invoiceEvent && invoiceMachine.transition(invoice.state, decision.invoiceEvent);
   if (invoice && invoiceState) {
     Object.assign(invoice, { state: invoiceState }, invoiceState === 'paid' && { paidAt: now });
-    if (invoiceState === 'paid') batch.paidInvoices.push(invoice.id);
+    if (invoiceState === 'paid') {
+      batch.paidInvoices.push(invoice.id);
+      batch.receipts.push({ attemptId: attempt.id, orderId: invoice.orderId, invoiceId: invoice.id });
+    }
     batch.changedInvoices.add(invoice);
   }
   if (decision.alert) batch.alerts.push({ orderId: order.id, kind: decision.alert.kind, message: decision.alert.message, createdAt: now });

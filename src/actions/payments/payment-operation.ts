@@ -9,6 +9,7 @@ import type { Tx } from '../../db/client.js';
 import type { PaymentAttempt, PaymentOperation } from '../../db/queries/payments.js';
 import { invoices, orders, paymentAttempts, paymentOperations } from '../../db/schema/index.js';
 import type { CallResult } from '../../payments/freedompay/client.js';
+import { queueReturnReceipt } from '../receipts/queue-return-receipt.js';
 import { noteMoneyReturn } from './note-money-return.js';
 
 export type OperationKind = PaymentOperation['kind'];
@@ -102,7 +103,7 @@ export async function runOperation(
 /**
  * Records the final state of an operation and, on success, its effect on the attempt and on what it
  * paid for (the order, or the surcharge invoice); a cancel or refund also gets its audit entry and,
- * on success, the client's email.
+ * on success, the client's email and the return receipt.
  */
 export async function completeOperation(
   deps: OperationDeps,
@@ -121,6 +122,7 @@ export async function completeOperation(
     if (!attempt) return;
     if (outcome.state === 'succeeded') await applySuccess(tx, operation, attempt);
     await noteMoneyReturn(deps, tx, current, attempt, now);
+    await queueReturnReceipt(deps, tx, current, attempt);
   });
 }
 

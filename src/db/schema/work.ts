@@ -101,6 +101,8 @@ export const invoices = pgTable(
     offlineMethod: offlinePaymentMethod('offline_method'),
     offlineNote: text('offline_note'),
     markedPaidBy: uuid('marked_paid_by').references(() => staff.id),
+    /** Marked paid without a cash receipt, and why (an organisation or sole trader paid from its account). */
+    noReceiptReason: text('no_receipt_reason'),
   },
   (t) => [
     index('invoices_order').on(t.orderId),

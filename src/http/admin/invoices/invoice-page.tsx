@@ -1,4 +1,4 @@
-import { offlineMethods, type MarkPaidErrors, type MarkPaidValues } from '../../../actions/invoices/mark-invoice-paid.js';
+import { offlineMethods, receiptChoices, type MarkPaidErrors, type MarkPaidValues } from '../../../actions/invoices/mark-invoice-paid.js';
 import { formatRub } from '../../../domain/money.js';
 import { formatDuration } from '../../../domain/invoices/surcharge.js';
 import type { InvoiceListItem } from '../../../db/queries/invoices.js';
@@ -79,7 +79,7 @@ function MarkPaidForm({ invoiceId, values, errors, csrfToken }: { invoiceId: str
     <section class="panel" id="mark-paid">
       <h2>Отметить оплату другим способом</h2>
       <p class="hint">Если клиент заплатил переводом по реквизитам или наличными. Клиент получит письмо «Доплата получена».</p>
-      <ErrorSummary errors={errors} labels={{ method: 'Способ', note: 'Примечание' }} />
+      <ErrorSummary errors={errors} labels={{ method: 'Способ', note: 'Примечание', receipt: 'Кассовый чек' }} />
       <PostForm action={`/admin/invoices/${invoiceId}/mark-paid`} csrfToken={csrfToken}>
         <fieldset class={`field invoices-methods${errors.method ? ' field-error' : ''}`}>
           <legend>Способ оплаты</legend>
@@ -87,6 +87,15 @@ function MarkPaidForm({ invoiceId, values, errors, csrfToken }: { invoiceId: str
           {Object.entries(offlineMethods).map(([value, label]) => (
             <label class="invoices-choice">
               <input type="radio" name="method" value={value} checked={values.method === value} /> {label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class={`field invoices-methods${errors.receipt ? ' field-error' : ''}`}>
+          <legend>Кассовый чек (54-ФЗ)</legend>
+          {errors.receipt && <p class="error">{errors.receipt}</p>}
+          {Object.entries(receiptChoices).map(([value, label]) => (
+            <label class="invoices-choice">
+              <input type="radio" name="receipt" value={value} checked={values.receipt === value} /> {label}
             </label>
           ))}
         </fieldset>

@@ -1,0 +1,28 @@
+import type { Logger } from './log.js';
+import type { RegisterCredentials } from './receipts/register.js';
+
+// Without an ATOL account (development), `npm start` runs the offline register sandbox from
+// sandbox/atol on ATOL_SANDBOX_PORT, so receipts are made, polled and shown with no internet. Loaded by
+// path, not imported: the compiled production build neither contains nor needs it.
+
+interface AtolSandboxModule {
+  createAtolSandbox(options: { groups: { login: string; password: string; groupCode: string; inn: string; companyName: string }[] }): {
+    listen(port?: number, host?: string): Promise<string>;
+    close(): Promise<void>;
+  };
+}
+
+export async function startDevRegisterSandbox(
+  credentials: RegisterCredentials,
+  options: { inn: string; companyName: string; log: Logger },
+): Promise<{ close(): Promise<void> }> {
+  const modulePath = new URL('../sandbox/atol/index.ts', import.meta.url).href;
+  const { createAtolSandbox } = (await import(modulePath)) as AtolSandboxModule;
+  const api = new URL(credentials.apiUrl);
+  const sandbox = createAtolSandbox({
+    groups: [{ login: credentials.login, password: credentials.password, groupCode: credentials.groupCode, inn: options.inn, companyName: options.companyName }],
+  });
+  const url = await sandbox.listen(Number(api.port), api.hostname);
+  options.log.info(`Sandbox ATOL Online register at ${url} (no real receipts): the receipts it made are at ${url}/receipts`);
+  return sandbox;
+}

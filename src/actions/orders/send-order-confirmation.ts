@@ -38,6 +38,7 @@ export async function sendOrderConfirmation(
         publicUrl: deps.config.PUBLIC_URL,
         orderRef: order.publicRef,
         managerDeadline: callbackDeadlineInWords(order.paidAt, deps.calendar, now),
+        receiptByOfd: deps.config.RECEIPTS !== 'off',
       },
       companyFrom(deps.config),
     );

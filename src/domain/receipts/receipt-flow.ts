@@ -59,3 +59,8 @@ export const moneyEventNames: Record<MoneyEvent['kind'], string> = {
 export function waitingTooLong(receipt: { state: ReceiptState; createdAt: Date }, now: Date, minutes: number): boolean {
   return pendingStates.includes(receipt.state) && now.getTime() - receipt.createdAt.getTime() > minutes * 60_000;
 }
+
+/** A receipt the register is still making, made recently enough that the client's page waits for it (10 minutes). */
+export function receiptBeingMade(receipt: { state: ReceiptState; createdAt: Date }, now: Date): boolean {
+  return pendingStates.includes(receipt.state) && !waitingTooLong(receipt, now, 10);
+}

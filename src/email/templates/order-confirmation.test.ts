@@ -30,6 +30,12 @@ describe('order confirmation email', () => {
     expectFooter(email);
   });
 
+  it('says the cash receipt comes from the register\'s OFD when receipts are issued, and nothing about it otherwise', () => {
+    const withReceipts = orderConfirmation({ ...data, receiptByOfd: true }, company);
+    for (const version of [withReceipts.html, withReceipts.text]) expect(version).toContain('Кассовый чек придёт отдельным письмом от оператора фискальных данных (ОФД)');
+    expect(orderConfirmation(data, company).text).not.toContain('Кассовый чек');
+  });
+
   it('escapes user data in the HTML and keeps the subject on one line', () => {
     const email = orderConfirmation({ ...data, customerName: scriptName, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, company);
     expectEscaped(email.html);

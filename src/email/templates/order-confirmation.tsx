@@ -16,6 +16,8 @@ export interface OrderConfirmationData {
   orderRef: string;
   /** When the manager will call, in words: «сегодня до 12:20», «в понедельник, 24 ноября, до 10:00». */
   managerDeadline: string;
+  /** Receipts are issued (RECEIPTS is not off): say that the cash receipt comes from the register's OFD. */
+  receiptByOfd?: boolean;
 }
 
 /** Sent once an order is paid: what was bought, what was charged, and who calls when. */
@@ -30,6 +32,9 @@ export function orderConfirmation(data: OrderConfirmationData, company: Company)
     ['Дата оплаты', `${moscowDateTime(data.paidAt)} (мск)`],
   ];
   const next = `Менеджер свяжется с вами ${data.managerDeadline} (по московскому времени), чтобы уточнить детали и согласовать работу.`;
+  const receipt = data.receiptByOfd
+    ? 'Кассовый чек придёт отдельным письмом от оператора фискальных данных (ОФД) нашей онлайн-кассы на этот адрес; он же появится на странице заказа.'
+    : null;
   const questions = `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`;
 
   const body = (
@@ -38,6 +43,7 @@ export function orderConfirmation(data: OrderConfirmationData, company: Company)
       <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
       <p style={s.paragraph}>Спасибо за оплату. Мы получили ваш заказ и уже передали его менеджеру.</p>
       <DetailsTable rows={rows} />
+      {receipt && <p style={s.paragraph}>{receipt}</p>}
       <h2 style={s.subheading}>Что дальше</h2>
       <p style={s.paragraph}>{next}</p>
       <p style={s.paragraph}>Состояние заказа всегда видно на его странице:</p>
@@ -53,6 +59,7 @@ export function orderConfirmation(data: OrderConfirmationData, company: Company)
     '',
     ...rows.map(([label, value]) => `${label}: ${value}`),
     '',
+    ...(receipt ? [receipt, ''] : []),
     'Что дальше',
     next,
     '',

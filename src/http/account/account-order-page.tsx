@@ -1,6 +1,8 @@
 import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { formatRub } from '../../domain/money.js';
 import type { Invoice } from '../../db/queries/invoices.js';
+import type { Receipt } from '../../db/queries/receipts.js';
+import { OrderReceipts } from '../views/order-receipts.js';
 import type { Order } from '../../db/queries/orders.js';
 import type { PaymentAttempt, PaymentOperation } from '../../db/queries/payments.js';
 import { moscowDateTime } from '../../email/templates/format.js';
@@ -20,10 +22,12 @@ export interface AccountOrderPageProps {
   work?: ClientOrderWork;
   /** Surcharge invoices of the order, newest first. */
   invoices?: Invoice[];
+  /** The order's cash receipts (54-FZ), surcharges' included. */
+  receipts?: Receipt[];
   csrfToken: string;
 }
 
-export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], work = { specification: undefined, days: [], includedHours: null }, csrfToken }: AccountOrderPageProps) {
+export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, csrfToken }: AccountOrderPageProps) {
   return (
     <section>
       <p class="breadcrumbs">
@@ -74,6 +78,7 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
       </div>
       <OrderWorkPanel work={work} />
       <InvoiceList invoices={invoices} csrfToken={csrfToken} />
+      <OrderReceipts receipts={receipts} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { listSessions } from '../../db/queries/client-sessions.js';
 import { clientOrders, findClientOrder, type Client } from '../../db/queries/clients.js';
 import { clientInvoicesOfOrder } from '../../db/queries/invoices.js';
 import { operationsForAttempt, paidAttemptForOrder } from '../../db/queries/payments.js';
+import { receiptsOfOrder } from '../../db/queries/receipts.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
 import { AccountOrderPage } from './account-order-page.js';
@@ -42,10 +43,11 @@ export async function accountRoutes(app: FastifyInstance) {
     const managerDeadline = order.paidAt && callbackDeadlineInWords(order.paidAt, deps.calendar, deps.clock.now());
     const invoices = await clientInvoicesOfOrder(deps.db, order.id);
     const work = await clientOrderWork(deps.db, order);
+    const receipts = await receiptsOfOrder(deps.db, order.id);
     return sendPage(
       reply,
       { title: order.serviceTitle },
-      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} work={work} csrfToken={reply.generateCsrf()} />,
+      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} csrfToken={reply.generateCsrf()} />,
     );
   });
 

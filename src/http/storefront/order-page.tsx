@@ -3,6 +3,8 @@ import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { formatRub } from '../../domain/money.js';
 import type { Order } from '../../db/queries/orders.js';
 import type { PaymentAttempt } from '../../db/queries/payments.js';
+import type { Receipt } from '../../db/queries/receipts.js';
+import { OrderReceipts } from '../views/order-receipts.js';
 
 export interface OrderPageProps {
   order: Order;
@@ -12,6 +14,8 @@ export interface OrderPageProps {
   managerDeadline: string | null;
   /** Whether the customer's address already had a personal account before this order (once paid). */
   returningClient: boolean;
+  /** The order's cash receipts (54-FZ), surcharges' included. */
+  receipts: Receipt[];
   csrfToken: string;
 }
 
@@ -41,7 +45,7 @@ export function paymentView(order: Order, attempt: PaymentAttempt | undefined): 
 
 const moscow = (date: Date) => DateTime.fromJSDate(date, { zone: 'Europe/Moscow' }).setLocale('ru').toFormat("d MMMM yyyy 'в' HH:mm");
 
-export function OrderPage({ order, attempt, managerDeadline, returningClient, csrfToken }: OrderPageProps) {
+export function OrderPage({ order, attempt, managerDeadline, returningClient, receipts, csrfToken }: OrderPageProps) {
   const view = paymentView(order, attempt);
   return (
     <section class="order-status">
@@ -78,6 +82,7 @@ export function OrderPage({ order, attempt, managerDeadline, returningClient, cs
         )}
       </dl>
       {view === 'paid' && <ExpectedEmails email={order.customerEmail} returningClient={returningClient} />}
+      <OrderReceipts receipts={receipts} />
       {(view === 'unpaid' || view === 'failed') && (
         <form method="post" action={`/orders/${order.publicRef}/pay`}>
           <input type="hidden" name="_csrf" value={csrfToken} />

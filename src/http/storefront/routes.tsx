@@ -4,6 +4,8 @@ import { callbackDeadlineInWords } from '../../domain/calendar/deadline-words.js
 import { placeOrder } from '../../actions/orders/place-order.js';
 import type { Service } from '../../db/queries/catalog.js';
 import { findOrderByRef, hasEarlierPaidOrder } from '../../db/queries/orders.js';
+import { receiptsOfOrder } from '../../db/queries/receipts.js';
+import { receiptBeingMade } from '../../domain/receipts/receipt-flow.js';
 import { latestAttemptForOrder } from '../../db/queries/payments.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
@@ -68,11 +70,13 @@ export async function storefrontRoutes(app: FastifyInstance) {
     const attempt = await latestAttemptForOrder(deps.db, order.id);
     const view = paymentView(order, attempt);
     const returningClient = await hasEarlierPaidOrder(deps.db, order);
+    const receipts = await receiptsOfOrder(deps.db, order.id);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     return sendPage(
       reply,
-      { title: `Заказ: ${order.serviceTitle}`, refreshSeconds: view === 'checking' ? 3 : undefined },
-      <OrderPage order={order} attempt={attempt} managerDeadline={managerDeadline(order.paidAt)} returningClient={returningClient} csrfToken={reply.generateCsrf()} />,
+      // Refreshes while the payment is checked, and for a while as a new receipt is made (seconds, usually).
+      { title: `Заказ: ${order.serviceTitle}`, refreshSeconds: view === 'checking' ? 3 : receipts.some((r) => receiptBeingMade(r, deps.clock.now())) ? 5 : undefined },
+      <OrderPage order={order} attempt={attempt} managerDeadline={managerDeadline(order.paidAt)} returningClient={returningClient} receipts={receipts} csrfToken={reply.generateCsrf()} />,
     );
   });
 

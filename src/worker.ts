@@ -9,6 +9,7 @@ import { sendOrderConfirmation } from './actions/send-order-confirmation.js';
 import type { Deps } from './deps.js';
 import { backupSchedule } from './domain/backup-schedule.js';
 import { deliverEmail } from './jobs/deliver-email.js';
+import { sendRequestedLink } from './jobs/send-link.js';
 import type { JobPayloads } from './jobs/queues.js';
 
 /**
@@ -41,6 +42,10 @@ export async function startWorker(deps: Deps): Promise<void> {
   // The emails of a batch go out in parallel over the mailer's pooled SMTP connections.
   await deps.queue.work('email.deliver', { ...batches, includeMetadata: true }, (jobs: JobWithMetadata<JobPayloads['email.deliver']>[]) =>
     settleEach(deps, jobs, true, (job) => deliverEmail(deps, job)),
+  );
+  // "Forgot password" and "send a new link": the request only queued what was typed (constant time).
+  await deps.queue.work('accounts.send-link', batches, (jobs: Job<JobPayloads['accounts.send-link']>[]) =>
+    settleEach(deps, jobs, false, ({ data }) => sendRequestedLink(deps, data)),
   );
   // At a paid order's callback deadline. "Not due" fails the run so that pg-boss tries again a minute later.
   await deps.queue.work('orders.escalate', batches, (jobs: Job<JobPayloads['orders.escalate']>[]) =>

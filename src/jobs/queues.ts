@@ -9,6 +9,8 @@ export interface JobPayloads {
   'payments.reconcile': Record<string, never>;
   'email.deliver': { emailId: string };
   'accounts.prune': Record<string, never>;
+  /** "Forgot password" or "send a new link", as typed: the lookup happens in the job (accounts/link-requests.ts). */
+  'accounts.send-link': { purpose: 'reset_password' | 'verify_email'; name: string };
   /** At a paid order's callback deadline: tell the manager and the admins if nobody called (job id = order id). */
   'orders.escalate': { orderId: string };
   /** A backup of the whole database into BACKUP_DIR: daily at BACKUP_TIME, or asked for in /admin/backups. */
@@ -17,7 +19,7 @@ export interface JobPayloads {
   'backups.drill': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
-export const jobNames: JobName[] = ['order.paid', 'payments.reconcile', 'email.deliver', 'accounts.prune', 'orders.escalate', 'backups.create', 'backups.drill'];
+export const jobNames: JobName[] = ['order.paid', 'payments.reconcile', 'email.deliver', 'accounts.prune', 'accounts.send-link', 'orders.escalate', 'backups.create', 'backups.drill'];
 
 /** Per-job settings (retries, backoff, start time) that override the queue's defaults. */
 export type JobOptions = Omit<JobInsert, 'data' | 'id'>;

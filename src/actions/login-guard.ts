@@ -24,7 +24,7 @@ export async function guardLogin(deps: GuardDeps, attempt: LoginAttempt, altcha:
   const throttle = await currentThrottle(deps, attempt);
   if (throttle.retryAfterMs > 0) return { kind: 'throttled', retryAfterSeconds: Math.ceil(throttle.retryAfterMs / 1000) };
   if (throttle.captchaRequired && deps.captcha) {
-    const check = await checkCaptcha(deps.captcha, altcha);
+    const check = await checkCaptcha(deps.captcha, altcha, 'sign-in');
     if (!check.ok) return { kind: 'captcha_failed', error: captchaMessages[check.reason] };
     if (!(await useCaptchaSolution(deps.db, check))) return { kind: 'captcha_failed', error: captchaMessages.replayed };
   }

@@ -25,8 +25,8 @@ describe.each(backends)('staff sign-in limits per account and address on %s', (b
     const needsCaptcha = await guess(STAFF_PASSWORD);
     expect(needsCaptcha.statusCode).toBe(401);
     expect(needsCaptcha.body).toContain('altcha-widget');
-    for (let i = 4; i <= 5; i++) expect((await guess(`не тот пароль ${i}`, await solveCaptcha(t.app))).statusCode).toBe(401);
-    expect((await guess(STAFF_PASSWORD, await solveCaptcha(t.app))).statusCode).toBe(429);
+    for (let i = 4; i <= 5; i++) expect((await guess(`не тот пароль ${i}`, await solveCaptcha(t.app, 'sign-in'))).statusCode).toBe(401);
+    expect((await guess(STAFF_PASSWORD, await solveCaptcha(t.app, 'sign-in'))).statusCode).toBe(429);
 
     const office = await signInFrom('192.0.2.10', member.email, STAFF_PASSWORD);
     expect(office.statusCode).toBe(200);
@@ -41,7 +41,7 @@ describe.each(backends)('staff sign-in limits per account and address on %s', (b
     expect(asked.statusCode).toBe(401);
     expect(asked.body).toContain('altcha-widget');
     expect(reachedCode(asked.body)).toBe(false);
-    const solved = await signInFrom('192.0.2.11', member.email, STAFF_PASSWORD, await solveCaptcha(t.app));
+    const solved = await signInFrom('192.0.2.11', member.email, STAFF_PASSWORD, await solveCaptcha(t.app, 'sign-in'));
     expect(solved.statusCode).toBe(200);
     expect(reachedCode(solved.body)).toBe(true);
   });

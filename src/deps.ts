@@ -20,7 +20,7 @@ export interface CreateDepsOptions {
   clock?: Clock;
   /** Tests pass an in-memory PGlite or their own PostgreSQL database. */
   databaseUrl?: string | 'memory';
-  /** Gateway credentials when not in the settings: the built-in sandbox's (scripts/start.ts) or a test's. */
+  /** Gateway credentials when not in the settings: the built-in sandbox's (server.ts) or a test's. */
   gateway?: GatewayCredentials;
   /** The cash register's group when not the one RECEIPTS names (a test's register sandbox), and its call timeout. */
   register?: RegisterCredentials & { timeoutMs?: number };

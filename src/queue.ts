@@ -19,6 +19,8 @@ export const jobQueues = {
   'payments.reconcile': payload<Nothing>(),
   'email.deliver': payload<{ emailId: string }>(),
   'accounts.prune': payload<Nothing>(),
+  /** "Forgot password" or "send a new link", as typed: the lookup happens in the job (actions/accounts/link-requests.ts). */
+  'accounts.send-link': payload<{ purpose: 'reset_password' | 'verify_email'; name: string }>(),
   /** At a paid order's callback deadline: tell the manager and the admins if nobody called (job id = order id). */
   'orders.escalate': payload<{ orderId: string }>(),
   /** A backup of the whole database into BACKUP_DIR: daily at BACKUP_TIME, or asked for in /admin/backups. */

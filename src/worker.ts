@@ -6,6 +6,7 @@ import type { Deps } from './app-deps.js';
 import { backupSchedule } from './domain/backups/backup-schedule.js';
 import { deliverEmail } from './jobs/deliver-email.js';
 import { afterOrderPaid, createBackup, escalateWhenDue, issueReceiptJob, pollReceiptJob } from './jobs/handlers.js';
+import { sendRequestedLink } from './jobs/send-link.js';
 import type { JobName, JobPayloads } from './queue.js';
 
 /**
@@ -35,6 +36,8 @@ const handlers: { [N in JobName]: Handler<N> } = {
   'order.paid': { run: afterOrderPaid, options: { ...batches, localConcurrency: 2 } },
   // The emails of a batch go out in parallel over the mailer's pooled SMTP connections.
   'email.deliver': { run: deliverEmail, options: batches, parallel: true },
+  // "Forgot password" and "send a new link": the request only queued what was typed (constant time).
+  'accounts.send-link': { run: sendRequestedLink, options: batches },
   'orders.escalate': { run: escalateWhenDue, options: batches },
   'payments.reconcile': { run: reconcilePayments },
   'accounts.prune': { run: pruneAccountRecords },

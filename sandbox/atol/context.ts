@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { VirtualClock } from './clock.js';
-import type { FiscalDrive } from './fiscal.js';
+import type { FiscalDrive } from './types.js';
 import type { ReceiptStore } from './store.js';
 import type { TokenStore } from './tokens.js';
 import type { AtolFaults, AtolGroup, AtolSandboxOptions, CallbackDelivery, DuplicateMode } from './types.js';

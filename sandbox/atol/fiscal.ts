@@ -3,7 +3,7 @@ import { atolTimestamp, moscowDate } from './clock.js';
 import type { SandboxContext } from './context.js';
 import { innMismatch, queueTimeout } from './errors.js';
 import type { Receipt } from './store.js';
-import type { AtolPayload } from './types.js';
+import type { AtolPayload, FiscalDrive } from './types.js';
 
 /**
  * What the group's KKTs do with a queued document (PROTOCOL §4.2): after doneAfterMs it becomes
@@ -12,14 +12,6 @@ import type { AtolPayload } from './types.js';
  * numbers that only grow (shift open/close reports take numbers too), receipt numbers per shift,
  * a shift per Moscow day.
  */
-export interface FiscalDrive {
-  fnNumber: string;
-  registrationNumber: string;
-  lastDocument: number;
-  shift: number;
-  shiftDay: string;
-  receiptsInShift: number;
-}
 
 const digits = (seed: string, count: number) => {
   const hex = createHash('sha256').update(seed).digest('hex');

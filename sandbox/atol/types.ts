@@ -182,3 +182,13 @@ export interface AtolSandbox {
   receiptByExternalId(groupCode: string, externalId: string): AtolReceiptView | undefined;
   deliveries(): CallbackDelivery[];
 }
+
+/** The register's fiscal drive (FN) of one group: numbers that only grow (see fiscal.ts). */
+export interface FiscalDrive {
+  fnNumber: string;
+  registrationNumber: string;
+  lastDocument: number;
+  shift: number;
+  shiftDay: string;
+  receiptsInShift: number;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { invoiceMachine, invoiceStates } from './invoices/invoice-machine.js';
 import { orderMachine, orderStates } from './orders/order-machine.js';
 import { attemptMachine, attemptStates } from './payments/payment-machine.js';
 import { reachableStates, type StateMachine } from './state-machine.js';
@@ -6,6 +7,7 @@ import { reachableStates, type StateMachine } from './state-machine.js';
 describe.each([
   ['order', orderMachine as StateMachine<string, string>, orderStates as readonly string[]],
   ['payment attempt', attemptMachine as StateMachine<string, string>, attemptStates as readonly string[]],
+  ['surcharge invoice', invoiceMachine as StateMachine<string, string>, invoiceStates as readonly string[]],
 ])('%s machine', (_name, machine, states) => {
   it('reaches every state from the initial one', () => {
     expect([...reachableStates(machine)].sort()).toEqual([...states].sort());
@@ -21,7 +23,7 @@ describe.each([
     const terminal = states.filter((s) => machine.isTerminal(s));
     expect(terminal.length).toBeGreaterThan(0);
     for (const state of terminal) {
-      for (const event of ['paid', 'failed', 'payment_confirmed', 'payment_refunded']) {
+      for (const event of ['paid', 'failed', 'payment_confirmed', 'payment_refunded', 'marked_paid', 'voided', 'payment_cancelled']) {
         expect(machine.transition(state, event)).toBeNull();
       }
     }

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { createCaptchaChallenge } from '../captcha/altcha.js';
+import { createCaptchaChallenge, isCaptchaForm } from '../captcha/altcha.js';
 
+/** `/captcha/challenge?form=sign-in` for the sign-in forms; the order form's (the default) otherwise. */
 export async function captchaRoutes(app: FastifyInstance) {
   const { captcha } = app.deps;
   if (!captcha) return;
-  app.get('/captcha/challenge', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (_request, reply) => {
-    const challenge = await createCaptchaChallenge(captcha);
+  app.get<{ Querystring: { form?: string } }>('/captcha/challenge', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const form = isCaptchaForm(request.query.form) ? request.query.form : 'order';
+    const challenge = await createCaptchaChallenge(captcha, form);
     return reply.header('cache-control', 'no-store').send(challenge);
   });
 }

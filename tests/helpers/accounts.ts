@@ -5,6 +5,8 @@ import type { Order } from '../../src/db/queries/orders.js';
 import { emails } from '../../src/db/schema/index.js';
 import { emailRetry } from '../../src/email/queue-email.js';
 import { deliverEmail } from '../../src/jobs/deliver-email.js';
+import type { JobPayloads } from '../../src/queue.js';
+import { sendRequestedLink } from '../../src/jobs/send-link.js';
 import type { validOrder } from './order-form.js';
 import { cards, orderSentToGateway, reloadOrder } from './payments.js';
 import type { ReceivedMail } from './smtp.js';
@@ -21,8 +23,21 @@ export async function paidOrder(t: TestApp, fields: Partial<typeof validOrder> =
   return reloadOrder(t, order.id);
 }
 
-/** Delivers every queued email now, as the email.deliver jobs would. */
+/** Runs the queued "forgot password" and "send a new link" requests now, as the worker would. */
+export async function runLinkRequests(t: TestApp): Promise<void> {
+  for (;;) {
+    const jobs = await t.deps.queue.fetch<JobPayloads['accounts.send-link']>('accounts.send-link', { batchSize: 50 });
+    if (jobs.length === 0) return;
+    for (const job of jobs) {
+      await sendRequestedLink(t.deps, job);
+      await t.deps.queue.complete('accounts.send-link', job.id);
+    }
+  }
+}
+
+/** Delivers every queued email now (after running the queued link requests), as the jobs would. */
 export async function deliverQueuedEmails(t: TestApp): Promise<void> {
+  await runLinkRequests(t);
   const queued = await t.deps.db.select({ id: emails.id }).from(emails).where(eq(emails.status, 'queued'));
   for (const { id } of queued) await deliverEmail(t.deps, { data: { emailId: id }, retryCount: 0, retryLimit: emailRetry.retryLimit });
 }

@@ -1,6 +1,7 @@
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { CaptchaForm } from '../../src/captcha/altcha.js';
 
 /** A browser's view of the order form: the CSRF cookie and token from a real GET. */
 export interface FormSession {
@@ -17,9 +18,9 @@ export async function openOrderForm(app: FastifyInstance, slug: string): Promise
   return { cookie, csrfToken };
 }
 
-/** Fetches a challenge and solves it, as the widget does in the browser. */
-export async function solveCaptcha(app: FastifyInstance): Promise<string> {
-  const response = await app.inject({ method: 'GET', url: '/captcha/challenge' });
+/** Fetches a challenge for a form and solves it, as the widget does in the browser. */
+export async function solveCaptcha(app: FastifyInstance, form: CaptchaForm = 'order'): Promise<string> {
+  const response = await app.inject({ method: 'GET', url: `/captcha/challenge?form=${form}` });
   const challenge = response.json();
   const solution = await solveChallenge({ challenge, deriveKey });
   return Buffer.from(JSON.stringify({ challenge, solution })).toString('base64');

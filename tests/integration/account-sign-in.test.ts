@@ -190,26 +190,71 @@ describe.each(backends)('per-account sign-in limits on %s', (backend) => {
     await smtp.stop();
   });
 
-  it('asks for a captcha after 3 failures and makes the account wait after 5, from any IP', async () => {
-    const client = await confirmedClient(t, smtp.received, { email: 'target@example.ru', name: 'Ян Ли' });
-    const tryWith = (ip: string, password: string, altcha?: string) =>
-      visitor(t.app, ip).post('/account/login', { login: client.login, password, ...(altcha ? { altcha } : {}) }, '/account/login');
+  const signInFrom = (ip: string, login: string, password: string, altcha?: string) =>
+    visitor(t.app, ip).post('/account/login', { login, password, ...(altcha ? { altcha } : {}) }, '/account/login');
 
-    for (let i = 1; i <= 3; i++) expect((await tryWith(`198.51.100.${i}`, 'неверный пароль раз')).statusCode).toBe(401);
-    const needsCaptcha = await tryWith('198.51.100.4', client.password);
+  it('a guesser at one address gets the captcha after 3 failures and waits after 5; the owner elsewhere signs straight in', async () => {
+    const owner = await signedInClient(t, smtp.received, { email: 'target@example.ru', name: 'Ян Ли' }, '192.0.2.1');
+    const guess = (password: string, altcha?: string) => signInFrom('198.51.100.1', owner.login, password, altcha);
+
+    for (let i = 1; i <= 3; i++) expect((await guess(`неверный пароль ${i}`)).statusCode).toBe(401);
+    const needsCaptcha = await guess(owner.password);
     expect(needsCaptcha.statusCode).toBe(401);
     expect(needsCaptcha.body).toContain('Я не робот');
     expect(needsCaptcha.body).toContain('altcha-widget');
-
-    expect((await tryWith('198.51.100.5', 'неверный пароль два', await solveCaptcha(t.app))).statusCode).toBe(401);
-    expect((await tryWith('198.51.100.6', 'неверный пароль три', await solveCaptcha(t.app))).statusCode).toBe(401);
-    const throttled = await tryWith('198.51.100.7', client.password, await solveCaptcha(t.app));
+    expect((await guess('неверный пароль 4', await solveCaptcha(t.app, 'sign-in'))).statusCode).toBe(401);
+    expect((await guess('неверный пароль 5', await solveCaptcha(t.app, 'sign-in'))).statusCode).toBe(401);
+    const throttled = await guess(owner.password, await solveCaptcha(t.app, 'sign-in'));
     expect(throttled.statusCode).toBe(429);
     expect(Number(throttled.headers['retry-after'])).toBe(30);
     expect(throttled.body).toContain('Слишком много неудачных попыток входа');
 
+    // The owner, at home, is not slowed down at all by what happened at the other address.
+    const home = await signInFrom('192.0.2.1', owner.login, owner.password);
+    expect(home.statusCode).toBe(303);
+    expect(home.headers.location).toBe('/account');
+
     clock.advance(31_000);
-    const allowed = await tryWith('198.51.100.8', client.password, await solveCaptcha(t.app));
-    expect(allowed.statusCode).toBe(303);
+    expect((await guess(owner.password, await solveCaptcha(t.app, 'sign-in'))).statusCode).toBe(303);
+  });
+
+  it('past 10 failures on the account from many addresses, everyone must solve the captcha, and a solved one with the right password signs in', async () => {
+    clock.advance(16 * MINUTE);
+    const owner = await signedInClient(t, smtp.received, { email: 'spread@example.ru', name: 'Ия Ди' }, '192.0.2.2');
+    for (let i = 1; i <= 10; i++) expect((await signInFrom(`198.51.100.${100 + i}`, owner.login, 'перебор паролей')).statusCode).toBe(401);
+
+    const asked = await signInFrom('192.0.2.2', owner.login, owner.password);
+    expect(asked.statusCode).toBe(401);
+    expect(asked.body).toContain('altcha-widget');
+    expect(asked.body).toContain('Подтвердите, что вы не робот');
+    const solved = await signInFrom('192.0.2.2', owner.login, owner.password, await solveCaptcha(t.app, 'sign-in'));
+    expect(solved.statusCode).toBe(303);
+    expect(solved.headers.location).toBe('/account');
+
+    // A new address is asked for the captcha too, and is never made to wait for the others' failures.
+    const fresh = await signInFrom('198.51.100.200', owner.login, 'ещё одна догадка', await solveCaptcha(t.app, 'sign-in'));
+    expect(fresh.statusCode).toBe(401);
+    expect(fresh.body).toContain('altcha-widget');
+  });
+
+  it('takes only a sign-in challenge: the cheaper one of the order form does not pass', async () => {
+    clock.advance(16 * MINUTE);
+    const owner = await signedInClient(t, smtp.received, { email: 'cheap@example.ru', name: 'Ян Ку' }, '192.0.2.4');
+    for (let i = 1; i <= 3; i++) await signInFrom('198.51.100.50', owner.login, 'неверный пароль');
+    const cheap = await signInFrom('198.51.100.50', owner.login, owner.password, await solveCaptcha(t.app, 'order'));
+    expect(cheap.statusCode).toBe(401);
+    expect(cheap.body).toContain('Проверка «Я не робот» не удалась');
+    expect((await signInFrom('198.51.100.50', owner.login, owner.password, await solveCaptcha(t.app, 'sign-in'))).statusCode).toBe(303);
+  });
+
+  it('counts an IPv6 guesser by its /64: changing the last 64 bits does not reset the wait', async () => {
+    clock.advance(16 * MINUTE);
+    const owner = await signedInClient(t, smtp.received, { email: 'six@example.ru', name: 'Ли Ву' }, '192.0.2.3');
+    for (let i = 1; i <= 5; i++) {
+      const altcha = i > 3 ? await solveCaptcha(t.app, 'sign-in') : undefined;
+      expect((await signInFrom(`2001:db8:5:6::${i}`, owner.login, 'неверный пароль', altcha)).statusCode).toBe(401);
+    }
+    expect((await signInFrom('2001:db8:5:6:aaaa::99', owner.login, owner.password, await solveCaptcha(t.app, 'sign-in'))).statusCode).toBe(429);
+    expect((await signInFrom('2001:db8:5:7::1', owner.login, owner.password)).statusCode).toBe(303);
   });
 });

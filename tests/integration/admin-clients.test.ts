@@ -5,7 +5,7 @@ import { requestPasswordReset } from '../../src/actions/accounts/request-passwor
 import type { Order } from '../../src/db/queries/orders.js';
 import { auditLog, clients, emails, paymentAttempts } from '../../src/db/schema/index.js';
 import { orderNumber } from '../../src/domain/orders/order-workflow.js';
-import { paidOrder } from '../helpers/accounts.js';
+import { paidOrder, runLinkRequests } from '../helpers/accounts.js';
 import { orderSentToGateway } from '../helpers/payments.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { staffBrowser } from '../helpers/staff.js';
@@ -139,6 +139,7 @@ describe.each(backends)('back office: clients on %s', (backend) => {
 
   it('lists emails the account was sent without an order (a password reset) on the card', async () => {
     await requestPasswordReset(t.deps, 'Boris.Kim@example.ru');
+    await runLinkRequests(t);
     const [resetEmail] = await t.deps.db.select().from(emails).where(eq(emails.kind, 'password_reset'));
     expect(resetEmail).toMatchObject({ orderId: null, clientId: boris.clientId });
     expect((await manager.get(`/admin/clients/${boris.clientId}`)).body).toContain(`/admin/emails/${resetEmail!.id}`);

@@ -1,3 +1,4 @@
+import { queueLinkRequest } from './link-requests.js';
 import { accountLinks } from '../../accounts/links.js';
 import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
@@ -8,12 +9,17 @@ import { queueEmail } from '../../email/queue-email.js';
 import { passwordResetEmail } from '../../email/templates/password-reset.js';
 
 /**
- * "Forgot password": a one-hour single-use link to the account's address. The page answers the same
- * whether anything was sent or not, so it cannot be used to find out who has an account.
+ * "Forgot password". The page answers the same, in the same time, whether anything will be sent or not,
+ * so it cannot be used to find out who has an account: the request only queues what was typed.
  */
-export async function requestPasswordReset(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config'>, name: unknown): Promise<void> {
+export async function requestPasswordReset(deps: Pick<Deps, 'db' | 'queue'>, name: unknown): Promise<void> {
   const typed = typeof name === 'string' ? name.trim().slice(0, 254) : '';
   if (!typed) return;
+  await queueLinkRequest(deps, { purpose: 'reset_password', name: typed });
+}
+
+/** The queued part: a one-hour single-use link to the account's address, at most 3 an hour. */
+export async function sendPasswordResetLink(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config'>, typed: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const client = await findClientBySignInName(tx, typed);

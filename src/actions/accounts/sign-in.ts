@@ -36,13 +36,14 @@ export async function signIn(deps: Pick<Deps, 'db' | 'clock' | 'captcha'>, input
   const client = await findClientBySignInName(deps.db, name);
   // Unknown names are counted under what was typed, so they are limited exactly like accounts.
   const accountKey = client ? `client:${client.id}` : `name:${name.toLowerCase()}`;
-  const guard = await guardLogin(deps, accountKey, input.altcha);
+  const attempt = { accountKey, ip: input.ip };
+  const guard = await guardLogin(deps, attempt, input.altcha);
   if (guard.kind === 'throttled') return guard;
   if (guard.kind === 'captcha_failed') return { kind: 'refused', error: guard.error, captchaRequired: true };
 
   const passwordOk = await verifyPasswordOrDecoy(client?.passwordHash, password);
   if (!client || !passwordOk) {
-    const next = await recordLoginFailure(deps, accountKey, input.ip);
+    const next = await recordLoginFailure(deps, attempt);
     return { kind: 'refused', error: WRONG, captchaRequired: next.captchaRequired };
   }
   const temporary = client.temporaryPasswordUntil !== null;

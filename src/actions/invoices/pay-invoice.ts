@@ -3,9 +3,7 @@ import type { Deps } from '../../app-deps.js';
 import { latestAttemptForInvoice } from '../../db/queries/invoices.js';
 import { invoices, orders, paymentAttempts } from '../../db/schema/index.js';
 import { invoicePageUrl } from './notify-invoice-paid.js';
-import { sendAttemptToGateway } from '../payments/send-attempt-to-gateway.js';
-
-export type PayInvoiceResult = { kind: 'redirect'; url: string } | { kind: 'not_found' } | { kind: 'not_payable' } | { kind: 'gateway_unavailable' };
+import { sendAttemptToGateway, type PaymentStart } from '../payments/send-attempt-to-gateway.js';
 
 /**
  * Sends the client to the gateway for one of their open surcharge invoices, exactly as an order is
@@ -16,7 +14,7 @@ export type PayInvoiceResult = { kind: 'redirect'; url: string } | { kind: 'not_
 export async function payInvoice(
   deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log' | 'config'>,
   input: { clientId: string; invoiceRef: string },
-): Promise<PayInvoiceResult> {
+): Promise<PaymentStart> {
   const { db, clock, gateway } = deps;
   const now = clock.now();
   const prepared = await db.transaction(async (tx) => {

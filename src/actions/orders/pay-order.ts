@@ -2,20 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
 import { latestAttemptForOrder } from '../../db/queries/payments.js';
 import { orders, paymentAttempts } from '../../db/schema/index.js';
-import { sendAttemptToGateway } from '../payments/send-attempt-to-gateway.js';
-
-export type PayOrderResult =
-  | { kind: 'redirect'; url: string }
-  | { kind: 'not_found' }
-  | { kind: 'not_payable' }
-  | { kind: 'gateway_unavailable' };
+import { sendAttemptToGateway, type PaymentStart } from '../payments/send-attempt-to-gateway.js';
 
 /**
  * Sends the payer to the gateway for an order awaiting payment. The attempt is stored before the
  * gateway is called; an attempt whose outcome is unknown (the call timed out) is re-sent with the same
  * idempotency key, so a retry can never create a second payment. An unfinished attempt is resumed.
  */
-export async function payOrder(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log'>, orderRef: string): Promise<PayOrderResult> {
+export async function payOrder(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log'>, orderRef: string): Promise<PaymentStart> {
   const { db, clock, gateway } = deps;
   const now = clock.now();
   const prepared = await db.transaction(async (tx) => {

@@ -46,7 +46,7 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
   }
   if (!form.ok) return { kind: 'invalid', service, errors: form.errors, values };
 
-  const captchaCheck = captcha ? await checkCaptcha(captcha, input.body.altcha) : null;
+  const captchaCheck = captcha ? await checkCaptcha(captcha, input.body.altcha, 'order') : null;
   if (captchaCheck && !captchaCheck.ok) {
     return { kind: 'invalid', service, errors: { altcha: captchaMessages[captchaCheck.reason] }, values };
   }

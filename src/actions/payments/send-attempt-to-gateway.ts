@@ -6,6 +6,9 @@ import { paymentAttempts } from '../../db/schema/index.js';
 
 export type GatewayHandOff = { kind: 'redirect'; url: string } | { kind: 'gateway_unavailable' };
 
+/** Paying an order or a surcharge: the hand-off, or why there is nothing to pay. */
+export type PaymentStart = GatewayHandOff | { kind: 'not_found' } | { kind: 'not_payable' };
+
 /**
  * The common end of paying an order or a surcharge: a stored attempt goes to init_payment.php (its id
  * is the idempotency key, so re-sending one whose outcome is unknown never makes a second payment), and

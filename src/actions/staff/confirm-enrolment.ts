@@ -29,13 +29,13 @@ export async function confirmEnrolment(
   const peeked = await peekStaffToken(deps.db, hash, 'enrol', now);
   const member = peeked?.staffId ? await findStaff(deps.db, peeked.staffId) : undefined;
   if (!member?.totpSecret || member.state !== 'enrolling') return { kind: 'expired' };
-  const accountKey = `staff:${member.id}`;
-  const guard = await guardLogin({ ...deps, captcha: null }, accountKey, undefined);
+  const attempt = { accountKey: `staff:${member.id}`, ip: input.ip };
+  const guard = await guardLogin({ ...deps, captcha: null }, attempt, undefined);
   if (guard.kind === 'throttled') return guard;
 
   const check = verifyTotp(openSecret(deps.config.APP_SECRET, member.totpSecret), String(input.code ?? ''), now, null);
   if (!check.ok) {
-    await recordLoginFailure(deps, accountKey, input.ip);
+    await recordLoginFailure(deps, attempt);
     return { kind: 'wrong_code', error: check.reason === 'malformed' ? 'Введите 6 цифр из приложения.' : 'Код не подошёл. Проверьте время на телефоне и введите новый код.' };
   }
   const recoveryCodes = newRecoveryCodes();

@@ -32,9 +32,9 @@ export async function staffSecondFactor(
   const peeked = await peekStaffToken(deps.db, hash, 'login', now);
   const member = peeked?.staffId ? await findStaff(deps.db, peeked.staffId) : undefined;
   if (!member?.totpSecret || member.state !== 'active') return { kind: 'expired' };
-  const accountKey = `staff:${member.id}`;
+  const attempt = { accountKey: `staff:${member.id}`, ip: input.ip };
   // The captcha belongs to the password step; here only the waits apply.
-  const guard = await guardLogin({ ...deps, captcha: null }, accountKey, undefined);
+  const guard = await guardLogin({ ...deps, captcha: null }, attempt, undefined);
   if (guard.kind === 'throttled') return guard;
 
   const code = String(input.code ?? '').trim();
@@ -49,7 +49,7 @@ export async function staffSecondFactor(
   });
   if (result.ok) return { kind: 'signed_in', sessionId: result.sessionId, recoveryCodesLeft: result.recoveryCodesLeft };
   if (result.error === null) return { kind: 'expired' };
-  await recordLoginFailure(deps, accountKey, input.ip);
+  await recordLoginFailure(deps, attempt);
   return { kind: 'wrong_code', error: result.error };
 }
 

@@ -27,12 +27,13 @@ export async function staffSignIn(
   const found = await findStaffByEmail(deps.db, email);
   const member = found && (found.state === 'active' || found.state === 'enrolling') ? found : undefined;
   const accountKey = member ? `staff:${member.id}` : `staff-name:${email.toLowerCase()}`;
-  const guard = await guardLogin(deps, accountKey, input.altcha);
+  const attempt = { accountKey, ip: input.ip };
+  const guard = await guardLogin(deps, attempt, input.altcha);
   if (guard.kind === 'throttled') return guard;
   if (guard.kind === 'captcha_failed') return { kind: 'refused', error: guard.error, captchaRequired: true };
 
   if (!member || !(await verifyPasswordOrDecoy(member.passwordHash, password))) {
-    const next = await recordLoginFailure(deps, accountKey, input.ip);
+    const next = await recordLoginFailure(deps, attempt);
     return { kind: 'refused', error: WRONG, captchaRequired: next.captchaRequired };
   }
   const now = deps.clock.now();

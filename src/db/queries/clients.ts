@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
+import type { RecentLoginFailures } from '../../domain/accounts/login-throttle.js';
 import type { Queryable } from '../client.js';
 import { clients, loginFailures, orders } from '../schema/index.js';
 
@@ -27,12 +28,18 @@ export async function clientOrders(db: Queryable, clientId: string) {
   return db.select().from(orders).where(eq(orders.clientId, clientId)).orderBy(desc(orders.createdAt));
 }
 
-export async function recentLoginFailures(db: Queryable, accountKey: string, since: Date): Promise<Date[]> {
-  const rows = await db
+/**
+ * The account's failed sign-ins since a moment: their times from one address (the waits count these)
+ * and how many there were from every address (only a captcha depends on that, so a count will do).
+ */
+export async function recentLoginFailures(db: Queryable, attempt: { accountKey: string; address: string }, since: Date): Promise<RecentLoginFailures> {
+  const ofAccount = and(eq(loginFailures.accountKey, attempt.accountKey), gt(loginFailures.at, since));
+  const fromAddress = await db
     .select({ at: loginFailures.at })
     .from(loginFailures)
-    .where(and(eq(loginFailures.accountKey, accountKey), gt(loginFailures.at, since)));
-  return rows.map((row) => row.at);
+    .where(and(ofAccount, eq(loginFailures.ip, attempt.address)));
+  const [everywhere] = await db.select({ count: count() }).from(loginFailures).where(ofAccount);
+  return { fromAddress: fromAddress.map((row) => row.at), fromEverywhere: everywhere?.count ?? 0 };
 }
 
 /** One of the client's own orders; another client's reference finds nothing. */

@@ -65,8 +65,9 @@ export const clientSessions = pgTable(
 );
 
 /**
- * Failed sign-ins, for the per-account limits (captcha after 3, growing delays after 5 in 15 minutes).
+ * Failed sign-ins, for the limits of `domain/login-throttle.ts` (per account and address, 15 minutes).
  * Keyed by the account, or by what was typed when no account matched, so both look the same outside.
+ * `ip` holds the address the failures are counted under (an IPv6 address by its /64 network).
  */
 export const loginFailures = pgTable(
   'login_failures',

@@ -68,4 +68,6 @@ export interface FiscalAttributes {
   registeredAt: Date;
   ofdReceiptUrl: string | null;
   totalKopecks: number;
+  /** The register's registration number (РН ККТ, tag 1037), printed on the receipt; when the register gives it. */
+  registerNumber?: string;
 }

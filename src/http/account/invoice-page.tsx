@@ -5,10 +5,11 @@ import type { Invoice } from '../../db/queries/invoices.js';
 import type { Order } from '../../db/queries/orders.js';
 import type { PaymentAttempt } from '../../db/queries/payments.js';
 import { moscowDateTime } from '../../email/templates/format.js';
+import { PaymentStatus, type PaymentView } from '../views/payment-status.js';
 import { AccountNav } from './account-nav.js';
 
 /** What the client sees about a surcharge; from our database only, never from the gateway's browser return. */
-export type InvoiceView = 'unpaid' | 'checking' | 'failed' | 'review' | 'paid' | 'cancelled' | 'refunded';
+export type InvoiceView = PaymentView;
 
 export function invoiceView(invoice: Invoice, attempt: PaymentAttempt | undefined, now: Date): InvoiceView {
   if (invoice.state !== 'open') return invoice.state;
@@ -47,7 +48,21 @@ export function InvoicePage({ invoice, order, attempt, view, csrfToken }: Invoic
       <h1>{headings[view]}</h1>
       <AccountNav current="" csrfToken={csrfToken} />
       <div class="panel">
-        <Status view={view} invoice={invoice} attempt={attempt} />
+        <PaymentStatus
+          view={view}
+          attempt={attempt}
+          payee="invoice"
+          says={{
+            unpaid: (
+              <>
+                Статус: <strong>ожидает оплаты</strong>. Оплатить можно картой; если удобнее перевод по реквизитам или наличные, напишите менеджеру.
+              </>
+            ),
+            paid: `Спасибо! Доплата получена${invoice.paidAt ? ` ${moscowDateTime(invoice.paidAt)} (мск)` : ''}${paidHow(invoice, attempt)}.`,
+            cancelled: 'Счёт отменён, оплачивать его не нужно.',
+            refunded: 'Доплата возвращена. Срок зачисления на карту зависит от банка.',
+          }}
+        />
         <dl class="summary">
           <dt>Заказ</dt>
           <dd>{order.serviceTitle}</dd>
@@ -89,73 +104,9 @@ export function PayButton({ invoice, csrfToken, label = 'Оплатить' }: { 
   );
 }
 
-function Status({ view, invoice, attempt }: { view: InvoiceView; invoice: Invoice; attempt: PaymentAttempt | undefined }) {
-  switch (view) {
-    case 'unpaid':
-      return (
-        <p class="status status-waiting">
-          Статус: <strong>ожидает оплаты</strong>. Оплатить можно картой; если удобнее перевод по реквизитам или наличные, напишите менеджеру.
-        </p>
-      );
-    case 'checking':
-      return (
-        <div class="status status-waiting" role="status">
-          <p>Ждём подтверждения от платёжного сервиса. Страница обновится сама через несколько секунд.</p>
-          {attempt?.redirectUrl && (
-            <p>
-              Не завершили оплату? <a href={attempt.redirectUrl}>Вернуться на страницу оплаты</a>
-            </p>
-          )}
-        </div>
-      );
-    case 'failed':
-      return (
-        <div class="status status-failed" role="alert">
-          <p>{failureText(attempt)}</p>
-          <p>Деньги не списаны. Можно попробовать ещё раз, в том числе другой картой.</p>
-        </div>
-      );
-    case 'review':
-      return <p class="status status-waiting">Платёж получен, но требует проверки. Менеджер свяжется с вами в ближайшее рабочее время.</p>;
-    case 'paid':
-      return (
-        <p class="status status-ok">
-          Спасибо! Доплата получена{invoice.paidAt ? ` ${moscowDateTime(invoice.paidAt)} (мск)` : ''}
-          {paidHow(invoice, attempt)}.
-        </p>
-      );
-    case 'cancelled':
-      return <p class="status">Счёт отменён, оплачивать его не нужно.</p>;
-    case 'refunded':
-      return <p class="status">Доплата возвращена. Срок зачисления на карту зависит от банка.</p>;
-  }
-}
-
 function paidHow(invoice: Invoice, attempt: PaymentAttempt | undefined): string {
   if (invoice.offlineMethod === 'bank_transfer') return ', банковским переводом';
   if (invoice.offlineMethod === 'cash') return ', наличными';
   if (attempt?.state === 'paid' && attempt.cardLast4) return `, карта ${attempt.cardBrand ? `${cardBrandName(attempt.cardBrand)} ` : ''}•••• ${attempt.cardLast4}`;
   return '';
-}
-
-function failureText(attempt: PaymentAttempt | undefined): string {
-  if (attempt?.state === 'expired') return 'Время на оплату истекло.';
-  if (attempt?.failureCode === 'rejected_by_shop') return 'Сумма платежа не совпала со счётом, платёж отменён.';
-  return attempt?.failureDescription ? `Банк отклонил платёж: ${attempt.failureDescription}` : 'Банк отклонил платёж.';
-}
-
-/** Shown when the gateway did not open the payment page; the invoice stays payable. */
-export function InvoicePaymentUnavailable({ invoice, csrfToken }: { invoice: Invoice; csrfToken: string }) {
-  return (
-    <section class="order-status">
-      <h1>Платёжный сервис не отвечает</h1>
-      <p class="status status-failed" role="alert">
-        Нам не удалось открыть страницу оплаты. Деньги не списаны, счёт можно оплатить позже.
-      </p>
-      <PayButton invoice={invoice} csrfToken={csrfToken} label="Попробовать ещё раз:" />
-      <p>
-        <a href={`/account/invoices/${invoice.publicRef}`}>Вернуться к счёту</a>
-      </p>
-    </section>
-  );
 }

@@ -3,7 +3,8 @@ import { payInvoice } from '../../actions/invoices/pay-invoice.js';
 import { findClientInvoice, latestAttemptForInvoice } from '../../db/queries/invoices.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
-import { InvoicePage, InvoicePaymentUnavailable, invoiceView } from './invoice-page.js';
+import { replyToPaymentStart } from '../views/payment-hand-off.js';
+import { InvoicePage, invoiceView } from './invoice-page.js';
 
 const INVOICE_REF = /^[\w-]{24}$/;
 
@@ -31,22 +32,10 @@ export async function invoiceRoutes(app: FastifyInstance) {
   app.post<{ Params: { ref: string } }>('/account/invoices/:ref/pay', { preHandler: app.csrfProtection, config: payLimit }, async (request, reply) => {
     const ref = request.params.ref;
     if (!INVOICE_REF.test(ref)) return sendErrorPage(reply, 404);
-    const result = await payInvoice(deps, { clientId: request.client!.id, invoiceRef: ref });
-    switch (result.kind) {
-      case 'redirect':
-        return reply.redirect(result.url, 303);
-      case 'not_found':
-        return sendErrorPage(reply, 404);
-      case 'not_payable':
-        return reply.redirect(`/account/invoices/${ref}`, 303);
-      case 'gateway_unavailable': {
-        const found = await findClientInvoice(deps.db, request.client!.id, ref);
-        return sendPage(
-          reply,
-          { title: 'Платёжный сервис не отвечает', status: 503 },
-          <InvoicePaymentUnavailable invoice={found!.invoice} csrfToken={reply.generateCsrf()} />,
-        );
-      }
-    }
+    return replyToPaymentStart(reply, await payInvoice(deps, { clientId: request.client!.id, invoiceRef: ref }), {
+      url: `/account/invoices/${ref}`,
+      payAction: `/account/invoices/${ref}/pay`,
+      kept: 'Деньги не списаны, счёт можно оплатить позже.',
+    });
   });
 }

@@ -26,7 +26,7 @@ export function SignInPage({ csrfToken, name, error, captcha, notice }: SignInPa
         <Input name="password" label="Пароль" type="password" autocomplete="current-password" />
         {captcha && (
           <div class="field">
-            <altcha-widget name="altcha" challenge="/captcha/challenge" language="ru" />
+            <altcha-widget name="altcha" challenge="/captcha/challenge?form=sign-in" language="ru" />
           </div>
         )}
         <button type="submit" class="button button-primary">

@@ -55,7 +55,7 @@ export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {} }
       </div>
       {captcha && (
         <Field field="altcha" label="Проверка" errors={errors} hideLabel>
-          <altcha-widget id="field-altcha" name="altcha" challenge="/captcha/challenge" language="ru" />
+          <altcha-widget id="field-altcha" name="altcha" challenge="/captcha/challenge?form=order" language="ru" />
         </Field>
       )}
       <button type="submit" class="button button-primary">

@@ -5,6 +5,7 @@ import type { Order } from '../../db/queries/orders.js';
 import type { PaymentAttempt } from '../../db/queries/payments.js';
 import type { Receipt } from '../../db/queries/receipts.js';
 import { OrderReceipts } from '../views/order-receipts.js';
+import { PaymentStatus, type PaymentView } from '../views/payment-status.js';
 
 export interface OrderPageProps {
   order: Order;
@@ -19,8 +20,6 @@ export interface OrderPageProps {
   csrfToken: string;
 }
 
-/** What the visitor sees about the payment; derived from server-side state only, never from the browser's return. */
-export type PaymentView = 'unpaid' | 'checking' | 'failed' | 'paid' | 'review' | 'cancelled' | 'refunded';
 
 export function paymentView(order: Order, attempt: PaymentAttempt | undefined): PaymentView {
   switch (order.state) {
@@ -50,7 +49,21 @@ export function OrderPage({ order, attempt, managerDeadline, returningClient, re
   return (
     <section class="order-status">
       <h1>{headings[view]}</h1>
-      <Status view={view} attempt={attempt} managerDeadline={managerDeadline} />
+      <PaymentStatus
+        view={view}
+        attempt={attempt}
+        payee="order"
+        says={{
+          unpaid: (
+            <>
+              Статус: <strong>ожидает оплаты</strong>
+            </>
+          ),
+          paid: `Спасибо! Платёж получен. Менеджер свяжется с вами ${managerDeadline ?? 'в течение рабочего часа'} по московскому времени, чтобы согласовать детали.`,
+          cancelled: 'Оплата отменена, деньги вернутся на карту.',
+          refunded: 'Оплата возвращена на карту. Срок зачисления зависит от банка.',
+        }}
+      />
       <dl class="summary">
         <dt>Услуга</dt>
         <dd>{order.serviceTitle}</dd>
@@ -105,50 +118,6 @@ const headings: Record<PaymentView, string> = {
   cancelled: 'Заказ отменён',
   refunded: 'Деньги возвращены',
 };
-
-function Status({ view, attempt, managerDeadline }: { view: PaymentView; attempt: PaymentAttempt | undefined; managerDeadline: string | null }) {
-  switch (view) {
-    case 'unpaid':
-      return <p class="status status-waiting">Статус: <strong>ожидает оплаты</strong></p>;
-    case 'checking':
-      return (
-        <div class="status status-waiting" role="status">
-          <p>Ждём подтверждения от платёжного сервиса. Страница обновится сама через несколько секунд.</p>
-          {attempt?.redirectUrl && (
-            <p>
-              Не завершили оплату? <a href={attempt.redirectUrl}>Вернуться на страницу оплаты</a>
-            </p>
-          )}
-        </div>
-      );
-    case 'failed':
-      return (
-        <div class="status status-failed" role="alert">
-          <p>{failureText(attempt)}</p>
-          <p>Деньги не списаны. Можно попробовать ещё раз, в том числе другой картой.</p>
-        </div>
-      );
-    case 'paid':
-      return (
-        <p class="status status-ok">
-          Спасибо! Платёж получен. Менеджер свяжется с вами {managerDeadline ?? 'в течение рабочего часа'} по московскому
-          времени, чтобы согласовать детали.
-        </p>
-      );
-    case 'review':
-      return <p class="status status-waiting">Платёж получен, но требует проверки. Менеджер свяжется с вами в ближайшее рабочее время.</p>;
-    case 'cancelled':
-      return <p class="status">Оплата отменена, деньги вернутся на карту.</p>;
-    case 'refunded':
-      return <p class="status">Оплата возвращена на карту. Срок зачисления зависит от банка.</p>;
-  }
-}
-
-function failureText(attempt: PaymentAttempt | undefined): string {
-  if (attempt?.state === 'expired') return 'Время на оплату истекло.';
-  if (attempt?.failureCode === 'rejected_by_shop') return 'Сумма платежа не совпала с заказом, платёж отменён.';
-  return attempt?.failureDescription ? `Банк отклонил платёж: ${attempt.failureDescription}` : 'Банк отклонил платёж.';
-}
 
 /** Which emails are on their way, so the client knows what to look for (and where the password is). */
 function ExpectedEmails({ email, returningClient }: { email: string; returningClient: boolean }) {

@@ -9,10 +9,10 @@ import { receiptBeingMade } from '../../domain/receipts/receipt-flow.js';
 import { latestAttemptForOrder } from '../../db/queries/payments.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
+import { replyToPaymentStart } from '../views/payment-hand-off.js';
 import { CatalogPage } from './catalog-page.js';
 import type { OrderFormProps } from './order-form.js';
 import { OrderPage, paymentView } from './order-page.js';
-import { PaymentUnavailablePage } from './payment-unavailable-page.js';
 import { ServicePage } from './service-page.js';
 
 const captchaAssets = { scripts: ['/static/captcha.js'], styles: ['/static/altcha/external/altcha.css'] };
@@ -90,17 +90,11 @@ export async function storefrontRoutes(app: FastifyInstance) {
   }
 
   async function sendToGateway(reply: FastifyReply, orderRef: string) {
-    const result = await payOrder(deps, orderRef);
-    switch (result.kind) {
-      case 'redirect':
-        return reply.redirect(result.url, 303);
-      case 'not_found':
-        return sendErrorPage(reply, 404);
-      case 'not_payable':
-        return reply.redirect(`/orders/${orderRef}`, 303);
-      case 'gateway_unavailable':
-        return sendPage(reply, { title: 'Платёжный сервис не отвечает', status: 503 }, <PaymentUnavailablePage orderRef={orderRef} csrfToken={reply.generateCsrf()} />);
-    }
+    return replyToPaymentStart(reply, await payOrder(deps, orderRef), {
+      url: `/orders/${orderRef}`,
+      payAction: `/orders/${orderRef}/pay`,
+      kept: 'Заказ сохранён, деньги не списаны.',
+    });
   }
 
   function sendServicePage(reply: FastifyReply, service: Service, form: Pick<OrderFormProps, 'values' | 'errors'>, status = 200) {

@@ -20,7 +20,7 @@ export function StaffLoginPage({ csrfToken, email, error, notice, captcha }: Sta
         {captcha && (
           <div class="field">
             <p class="hint">Было несколько неудачных попыток: подтвердите, что вы не робот.</p>
-            <altcha-widget name="altcha" challenge="/captcha/challenge" language="ru" />
+            <altcha-widget name="altcha" challenge="/captcha/challenge?form=sign-in" language="ru" />
           </div>
         )}
         <button class="button button-primary" type="submit">

@@ -9,6 +9,7 @@ import type { Deps } from '../../src/app-deps.js';
 import { createLogger } from '../../src/log.js';
 import { startWorker } from '../../src/worker.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/freedompay/index.js';
+import { createAtolSandbox, type AtolSandbox, type AtolSandboxOptions } from '../../sandbox/atol/index.js';
 import { freePort } from './server-process.js';
 
 export type Backend = 'pglite' | 'postgres';
@@ -23,6 +24,8 @@ export interface TestApp {
   sandbox: Sandbox;
   /** Where the app listens (the sandbox calls it back here). */
   baseUrl: string;
+  /** The register sandbox receipts go to, when asked for with `receipts`; otherwise RECEIPTS=off. */
+  atol: AtolSandbox | null;
   close(): Promise<void>;
 }
 
@@ -33,7 +36,15 @@ export interface TestAppOptions {
   sandbox?: Partial<SandboxOptions>;
   /** Runs the job handlers too (emails go out by themselves), as `npm start` does. */
   worker?: boolean;
+  /**
+   * Issue 54-FZ receipts to an ATOL register sandbox on its own port, through the real ATOL settings
+   * (`testAtolGroup`); the sandbox's options may be given. Without it, RECEIPTS=off.
+   */
+  receipts?: boolean | Partial<AtolSandboxOptions>;
 }
+
+/** The ATOL group of the register sandbox tests get (the INN is COMPANY_INN's default). */
+export const testAtolGroup = { login: 'shop-login', password: 'shop-password', groupCode: 'shop_1', inn: '7700000000' };
 
 export const testMerchant = { id: '545084', secret: 'test-merchant-secret', name: 'ООО «Услуги онлайн»' };
 
@@ -44,6 +55,11 @@ export const testMerchant = { id: '545084', secret: 'test-merchant-secret', name
 export async function createTestApp(backend: Backend, options: TestAppOptions = {}): Promise<TestApp> {
   const sandbox = createSandbox({ merchants: [testMerchant], ...options.sandbox });
   const sandboxUrl = await sandbox.listen(0, '127.0.0.1');
+  const atol = options.receipts ? createAtolSandbox({ groups: [testAtolGroup], ...(options.receipts === true ? {} : options.receipts) }) : null;
+  if (atol) await atol.listen(0, '127.0.0.1');
+  const receiptsEnv = atol
+    ? { ATOL_LOGIN: testAtolGroup.login, ATOL_PASSWORD: testAtolGroup.password, ATOL_GROUP_CODE: testAtolGroup.groupCode, ATOL_API_URL: atol.apiUrl }
+    : { RECEIPTS: 'off' };
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const config = parseConfig({
@@ -53,6 +69,7 @@ export async function createTestApp(backend: Backend, options: TestAppOptions = 
     LOG_LEVEL: 'silent',
     PUBLIC_URL: baseUrl,
     FREEDOMPAY_TIMEOUT_MS: '3000',
+    ...receiptsEnv,
     ...options.env,
   });
   const database = backend === 'postgres' ? await createPostgresDatabase() : null;
@@ -61,6 +78,7 @@ export async function createTestApp(backend: Backend, options: TestAppOptions = 
     clock: options.clock,
     databaseUrl: database?.url ?? 'memory',
     gateway: { merchantId: testMerchant.id, secretKey: testMerchant.secret, apiUrl: sandboxUrl, testingMode: true },
+    register: atol ? { apiUrl: atol.apiUrl, login: testAtolGroup.login, password: testAtolGroup.password, groupCode: testAtolGroup.groupCode, timeoutMs: 3000 } : undefined,
   });
   if (options.worker) await startWorker(deps);
   const app = await buildApp(deps);
@@ -70,10 +88,12 @@ export async function createTestApp(backend: Backend, options: TestAppOptions = 
     deps,
     sandbox,
     baseUrl,
+    atol,
     async close() {
       await app.close();
       await deps.close();
       await sandbox.close();
+      await atol?.close();
       await database?.drop();
     },
   };

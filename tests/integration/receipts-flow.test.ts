@@ -18,7 +18,7 @@ import { auditLog, invoices, paymentAttempts } from '../../src/db/schema/index.j
 import { paidOrder } from '../helpers/accounts.js';
 import { cards, orderSentToGateway } from '../helpers/payments.js';
 import { issueQueued, pollWaiting, receiptJobs, receiptProblems, receiptsOf, settleReceipts } from '../helpers/receipts.js';
-import { staffMember } from '../helpers/staff.js';
+import { staffBrowser, staffMember } from '../helpers/staff.js';
 import { backends, createTestApp, type TestApp } from '../helpers/test-app.js';
 import { visitor } from '../helpers/visitor.js';
 
@@ -193,13 +193,23 @@ describe.each(backends)('receipts on %s', (backend) => {
     expect(await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'receipt.failed'), eq(auditLog.entityId, failed!.id)))).toHaveLength(1);
     expect(await receiptProblems(t)).toEqual([`order ${order.id}: kept ${order.priceKopecks}, receipts 0`]);
 
-    const reissued = await reissueReceipt(t.deps, { receiptId: failed!.id, staffId: accountant.id, ip: '198.51.100.11' });
-    expect(reissued).toMatchObject({ kind: 'reissued' });
+    // Staff see it on the dashboard, in /admin/receipts and on the order card, and send it again from the list.
+    const staff = await staffBrowser(t, 'accountant', '198.51.100.12');
+    expect(plain((await staff.browser.get('/admin')).body)).toMatch(/>1<\/span>\s*<a href="\/admin\/receipts\?view=failed">чеков с ошибкой/);
+    const list = plain((await staff.browser.get('/admin/receipts?view=failed')).body);
+    expect(list).toContain(failed!.externalId);
+    expect(list).toContain('Код 1001: ');
+    expect(plain((await staff.browser.get(`/admin/orders/${order.id}`)).body)).toContain('Кассовые чеки');
+    const manager = await staffBrowser(t, 'manager', '198.51.100.13');
+    expect((await manager.browser.get('/admin/receipts')).statusCode).toBe(403);
+    const reissue = await staff.browser.post(`/admin/receipts/${failed!.id}/reissue`, {}, '/admin/receipts?view=failed');
+    expect(reissue.statusCode).toBe(303);
     expect(await reissueReceipt(t.deps, { receiptId: failed!.id, staffId: accountant.id, ip: '198.51.100.11' })).toEqual({ kind: 'already_reissued' });
     await settleReceipts(t);
     const [, second] = await receiptsOf(t, order.id);
     expect(second).toMatchObject({ reissueOf: failed!.id, externalId: `uslugi:order:${order.id}:prepayment:2`, state: 'done' });
-    expect(await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'receipt.reissued'), eq(auditLog.staffId, accountant.id)))).toHaveLength(1);
+    expect(await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'receipt.reissued'), eq(auditLog.staffId, staff.member.id)))).toHaveLength(1);
+    expect(plain((await staff.browser.get('/admin/receipts?view=failed')).body)).toContain('Таких чеков нет.');
     expect(await receiptProblems(t)).toEqual([]);
   });
 

@@ -17,6 +17,8 @@ export const permissions = {
   'orders.assign': ['admin'],
   /** Cancel or refund payments, read the payment reports. */
   'payments.manage': ['admin', 'accountant'],
+  /** The cash receipts list and re-issuing a failed receipt (managers see an order's receipts on its card). */
+  'receipts.manage': ['admin', 'accountant'],
   /** Mark a surcharge invoice paid by bank transfer or cash. */
   'invoices.mark_paid': ['admin', 'manager', 'accountant'],
   'clients.view': ['admin', 'manager', 'accountant'],

@@ -10,13 +10,15 @@ export interface DashboardPageProps {
   sla: SlaShare;
   attention: AttentionItem[];
   failedEmails: number;
+  /** Failed cash receipts nobody re-issued yet; null for roles that do not handle receipts. */
+  failedReceipts?: number | null;
   /** Null for roles that do not see money (managers). */
   revenue: RevenueDay[] | null;
 }
 
 const when = (date: Date) => DateTime.fromJSDate(date, { zone: ZONE }).toFormat('dd.MM.yyyy HH:mm');
 
-export function DashboardPage({ queue, sla, attention, failedEmails, revenue }: DashboardPageProps) {
+export function DashboardPage({ queue, sla, attention, failedEmails, failedReceipts = null, revenue }: DashboardPageProps) {
   return (
     <section>
       <h1>Сводка</h1>
@@ -42,6 +44,13 @@ export function DashboardPage({ queue, sla, attention, failedEmails, revenue }: 
           <a href="/admin/emails?status=failed">писем не доставлено</a>
           <small>повторите отправку или исправьте адрес</small>
         </li>
+        {failedReceipts !== null && (
+          <li class={`panel${failedReceipts > 0 ? ' dashboard-alarm' : ''}`}>
+            <span class={`dashboard-figure${failedReceipts > 0 ? ' overdue' : ''}`}>{failedReceipts}</span>
+            <a href="/admin/receipts?view=failed">чеков с ошибкой</a>
+            <small>касса их не пробила: исправьте причину и отправьте повторно</small>
+          </li>
+        )}
       </ul>
 
       <h2>Требуют внимания</h2>

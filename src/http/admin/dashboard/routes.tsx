@@ -4,6 +4,7 @@ import { revenueDays, revenueWindow } from '../../../domain/records/revenue-days
 import { allows } from '../../../domain/staff/staff-access.js';
 import { callbackRecords, failedEmailCount, ordersNeedingAttention, queueFigures, revenueSums } from '../../../db/queries/admin-dashboard.js';
 import { sendAdminPage } from '../views/admin-page.js';
+import { unresolvedFailedReceipts } from '../../../db/queries/receipts.js';
 import { DashboardPage } from './dashboard-page.js';
 
 const DAYS = 30;
@@ -17,18 +18,20 @@ export async function dashboardArea(app: FastifyInstance) {
     const window = revenueWindow(now, DAYS);
     // Money is for those who handle it (admins, accountants); managers see the work.
     const seesMoney = allows(request.staff!.role, 'payments.manage');
-    const [queue, records, attention, failedEmails, sums] = await Promise.all([
+    const seesReceipts = allows(request.staff!.role, 'receipts.manage');
+    const [queue, records, attention, failedEmails, sums, failedReceipts] = await Promise.all([
       queueFigures(deps.db, { now, endOfToday: window.to }),
       callbackRecords(deps.db, { from: new Date(now.getTime() - DAYS * 86_400_000), to: window.to }),
       ordersNeedingAttention(deps.db),
       failedEmailCount(deps.db),
       seesMoney ? revenueSums(deps.db, window) : null,
+      seesReceipts ? unresolvedFailedReceipts(deps.db) : null,
     ]);
     const revenue = sums && revenueDays(window.dates, sums.paid, sums.returned);
     return sendAdminPage(
       reply,
       { title: 'Сводка' },
-      <DashboardPage queue={queue} sla={slaShare(records, now)} attention={attention} failedEmails={failedEmails} revenue={revenue} />,
+      <DashboardPage queue={queue} sla={slaShare(records, now)} attention={attention} failedEmails={failedEmails} failedReceipts={failedReceipts} revenue={revenue} />,
     );
   });
 }

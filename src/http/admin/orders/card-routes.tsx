@@ -10,6 +10,7 @@ import { orderPaymentsSection } from '../payments/order-payments-section.js';
 import { sendAdminPage } from '../views/admin-page.js';
 import { isUuid } from './format.js';
 import { OrderCardPage, type CardProblem } from './order-card-page.js';
+import { orderReceiptsSection } from '../receipts/order-receipts-section.js';
 
 /** What a redirect back to the card says, by the `done` query value (never free text from the URL). */
 export const cardNotices = {
@@ -31,7 +32,10 @@ export async function sendOrderCard(request: FastifyRequest, reply: FastifyReply
   const card = isUuid(orderId) ? await orderCard(deps.db, orderId) : undefined;
   if (!card) return sendErrorPage(reply, 404, 'Такого заказа нет.');
   const now = deps.clock.now();
-  const sections = [await orderInvoicesSection(request, orderId), await orderPaymentsSection(request, orderId)].filter((s): s is VNode => s !== null);
+  const csrfToken = reply.generateCsrf();
+  const sections = [await orderInvoicesSection(request, orderId), await orderPaymentsSection(request, orderId), await orderReceiptsSection(request, orderId, csrfToken)].filter(
+    (s): s is VNode => s !== null,
+  );
   return sendAdminPage(
     reply,
     { title: `Заказ № ${orderNumber(card.order.id)}`, status: options.status },
@@ -41,7 +45,7 @@ export async function sendOrderCard(request: FastifyRequest, reply: FastifyReply
       memberId={member.id}
       canWork={allows(member.role, 'orders.work')}
       assignable={allows(member.role, 'orders.assign') ? await assignableStaff(deps.db) : null}
-      csrfToken={reply.generateCsrf()}
+      csrfToken={csrfToken}
       defaults={{ contactTime: moscowDateTimeInput(now), workDate: moscowDate(now) }}
       notice={options.notice}
       problem={options.problem}

@@ -8,6 +8,7 @@ const sections: { href: string; label: string; permission: Permission }[] = [
   { href: '/admin/queue', label: 'Очередь звонков', permission: 'orders.view' },
   { href: '/admin/orders', label: 'Заказы', permission: 'orders.view' },
   { href: '/admin/payments', label: 'Платежи', permission: 'payments.manage' },
+  { href: '/admin/receipts', label: 'Чеки', permission: 'receipts.manage' },
   { href: '/admin/clients', label: 'Клиенты', permission: 'clients.view' },
   { href: '/admin/emails', label: 'Письма', permission: 'emails.view' },
   { href: '/admin/catalog', label: 'Каталог', permission: 'catalog.edit' },

@@ -122,6 +122,8 @@ describe.each(backends)('webhooks to CRMs on %s', (backend) => {
     expect(request.headers['content-type']).toMatch(/^application\/json/);
     expect(request.headers['x-uslugi-event']).toBe('order.paid');
     expect(Math.abs(request.receivedAt / 1000 - request.timestamp!)).toBeLessThan(REPLAY_WINDOW_SECONDS);
+    // The receiver has answered; the worker records the answer a moment later.
+    await eventually(async () => (await deliveriesOf(endpoints.a))[0]?.status === 'delivered', 'the answer was recorded');
     const [delivery] = await deliveriesOf(endpoints.a);
     expect(request.headers['x-uslugi-delivery']).toBe(delivery!.id);
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 1, responseStatus: 200, responseBody: 'принято' });

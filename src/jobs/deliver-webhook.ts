@@ -4,7 +4,7 @@ import { webhookDeliveries, webhookEndpoints, webhookEvents } from '../db/schema
 import { webhookBody } from '../domain/webhooks/webhook-events.js';
 import type { JobPayloads } from '../queue.js';
 import { openSecret } from '../staff/secret-box.js';
-import { postWebhook } from '../webhooks/post-webhook.js';
+import { postWebhook, type PostOutcome } from '../webhooks/post-webhook.js';
 import { SIGNATURE_HEADER, signatureHeader } from '../webhooks/signature.js';
 
 /** The parts of a pg-boss job (`work` with `includeMetadata`) delivery looks at. */
@@ -46,12 +46,16 @@ export async function deliverWebhook(deps: Pick<Deps, 'db' | 'clock' | 'log' | '
 
   const body = webhookBody(event);
   const at = deps.clock.now();
-  const secret = openSecret(deps.config.APP_SECRET, endpoint.sealedSecret, 'webhook secret');
-  const outcome = await postWebhook(endpoint.url, body, {
-    [SIGNATURE_HEADER]: signatureHeader(secret, body, at),
-    'X-Uslugi-Event': event.type,
-    'X-Uslugi-Delivery': delivery.id,
-  });
+  const secret = readableSecret(deps.config.APP_SECRET, endpoint.sealedSecret);
+  const outcome: PostOutcome =
+    secret === null
+      ? // APP_SECRET was changed: nothing can be signed until an admin gives the endpoint a new secret.
+        { kind: 'no_answer', error: 'секрет не читается (сменился APP_SECRET): нажмите «Сменить секрет»', durationMs: 0 }
+      : await postWebhook(endpoint.url, body, {
+          [SIGNATURE_HEADER]: signatureHeader(secret, body, at),
+          'X-Uslugi-Event': event.type,
+          'X-Uslugi-Delivery': delivery.id,
+        });
   const answered = outcome.kind === 'answered';
   const ok = answered && outcome.status >= 200 && outcome.status < 300;
   const attempt = {
@@ -73,4 +77,12 @@ export async function deliverWebhook(deps: Pick<Deps, 'db' | 'clock' | 'log' | '
   await deps.db.update(webhookDeliveries).set({ ...attempt, status: last ? 'failed' : 'queued', lastError: error }).where(stillQueued);
   deps.log.warn({ ...facts, retryCount: job.retryCount, error, final: last }, last ? 'webhook delivery failed for good' : 'webhook delivery failed, will retry');
   throw new Error(`Webhook delivery ${deliveryId}: ${error}`);
+}
+
+function readableSecret(appSecret: string, sealed: string): string | null {
+  try {
+    return openSecret(appSecret, sealed, 'webhook secret');
+  } catch {
+    return null;
+  }
 }

@@ -233,6 +233,21 @@ describe.each(backends)('webhooks to CRMs on %s', (backend) => {
     expect(row).toMatchObject({ resentFrom: original!.id, requestedBy: adminMember.id, eventId: original!.eventId });
   });
 
+  it('switching an endpoint off cancels what was still waiting for it, retries included', async () => {
+    receiver.answers.set('/flaky', [503]);
+    const before = at('/flaky').length;
+    expect((await admin.post(`/admin/webhooks/${endpoints.flaky}/test`, {}, `/admin/webhooks/${endpoints.flaky}`)).statusCode).toBe(303);
+    const waiting = async () => (await deliveriesOf(endpoints.flaky)).filter((d) => d.attempts === 1 && d.status !== 'delivered');
+    await eventually(async () => (await waiting()).length === 1, 'the first attempt failed');
+    const off = await admin.post(`/admin/webhooks/${endpoints.flaky}/enabled`, { enabled: '0' }, `/admin/webhooks/${endpoints.flaky}`);
+    expect(off.headers.location).toBe(`/admin/webhooks/${endpoints.flaky}?done=disabled`);
+    expect((await waiting()).map((d) => d.status)).toEqual(['cancelled']);
+    expect(await retriesDueNow(run, QUEUE)).toBe(1);
+    await eventually(() => jobsSettled(run, QUEUE), 'the retry ran');
+    expect(at('/flaky')).toHaveLength(before + 1);
+    expect((await admin.post(`/admin/webhooks/${endpoints.flaky}/enabled`, { enabled: '1' }, `/admin/webhooks/${endpoints.flaky}`)).statusCode).toBe(303);
+  });
+
   it('sends the workflow and refund events as the order moves', async () => {
     const actor = { member: adminMember, ip: '203.0.113.5' };
     const order = await reloadOrder(t, paidOrderId);

@@ -27,6 +27,8 @@ export const jobQueues = {
   'backups.create': payload<{ trigger: 'scheduled' | 'manual'; staffId?: string }>(),
   /** Weekly: restore the latest backup into a scratch database and compare it with its manifest. */
   'backups.drill': payload<Nothing>(),
+  /** One event to one CRM endpoint (docs/integrations.md), retried with backoff for about a day. */
+  'webhooks.deliver': payload<{ deliveryId: string }>(),
 };
 export type JobPayloads = { [N in keyof typeof jobQueues]: (typeof jobQueues)[N] };
 export type JobName = keyof JobPayloads;

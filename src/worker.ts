@@ -5,6 +5,7 @@ import { reconcilePayments } from './actions/payments/reconcile-payments.js';
 import type { Deps } from './app-deps.js';
 import { backupSchedule } from './domain/backups/backup-schedule.js';
 import { deliverEmail } from './jobs/deliver-email.js';
+import { deliverWebhook } from './jobs/deliver-webhook.js';
 import { afterOrderPaid, createBackup, escalateWhenDue } from './jobs/handlers.js';
 import { sendRequestedLink } from './jobs/send-link.js';
 import type { JobName, JobPayloads } from './queue.js';
@@ -43,6 +44,8 @@ const handlers: { [N in JobName]: Handler<N> } = {
   'accounts.prune': { run: pruneAccountRecords },
   'backups.create': { run: createBackup, options: oneAtATime },
   'backups.drill': { run: runRestoreDrill, options: oneAtATime },
+  // In parallel: one slow CRM (up to 10 s) does not hold up the other deliveries of its batch.
+  'webhooks.deliver': { run: deliverWebhook, options: batches, parallel: true },
 };
 
 /**

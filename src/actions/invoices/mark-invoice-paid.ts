@@ -4,6 +4,7 @@ import { invoiceMachine } from '../../domain/invoices/invoice-machine.js';
 import { audit } from '../../db/queries/audit.js';
 import type { StaffMember } from '../../db/queries/staff.js';
 import { invoices } from '../../db/schema/index.js';
+import { recordInvoicesPaid } from '../webhooks/business-events.js';
 import { queueInvoicePaidEmails } from './notify-invoice-paid.js';
 
 export const offlineMethods = { bank_transfer: 'Банковский перевод', cash: 'Наличные' } as const;
@@ -61,6 +62,7 @@ export async function markInvoicePaid(
       at: now,
     });
     await queueInvoicePaidEmails(deps, tx, [invoice.id]);
+    await recordInvoicesPaid(deps, tx, [invoice.id]);
     return { kind: 'marked' } as const;
   });
 }

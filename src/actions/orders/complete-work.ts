@@ -7,6 +7,7 @@ import { invoicedExtraMinutes, loggedMinutes } from '../../db/queries/admin-orde
 import { audit } from '../../db/queries/audit.js';
 import { orders, services } from '../../db/schema/index.js';
 import { lockOrder } from '../../db/queries/order-lock.js';
+import { recordOrderEvent } from '../webhooks/business-events.js';
 import type { StaffActor, WorkResult } from './work-result.js';
 
 /**
@@ -14,7 +15,7 @@ import type { StaffActor, WorkResult } from './work-result.js';
  * hours and not yet on a surcharge invoice: the page then leads straight to issuing one
  * (docs/back-office.md#surcharges-for-extra-hours).
  */
-export async function completeWork(deps: Pick<Deps, 'db' | 'clock'>, input: StaffActor & { orderId: string }): Promise<WorkResult<{ uninvoicedMinutes: number }>> {
+export async function completeWork(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>, input: StaffActor & { orderId: string }): Promise<WorkResult<{ uninvoicedMinutes: number }>> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const order = await lockOrder(tx, input.orderId);
@@ -23,6 +24,7 @@ export async function completeWork(deps: Pick<Deps, 'db' | 'clock'>, input: Staf
     if (refusal) return { kind: 'refused', reason: refusal };
     const state = orderMachine.transition(order.state, 'work_completed')!;
     await tx.update(orders).set({ state }).where(eq(orders.id, order.id));
+    await recordOrderEvent(deps, tx, 'order.completed', [order.id]);
 
     const [service] = await tx.select({ billing: services.billing, includedHours: services.includedHours }).from(services).where(eq(services.id, order.serviceId));
     const logged = await loggedMinutes(tx, order.id);

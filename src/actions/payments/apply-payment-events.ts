@@ -18,6 +18,7 @@ import {
 import { enqueue, enqueueWithIds } from '../../queue.js';
 import { escalationJob } from '../orders/escalate-callback.js';
 import { queueInvoicePaidEmails } from '../invoices/notify-invoice-paid.js';
+import { recordInvoicesPaid, recordOrderEvent } from '../webhooks/business-events.js';
 import type { GatewayEvent } from '../../payments/freedompay/events.js';
 
 export type ApplyResult = { kind: 'answered'; answer: 'ok' | 'rejected'; duplicate: boolean } | { kind: 'unknown_attempt' };
@@ -74,6 +75,8 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
     await enqueue(deps.queue, tx, 'order.paid', batch.paidOrders.map((orderId) => ({ orderId })));
     await enqueueWithIds(deps.queue, tx, 'orders.escalate', batch.paidOrders.map((orderId) => escalationJob(orderId, callbackDueAt)));
     await queueInvoicePaidEmails(deps, tx, batch.paidInvoices);
+    await recordOrderEvent(deps, tx, 'order.paid', batch.paidOrders);
+    await recordInvoicesPaid(deps, tx, batch.paidInvoices);
     return results;
   });
 }

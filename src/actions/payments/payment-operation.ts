@@ -9,6 +9,7 @@ import type { Tx } from '../../db/client.js';
 import type { PaymentAttempt, PaymentOperation } from '../../db/queries/payments.js';
 import { invoices, orders, paymentAttempts, paymentOperations } from '../../db/schema/index.js';
 import type { CallResult } from '../../payments/freedompay/client.js';
+import { recordMoneyReturned } from '../webhooks/business-events.js';
 import { noteMoneyReturn } from './note-money-return.js';
 
 export type OperationKind = PaymentOperation['kind'];
@@ -121,6 +122,7 @@ export async function completeOperation(
     if (!attempt) return;
     if (outcome.state === 'succeeded') await applySuccess(tx, operation, attempt);
     await noteMoneyReturn(deps, tx, current, attempt, now);
+    await recordMoneyReturned(deps, tx, current, attempt);
   });
 }
 

@@ -15,7 +15,7 @@ export type PayOrderResult =
  * gateway is called; an attempt whose outcome is unknown (the call timed out) is re-sent with the same
  * idempotency key, so a retry can never create a second payment. An unfinished attempt is resumed.
  */
-export async function payOrder(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log'>, orderRef: string): Promise<PayOrderResult> {
+export async function payOrder(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log' | 'queue' | 'config'>, orderRef: string): Promise<PayOrderResult> {
   const { db, clock, gateway } = deps;
   const now = clock.now();
   const prepared = await db.transaction(async (tx) => {

@@ -14,7 +14,7 @@ export type PayInvoiceResult = { kind: 'redirect'; url: string } | { kind: 'not_
  * idempotency key. The gateway brings the payer back to the invoice's page.
  */
 export async function payInvoice(
-  deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log' | 'config'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log' | 'config' | 'queue'>,
   input: { clientId: string; invoiceRef: string },
 ): Promise<PayInvoiceResult> {
   const { db, clock, gateway } = deps;

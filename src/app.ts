@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import staticFiles from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { companyFrom, type Company } from './company.js';
+import { productionRules } from './config.js';
 import type { Deps } from './deps.js';
 import { clientAccount } from './http/account/index.js';
 import { backOffice } from './http/admin/index.js';
@@ -64,7 +65,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(clientAccount);
   app.decorate('staffRoutes', []); // filled by the back office as it registers its routes
   await app.register(backOffice);
-  // Captured emails are someone's personal data: never where real mail goes out or in production.
-  if (!deps.config.SMTP_URL && deps.config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
+  // Captured emails are someone's personal data: never where real mail goes out, in production or in a
+  // shop with a real merchant account; and even in development only to this machine (mailbox-routes.tsx).
+  if (!deps.config.SMTP_URL && !productionRules(deps.config)) await app.register(devMailboxRoutes);
   return app;
 }

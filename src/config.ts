@@ -83,6 +83,11 @@ const schema = z
     FREEDOMPAY_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
     FREEDOMPAY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
     FREEDOMPAY_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+    // The owner's explicit yes to the embedded database in production (no fsync: see docs/operations.md).
+    EMBEDDED_DATABASE_IN_PRODUCTION: z
+      .enum(['yes', 'no'])
+      .default('no')
+      .transform((value) => value === 'yes'),
     // Backups (docs/operations.md "Backups"): where they go, the passphrase that encrypts them, when the daily one runs (Moscow time).
     BACKUP_DIR: z.string().min(1).default('./backups'),
     BACKUP_PASSPHRASE: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(12, 'нужно не меньше 12 символов').optional()),
@@ -106,26 +111,50 @@ const schema = z
         if (!value) ctx.addIssue({ code: 'custom', path: [name], message: 'set all three FREEDOMPAY_ credentials, or none for the sandbox' });
       }
     }
-    if (env.NODE_ENV !== 'production') return;
+    if (!productionRules(env)) return;
+    // A real merchant account is a real shop, whatever NODE_ENV says: no development door stays open.
+    const why = env.NODE_ENV === 'production' ? 'when NODE_ENV=production' : 'with real FREEDOMPAY_ credentials';
     if (!credentials.every(Boolean)) {
       ctx.addIssue({ code: 'custom', path: ['FREEDOMPAY_MERCHANT_ID'], message: 'real merchant credentials are required when NODE_ENV=production' });
     }
     if (!env.CAPTCHA) {
-      ctx.addIssue({ code: 'custom', path: ['CAPTCHA'], message: 'off is refused when NODE_ENV=production' });
+      ctx.addIssue({ code: 'custom', path: ['CAPTCHA'], message: `off is refused ${why}` });
     }
     if (!env.APP_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'required when NODE_ENV=production' });
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: `required ${why}` });
     }
     if (!env.PUBLIC_URL) {
-      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when NODE_ENV=production' });
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: `required ${why}` });
     }
     if (!env.SMTP_URL) {
-      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when NODE_ENV=production (the dev mailbox is for development only)' });
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: `required ${why} (the dev mailbox is for development only)` });
     }
   });
 
-interface HttpsEnv {
+interface GatewayEnv {
   NODE_ENV: string;
+  FREEDOMPAY_MERCHANT_ID?: string;
+  FREEDOMPAY_SECRET_KEY?: string;
+  FREEDOMPAY_API_URL?: string;
+}
+
+/**
+ * Merchant credentials for a gateway beyond this machine. A loopback FREEDOMPAY_API_URL is a sandbox
+ * (tests, benchmarks, `npm run sandbox`): no money moves, so development rules may stay.
+ */
+export function hasRealGateway(env: GatewayEnv): boolean {
+  if (!env.FREEDOMPAY_MERCHANT_ID || !env.FREEDOMPAY_SECRET_KEY || !env.FREEDOMPAY_API_URL) return false;
+  if (!URL.canParse(env.FREEDOMPAY_API_URL)) return false; // reported as a wrong URL already
+  const host = new URL(env.FREEDOMPAY_API_URL).hostname.replace(/^\[|\]$/g, '');
+  return !(host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host));
+}
+
+/** Production's requirements (secrets, SMTP, HTTPS, captcha) hold in production and for every real shop. */
+export function productionRules(env: GatewayEnv): boolean {
+  return env.NODE_ENV === 'production' || hasRealGateway(env);
+}
+
+interface HttpsEnv extends GatewayEnv {
   PORT: number;
   PUBLIC_URL?: string;
   TLS_CERT_FILE?: string;
@@ -154,11 +183,11 @@ function httpsProblems(env: HttpsEnv, ctx: z.RefinementCtx): void {
   if (env.HTTP_REDIRECT_PORT !== undefined && env.HTTP_REDIRECT_PORT === env.PORT) {
     ctx.addIssue({ code: 'custom', path: ['HTTP_REDIRECT_PORT'], message: 'must differ from PORT' });
   }
-  if (env.NODE_ENV === 'production' && !tls && env.TRUST_PROXY === undefined) {
+  if (productionRules(env) && !tls && env.TRUST_PROXY === undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['TRUST_PROXY'],
-      message: 'NODE_ENV=production needs HTTPS: set TLS_CERT_FILE and TLS_KEY_FILE, or run behind an HTTPS reverse proxy and set TRUST_PROXY to its address (docs/operations.md, "HTTPS")',
+      message: `${env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'A real merchant account (FREEDOMPAY_API_URL)'} needs HTTPS: set TLS_CERT_FILE and TLS_KEY_FILE, or run behind an HTTPS reverse proxy and set TRUST_PROXY to its address (docs/operations.md, "HTTPS")`,
     });
   }
 }

@@ -16,6 +16,7 @@ import { errorPages } from './http/plugins/error-pages.js';
 import { forms } from './http/plugins/forms.js';
 import { rateLimits } from './http/plugins/rate-limit.js';
 import { securityHeaders } from './http/plugins/security-headers.js';
+import { screenUrl, urlGuard } from './http/plugins/url-guard.js';
 import { storefrontRoutes } from './http/storefront/routes.js';
 import { freedomPayWebhooks } from './http/webhooks/freedompay.js';
 
@@ -42,6 +43,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     // HTTPS served by the app itself, and the one reverse proxy whose X-Forwarded-* headers count (src/http/https.ts).
     https: tls,
     trustProxy: deps.config.TRUST_PROXY ?? false,
+    // Malformed escapes and NUL bytes get the normal error pages, with our headers (url-guard.ts).
+    rewriteUrl: screenUrl,
   }) as unknown as FastifyInstance; // the HTTPS server type differs only in `app.server`, which nothing here uses
   app.decorate('deps', deps);
   app.decorate('company', companyFrom(deps.config));
@@ -52,6 +55,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(errorPages);
   await app.register(securityHeaders, { formActions: deps.gateway.formActionOrigins, httpsUpstream: !tls && publicUrlIsHttps(deps.config) });
+  await app.register(urlGuard); // after the security headers: its answers carry them too
   await app.register(forms, { secret: deps.config.APP_SECRET, secureCookies: deps.config.PUBLIC_URL.startsWith('https:') });
   await app.register(rateLimits, { redisUrl: deps.config.REDIS_URL });
   await app.register(staticFiles, { root: publicDir, prefix: '/static/', maxAge: '1h' });

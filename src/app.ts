@@ -18,6 +18,7 @@ import { rateLimits } from './http/plugins/rate-limit.js';
 import { securityHeaders } from './http/plugins/security-headers.js';
 import { screenUrl, urlGuard } from './http/plugins/url-guard.js';
 import { storefrontRoutes } from './http/storefront/routes.js';
+import { serverTimeouts, socketIdleTimeout } from './http/timeouts.js';
 import { freedomPayWebhooks } from './http/webhooks/freedompay.js';
 
 declare module 'fastify' {
@@ -36,12 +37,19 @@ const altchaDir = dirname(dirname(fileURLToPath(import.meta.resolve('altcha/exte
 /** Builds the web app. Tests call this with their own deps; only server.ts listens. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const tls = httpsOptions(deps.config);
+  const timeouts = serverTimeouts(deps.config);
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    // Slow clients get a 408 and lose the connection (src/http/timeouts.ts). Node takes these at the
+    // server's creation: through `http` for plain HTTP, with the TLS options for HTTPS.
+    ...({ http: timeouts } as object),
+    requestTimeout: deps.config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: deps.config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    connectionTimeout: socketIdleTimeout(deps.config),
     // HTTPS served by the app itself, and the one reverse proxy whose X-Forwarded-* headers count (src/http/https.ts).
-    https: tls,
+    https: tls && { ...tls, ...timeouts },
     trustProxy: deps.config.TRUST_PROXY ?? false,
     // Malformed escapes and NUL bytes get the normal error pages, with our headers (url-guard.ts).
     rewriteUrl: screenUrl,

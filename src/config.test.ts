@@ -74,6 +74,12 @@ describe('parseConfig', () => {
     expect(productionRules(parseConfig({}))).toBe(false);
   });
 
+  it('has timeouts for slow clients, the headers within the whole request', () => {
+    expect(parseConfig({})).toMatchObject({ HTTP_REQUEST_TIMEOUT_MS: 30_000, HTTP_HEADERS_TIMEOUT_MS: 10_000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 72_000 });
+    expect(problemsOf({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' })).toEqual([expect.stringMatching(/^HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/)]);
+    expect(problemsOf({ HTTP_REQUEST_TIMEOUT_MS: '0' }).map((p) => p.split(':')[0])).toEqual(['HTTP_REQUEST_TIMEOUT_MS']);
+  });
+
   it('takes an explicit yes for the embedded database in production', () => {
     expect(parseConfig({}).EMBEDDED_DATABASE_IN_PRODUCTION).toBe(false);
     expect(parseConfig({ EMBEDDED_DATABASE_IN_PRODUCTION: 'yes' }).EMBEDDED_DATABASE_IN_PRODUCTION).toBe(true);

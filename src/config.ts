@@ -56,6 +56,10 @@ const schema = z
     ROLE: z.enum(['all', 'web', 'worker']).default('all'),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // Slow clients (docs/operations.md "Timeouts"): the whole request, its headers, an idle kept-alive connection.
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(72_000),
     PUBLIC_URL: optionalUrl,
     DATABASE_URL: optionalUrl,
     DATA_DIR: z.string().min(1).default('./data'),
@@ -101,6 +105,10 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     httpsProblems(env, ctx);
+    // Refinements run even when a field failed: compare only a request timeout that is itself valid.
+    if (env.HTTP_REQUEST_TIMEOUT_MS >= 100 && env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: `must not exceed HTTP_REQUEST_TIMEOUT_MS (${env.HTTP_REQUEST_TIMEOUT_MS}): the headers are part of the request` });
+    }
     const credentials = [env.FREEDOMPAY_MERCHANT_ID, env.FREEDOMPAY_SECRET_KEY, env.FREEDOMPAY_API_URL];
     if (credentials.some(Boolean) && !credentials.every(Boolean)) {
       for (const [name, value] of [

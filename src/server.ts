@@ -9,6 +9,7 @@ import { devAppSecret } from './dev-app-secret.js';
 import { devSandboxCredentials, startDevSandbox } from './dev-sandbox.js';
 import { httpsOptions, TlsFilesError } from './http/https.js';
 import { closeHttpRedirect, startHttpRedirect } from './http/https-redirect.js';
+import { serverTimeouts } from './http/timeouts.js';
 import { createLogger } from './log.js';
 import { credentialsFrom } from './payments/gateway.js';
 import { startWorker } from './worker.js';
@@ -83,7 +84,7 @@ closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
 if (app) {
   await app.listen({ port: config.PORT, host: config.HOST });
   if (config.HTTP_REDIRECT_PORT) {
-    httpRedirect = await startHttpRedirect(app, { port: config.HTTP_REDIRECT_PORT, host: config.HOST, publicUrl: config.PUBLIC_URL });
+    httpRedirect = await startHttpRedirect(app, { port: config.HTTP_REDIRECT_PORT, host: config.HOST, publicUrl: config.PUBLIC_URL, timeouts: serverTimeouts(config) });
     log.info(`Plain HTTP on port ${config.HTTP_REDIRECT_PORT} redirects to ${config.PUBLIC_URL} (gateway callbacks are answered there directly)`);
   }
   const database = deps.database.kind === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL';

@@ -1,6 +1,6 @@
 // The callback queue's countdown (/admin/queue). The server renders «осталось 42 мин» and the page works
 // without this script; it only keeps the words fresh, every 30 s. The words must be the same as
-// src/domain/callback-queue.ts says: a unit test there runs both.
+// src/domain/orders/callback-queue.ts says: a unit test there runs both.
 
 export function durationWords(minutes) {
   const days = Math.floor(minutes / 1440);

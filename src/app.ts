@@ -4,7 +4,7 @@ import staticFiles from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { companyFrom, type Company } from './company.js';
 import { productionRules } from './config.js';
-import type { Deps } from './deps.js';
+import type { Deps } from './app-deps.js';
 import { clientAccount } from './http/account/index.js';
 import { backOffice } from './http/admin/index.js';
 import { captchaRoutes } from './http/captcha-routes.js';

@@ -1,44 +1,18 @@
 import { join, resolve } from 'node:path';
 import type { Config } from './config.js';
-import { openDatabase, type Database, type Db } from './db/client.js';
+import type { Deps } from './app-deps.js';
+import { systemClock, type Clock } from './clock.js';
+import { openDatabase, type Database } from './db/client.js';
 import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
 import { runMigrations } from './db/migrate.js';
 import { seedDemoCatalog } from './db/seed-catalog.js';
-import { createCatalogCache, type CatalogCache } from './db/queries/catalog-cache.js';
-import { captchaKeys, type CaptchaKeys } from './captcha/altcha.js';
+import { createCatalogCache } from './db/queries/catalog-cache.js';
+import { captchaKeys } from './captcha/altcha.js';
 import { liveCalendar, seedCalendar, type LiveCalendar } from './calendar/calendar-store.js';
-import { createMailer, type Mailer } from './email/mailer.js';
-import { startQueue, type Queue } from './jobs/queue.js';
+import { createMailer } from './email/mailer.js';
+import { startQueue } from './queue.js';
 import type { Logger } from './log.js';
-import { createGateway, credentialsFrom, type Gateway, type GatewayCredentials } from './payments/gateway.js';
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-/** Everything the app, the worker and the actions need, wired in one place. */
-export interface Deps {
-  config: Config;
-  log: Logger;
-  clock: Clock;
-  database: Database;
-  db: Db;
-  queue: Queue;
-  catalog: CatalogCache;
-  gateway: Gateway;
-  /**
-   * Moscow working time for the manager's callback deadline: loaded from the database at start, read
-   * again after an edit here and every minute for edits made by another process.
-   */
-  calendar: LiveCalendar;
-  /** SMTP when SMTP_URL is set; otherwise the dev mailbox (emails stay in the database). */
-  mailer: Mailer;
-  /** Null when CAPTCHA=off (development and benchmarks only). */
-  captcha: CaptchaKeys | null;
-  close(): Promise<void>;
-}
+import { createGateway, credentialsFrom, type GatewayCredentials } from './payments/gateway.js';
 
 export interface CreateDepsOptions {
   log: Logger;

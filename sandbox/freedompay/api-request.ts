@@ -5,9 +5,10 @@ import { signed } from './signature.js';
 import { buildXml, parseXml } from './xml.js';
 
 /**
- * Reading a Merchant API request into ordered fields, whatever the transport (PROTOCOL §3.1): GET
- * query, urlencoded or multipart form, a `pg_xml` field, a raw XML body, or JSON (used by some
- * integrators, §2.2). Bodies arrive raw (see app.ts) so the field order survives.
+ * Reading a Merchant API request into ordered fields, whatever the transport
+ * (docs/freedompay-protocol.md#requests): GET query, urlencoded or multipart form, a `pg_xml` field, a raw XML
+ * body, or JSON (used by some integrators, docs/freedompay-protocol.md#endpoints). Bodies arrive raw (see
+ * app.ts) so the field order survives.
  */
 export async function requestFields(request: FastifyRequest): Promise<Fields | undefined> {
   const body: unknown = request.body;
@@ -56,7 +57,7 @@ function sendXml(reply: FastifyReply, fields: Fields): FastifyReply {
   return reply.code(200).type('text/xml; charset=utf-8').header('cache-control', 'no-store').send(buildXml('response', fields));
 }
 
-/** Business errors are HTTP 200 with pg_status=error (§3.2). */
+/** Business errors are HTTP 200 with pg_status=error (docs/freedompay-protocol.md#answers). */
 export function sendSigned(reply: FastifyReply, script: string, secret: string, fields: Fields, corrupt: boolean): FastifyReply {
   return sendXml(reply, signed(script, fields, secret, { corrupt }));
 }

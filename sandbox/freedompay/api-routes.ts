@@ -26,9 +26,9 @@ export type Refusal = { httpStatus: number } | { error: GatewayError; merchant?:
 type Outcome = { fields: Fields; payment?: Payment } | { error: GatewayError; payment?: Payment };
 
 /**
- * The steps every .php endpoint shares (PROTOCOL §12): read the fields, apply the order's apiStatus
- * fault as a broken front end would (before anything else), identify the merchant (unsigned 9998
- * if unknown), check pg_sig with the endpoint's script name (signed 1100).
+ * The steps every .php endpoint shares (docs/freedompay-protocol.md#sandbox-model): read the fields, apply the
+ * order's apiStatus fault as a broken front end would (before anything else), identify the merchant (unsigned
+ * 9998 if unknown), check pg_sig with the endpoint's script name (signed 1100).
  */
 export async function authenticate(ctx: SandboxContext, request: FastifyRequest, script: string): Promise<ApiCall | Refusal> {
   const fields = await requestFields(request);
@@ -99,7 +99,7 @@ const ENDPOINTS: Record<string, (ctx: SandboxContext, call: ApiCall, request: Fa
   },
 
   'get_status3.php': (ctx, call) => {
-    // pg_payment_id wins; absent or 0 means "look up by order" (§7.1, C-CHAOS).
+    // pg_payment_id wins; absent or 0 means "look up by order" (docs/freedompay-protocol.md#status).
     const id = getString(call.fields, 'pg_payment_id');
     const orderId = getString(call.fields, 'pg_order_id');
     if (id && id !== '0') {
@@ -143,7 +143,7 @@ const ENDPOINTS: Record<string, (ctx: SandboxContext, call: ApiCall, request: Fa
   'revoke.php': (ctx, call) => {
     const payment = ownPayment(ctx, call);
     if (isError(payment)) return { error: payment };
-    // Absent, empty or 0 → refund the rest (§8).
+    // Absent, empty or 0 → refund the rest (docs/freedompay-protocol.md#capture-cancel-refund).
     const amount = optionalAmount(call.fields, 'pg_refund_amount', true);
     if (typeof amount === 'object') return { error: amount, payment };
     const result = refund(ctx.store, payment, amount, ctx.clock.now());

@@ -5,8 +5,8 @@ import { controlRoutes } from './control-routes.js';
 import { pageRoutes } from './page-routes.js';
 
 /**
- * The sandbox's own Fastify app (its own port, DESIGN §6). Form and XML bodies are kept raw: the
- * routes decode them themselves so that field order — which the signature depends on — survives.
+ * The sandbox's own Fastify app (its own port, docs/payments.md#the-sandbox-gateway). Form and XML bodies are
+ * kept raw: the routes decode them themselves so that field order — which the signature depends on — survives.
  */
 export function buildSandbox(ctx: SandboxContext, options: { logger?: boolean | object; advance: (ms: number) => Promise<void> }): FastifyInstance {
   const app = Fastify({

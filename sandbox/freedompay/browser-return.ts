@@ -3,7 +3,7 @@ import { type Field, fieldsFromQuery, toPairs, toQuery } from './fields.js';
 import { scriptNameOf, signed } from './signature.js';
 import type { Payment } from './store.js';
 
-/** Where the payer's browser goes after the payment, and with what (PROTOCOL §6.4). */
+/** Where the payer's browser goes after the payment, and with what (docs/freedompay-protocol.md#browser-return). */
 export interface BrowserReturn {
   success: boolean;
   method: 'GET' | 'POST';
@@ -14,9 +14,10 @@ export interface BrowserReturn {
 }
 
 /**
- * Success URL for a successful payment, failure URL otherwise (declined, refused by the merchant,
- * expired, cancelled). Signed with the last path segment of that URL — an inference (§3.3 table,
- * UNCERTAIN upstream). Undefined when the merchant gave no URL: the sandbox shows its own page.
+ * Success URL for a successful payment, failure URL otherwise (declined, refused by the merchant, expired,
+ * cancelled). Signed with the last path segment of that URL — an inference
+ * (docs/freedompay-protocol.md#script-name, unverified upstream). Undefined when the merchant gave no URL: the
+ * sandbox shows its own page.
  */
 export function browserReturn(ctx: SandboxContext, payment: Payment): BrowserReturn | undefined {
   const success = payment.status === 'success';
@@ -35,7 +36,8 @@ export function browserReturn(ctx: SandboxContext, payment: Payment): BrowserRet
           ['pg_failure_description', payment.failure.description],
         ] as const)),
   ];
-  // For GET the URL's own query parameters arrive with ours, so they are signed too (§3.5).
+  // For GET the URL's own query parameters arrive with ours, so they are signed too
+  // (docs/freedompay-protocol.md#signature-edge-cases).
   const all = method === 'GET' ? [...fieldsFromQuery(url.search), ...ours] : ours;
   const message = signed(scriptNameOf(target), all, merchantOf(ctx, payment).secret, { corrupt: faultsFor(ctx, payment).corruptSignature === true });
   if (method === 'GET') url.search = toQuery(message);

@@ -12,7 +12,7 @@ export function customFields(payment: Payment, forXml = false): Fields {
   return payment.custom.filter(([name]) => !forXml || isXmlName(name));
 }
 
-/** check_url message (PROTOCOL §6.2), without salt and signature. */
+/** check_url message (docs/freedompay-protocol.md#check-callback), without salt and signature. */
 export function checkFields(payment: Payment): Fields {
   const amount = formatAmount(payment.amountMinor);
   return [
@@ -29,8 +29,9 @@ export function checkFields(payment: Payment): Fields {
 }
 
 /**
- * result_url message (§6.3) as of the outcome. It is kept on the payment and re-signed on each
- * attempt, so a retry tells the same story; only pg_can_reject changes (set by the caller).
+ * result_url message (docs/freedompay-protocol.md#result-callback) as of the outcome. It is kept on the payment
+ * and re-signed on each attempt, so a retry tells the same story; only pg_can_reject changes (set by the
+ * caller).
  */
 export function resultFields(payment: Payment, timeZone: string): Fields {
   const success = payment.status === 'success';

@@ -4,9 +4,10 @@ import type { CallbackMethod } from './store.js';
 import { buildXml, parseXml } from './xml.js';
 
 /**
- * One gateway → merchant call (check or result) and the reading of its answer (PROTOCOL §6.1):
- * signed with the last path segment of the merchant's URL, sent as GET query, POST form, or a
- * POST form with one `pg_xml` field; the answer is an XML <response> signed with the same script.
+ * One gateway → merchant call (check or result) and the reading of its answer
+ * (docs/freedompay-protocol.md#callback-transport): signed with the last path segment of the merchant's URL,
+ * sent as GET query, POST form, or a POST form with one `pg_xml` field; the answer is an XML <response> signed
+ * with the same script.
  */
 export interface CallbackRequest {
   url: string;
@@ -33,8 +34,9 @@ export async function sendCallback(request: CallbackRequest): Promise<CallbackAn
   const target = new URL(request.url);
   let body: string | undefined;
   if (request.method === 'GET') {
-    // The receiver sees the URL's own query parameters too, so they are signed with ours (§3.5:
-    // "sign exactly what it sends"); keep callback URLs free of query strings to avoid the question.
+    // The receiver sees the URL's own query parameters too, so they are signed with ours
+    // (docs/freedompay-protocol.md#signature-edge-cases: "sign exactly what it sends"); keep callback URLs free
+    // of query strings to avoid the question.
     const all: Field[] = [...fieldsFromQuery(target.search), ...request.fields];
     target.search = toQuery(signed(script, all, request.secret, { corrupt: request.corruptSignature }));
   } else {

@@ -6,8 +6,9 @@ import { reverseOnMerchantRequest } from './lifecycle.js';
 import type { Payment } from './store.js';
 
 /**
- * What the gateway does with check and result callbacks (PROTOCOL §6.2–6.3): which answers count,
- * retries on virtual time, and the result faults (drop, delay, repeat, corrupt signature).
+ * What the gateway does with check and result callbacks (docs/freedompay-protocol.md#check-callback,
+ * #result-callback): which answers count, retries on virtual time, and the result faults (drop, delay, repeat,
+ * corrupt signature).
  */
 
 async function deliver(ctx: SandboxContext, payment: Payment, kind: 'check' | 'result', url: string, fields: Fields, attempt: number): Promise<CallbackAnswer> {
@@ -36,9 +37,9 @@ async function deliver(ctx: SandboxContext, payment: Payment, kind: 'check' | 'r
 }
 
 /**
- * check_url before authorisation: only a correctly signed `ok` lets the payment go on; `rejected`,
- * `error`, anything unreadable, a non-200 or no answer in time is a refusal (§6.2). No check URL,
- * no check.
+ * check_url before authorisation: only a correctly signed `ok` lets the payment go on; `rejected`, `error`,
+ * anything unreadable, a non-200 or no answer in time is a refusal
+ * (docs/freedompay-protocol.md#check-callback). No check URL, no check.
  */
 export async function runCheck(ctx: SandboxContext, payment: Payment): Promise<boolean> {
   if (!payment.checkUrl) return true;
@@ -77,7 +78,8 @@ async function resultRound(ctx: SandboxContext, payment: Payment, attempt: numbe
   const answers = await Promise.all(Array.from({ length: copies }, () => deliver(ctx, payment, 'result', url, fields, attempt)));
 
   // Counted: a correctly signed `ok` or `rejected` on HTTP 200. Everything else — including a
-  // signed `error` ("could not interpret", §6.3) — is retried, as the PayBox SDK expects.
+  // signed `error` ("could not interpret") — is retried, as the PayBox SDK expects
+  // (docs/freedompay-protocol.md#retries-and-duplicates).
   const counted = answers.filter((answer) => answer.error === undefined && (answer.status === 'ok' || answer.status === 'rejected'));
   const refusal = canReject ? counted.find((answer) => answer.status === 'rejected') : undefined;
   if (refusal) reverseOnMerchantRequest(payment, refusal.description);
@@ -87,6 +89,7 @@ async function resultRound(ctx: SandboxContext, payment: Payment, attempt: numbe
     ctx.log.warn({ paymentId: payment.id, attempts: attempt }, 'result callback not accepted; giving up');
     return;
   }
-  // Later attempts no longer allow refusal (§6.3: the payment is final once the first attempt failed).
+  // Later attempts no longer allow refusal (docs/freedompay-protocol.md#retries-and-duplicates: the payment is
+  // final once the first attempt failed).
   ctx.scheduler.at(ctx.clock.nowMs() + ctx.retry.intervalMs, () => resultRound(ctx, payment, attempt + 1, false));
 }

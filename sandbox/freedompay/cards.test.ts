@@ -4,7 +4,7 @@ import { TEST_CARDS, cardBehaviour, cardBrand, checkCard, luhnValid, maskPan } f
 const NOW = new Date('2026-03-15T12:00:00Z');
 const good = { pan: '4716 0472 6194 1981', expiry: '12/30', cvc: '123', holder: 'IVAN IVANOV' };
 
-describe('test cards (PROTOCOL §5)', () => {
+describe('test cards (docs/freedompay-protocol.md#test-cards)', () => {
   it('has the eleven purchase cards, all passing Luhn', () => {
     expect(TEST_CARDS).toHaveLength(11);
     for (const card of TEST_CARDS) expect(luhnValid(card.pan), card.pan).toBe(true);

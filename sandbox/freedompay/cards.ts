@@ -1,6 +1,6 @@
 /**
- * Test cards of PROTOCOL §5 and the card checks of the hosted page. "–" (operation impossible) in
- * the source table is stored as false: the sandbox refuses it like "✗".
+ * Test cards (docs/freedompay-protocol.md#test-cards) and the card checks of the hosted page. "–" (operation
+ * impossible) in the source table is stored as false: the sandbox refuses it like "✗".
  */
 export interface TestCard {
   pan: string;
@@ -47,7 +47,10 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Brand codes as in callbacks (`VI`, `MC`, `UP`); the full list is UNCERTAIN (§6.3). */
+/**
+ * Brand codes as in callbacks (`VI`, `MC`, `UP`); the full list is unpublished
+ * (docs/freedompay-protocol.md#result-callback).
+ */
 export function cardBrand(pan: string): string | undefined {
   if (pan.startsWith('4')) return 'VI';
   const two = Number(pan.slice(0, 2));
@@ -58,7 +61,10 @@ export function cardBrand(pan: string): string | undefined {
   return undefined;
 }
 
-/** `4716-04XX-XXXX-1981`: first six and last four digits, groups of four (§6.3 example). */
+/**
+ * `4716-04XX-XXXX-1981`: first six and last four digits, groups of four (as in
+ * docs/freedompay-protocol.md#result-callback).
+ */
 export function maskPan(pan: string): string {
   const masked = pan.slice(0, 6) + 'X'.repeat(Math.max(0, pan.length - 10)) + pan.slice(-4);
   return masked.match(/.{1,4}/g)?.join('-') ?? masked;

@@ -31,8 +31,9 @@ export class VirtualClock {
 }
 
 /**
- * `YYYY-MM-DD HH:MM:SS` as in Merchant API fields. The zone is not stated anywhere (PROTOCOL §9,
- * UNCERTAIN); the gateway is in Kazakhstan, so Almaty time by default.
+ * `YYYY-MM-DD HH:MM:SS` as in Merchant API fields. The zone is not stated anywhere
+ * (docs/freedompay-protocol.md#amounts-and-dates, unverified); the gateway is in Kazakhstan, so Almaty time by
+ * default.
  */
 export function gatewayDate(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toFormat('yyyy-LL-dd HH:mm:ss');

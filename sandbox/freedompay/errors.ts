@@ -1,7 +1,7 @@
 /**
  * Error and failure codes the sandbox answers with, in one place. The real list is not public
- * (PROTOCOL §11); these are the codes seen in the sources, and the client must not depend on more
- * than "error with a code".
+ * (docs/freedompay-protocol.md#error-codes); these are the codes seen in the sources, and the client must not
+ * depend on more than "error with a code".
  */
 export const ERR = {
   merchantUnknown: { code: '9998', description: 'Магазин не найден' },
@@ -12,7 +12,10 @@ export const ERR = {
 
 export const VALIDATION_CODE = '9403';
 
-/** Failure codes on declined payments (third-party production mapping, §11) and operations. */
+/**
+ * Failure codes on declined payments (third-party production mapping, docs/freedompay-protocol.md#error-codes)
+ * and operations.
+ */
 export const FAILURE = {
   issuerDecline: { code: '10007', description: 'Отказ банка-эмитента' },
   threeDsFailed: { code: '10004', description: 'Ошибка аутентификации 3-D Secure: неверный код подтверждения' },

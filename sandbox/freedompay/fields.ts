@@ -1,8 +1,8 @@
 /**
  * The gateway's messages are ordered lists of named values that may nest (bracket form keys such as
- * `pg_receipt_positions[0][name]`, or child elements in XML). Order matters: the signature numbers
- * every field by its position (PROTOCOL §3.4), and plain JS objects would reorder integer-like keys.
- * So the sandbox keeps messages as arrays of pairs from the wire to the signature and back.
+ * `pg_receipt_positions[0][name]`, or child elements in XML). Order matters: the signature numbers every field
+ * by its position (docs/freedompay-protocol.md#flattening), and plain JS objects would reorder integer-like
+ * keys. So the sandbox keeps messages as arrays of pairs from the wire to the signature and back.
  */
 export type FieldValue = string | Fields;
 export type Field = readonly [name: string, value: FieldValue];

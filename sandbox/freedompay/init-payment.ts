@@ -8,8 +8,9 @@ import type { Payment, ReturnMethod } from './store.js';
 import type { SandboxMerchant } from './types.js';
 
 /**
- * init_payment.php / payment.php: checking the request (PROTOCOL §4.1) and creating the payment.
- * Messages name the field, so a client developer sees at once what the gateway did not like.
+ * init_payment.php / payment.php: checking the request (docs/freedompay-protocol.md#creating-a-payment) and
+ * creating the payment. Messages name the field, so a client developer sees at once what the gateway did not
+ * like.
  */
 
 const CURRENCIES = ['KZT', 'RUB', 'USD', 'EUR', 'KGS', 'UZS'] as const;
@@ -56,8 +57,9 @@ const initSchema = z.object({
 type InitRequest = z.infer<typeof initSchema>;
 
 /**
- * Plain top-level values by name. Empty values count as absent: an empty optional field means
- * "not set" (an empty pg_check_url disables the check, §4.1), an empty required one is missing.
+ * Plain top-level values by name. Empty values count as absent: an empty optional field means "not set" (an
+ * empty pg_check_url disables the check, docs/freedompay-protocol.md#creating-a-payment), an empty required one
+ * is missing.
  */
 function plainValues(fields: Fields): { values: Record<string, string>; error?: GatewayError } {
   const values: Record<string, string> = {};
@@ -88,8 +90,9 @@ export function parseInit(fields: Fields): OpResult<{ request: InitRequest; cust
 const returnMethod = (value: string | undefined): ReturnMethod => (value === 'POST' || value === 'AUTOPOST' ? 'POST' : 'GET');
 
 /**
- * Creates the payment, or returns the one created earlier with the same idempotency key: one key,
- * one payment (the replay semantics are UNCERTAIN upstream, §10; the original answer is the safe one).
+ * Creates the payment, or returns the one created earlier with the same idempotency key: one key, one payment
+ * (the replay semantics are unverified upstream, docs/freedompay-protocol.md#idempotency; the original answer
+ * is the safe one).
  */
 export function createPayment(ctx: SandboxContext, merchant: SandboxMerchant, fields: Fields): OpResult<{ payment: Payment }> {
   const parsed = parseInit(fields);

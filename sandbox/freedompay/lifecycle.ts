@@ -4,11 +4,14 @@ import { formatAmount } from './money.js';
 import { type Payment, type PaymentStore, type Refund, type StoredCard, refundedMinor } from './store.js';
 
 /**
- * Every state change of a payment (PROTOCOL §12 state machine). Functions take `now` and return
+ * Every state change of a payment (docs/freedompay-protocol.md#sandbox-model). Functions take `now` and return
  * errors as values; the routes and the payer flow decide what to say about them.
  */
 
-/** Two-step payments neither cleared nor cancelled are cleared by the gateway after 5 days (§8). */
+/**
+ * Two-step payments neither cleared nor cancelled are cleared by the gateway after 5 days
+ * (docs/freedompay-protocol.md#capture-cancel-refund).
+ */
 export const AUTO_CLEARING_MS = 5 * 24 * 60 * 60 * 1000;
 
 export type OpResult<T = object> = ({ ok: true } & T) | { ok: false; error: GatewayError };
@@ -61,7 +64,10 @@ export function decline(payment: Payment, card: StoredCard | undefined, failure:
   payment.failure = failure;
 }
 
-/** The merchant answered `rejected` to a result callback it was allowed to reject (§6.3). */
+/**
+ * The merchant answered `rejected` to a result callback it was allowed to reject
+ * (docs/freedompay-protocol.md#result-callback).
+ */
 export function reverseOnMerchantRequest(payment: Payment, reason: string | undefined): void {
   if (payment.status !== 'success') return;
   payment.status = 'revoked';
@@ -70,7 +76,10 @@ export function reverseOnMerchantRequest(payment: Payment, reason: string | unde
   payment.failure = { code: FAILURE.rejectedByMerchant.code, description: reason?.trim() || FAILURE.rejectedByMerchant.description };
 }
 
-/** do_capture.php: two-step, authorised, not yet cleared; partial clearing allowed (§8). */
+/**
+ * do_capture.php: two-step, authorised, not yet cleared; partial clearing allowed
+ * (docs/freedompay-protocol.md#capture-cancel-refund).
+ */
 export function capture(payment: Payment, amountMinor: number | undefined, now: Date): OpResult {
   if (payment.autoClearing || payment.status !== 'success' || payment.captured) return fail(ERR.invalidStatus);
   const amount = amountMinor ?? payment.amountMinor;
@@ -84,7 +93,10 @@ export function capture(payment: Payment, amountMinor: number | undefined, now: 
   return { ok: true };
 }
 
-/** cancel.php: an unpaid payment, or a two-step authorisation before clearing (§8 conflict, both). */
+/**
+ * cancel.php: an unpaid payment, or a two-step authorisation before clearing (sources conflict, both:
+ * docs/freedompay-protocol.md#capture-cancel-refund).
+ */
 export function cancel(payment: Payment): OpResult {
   if ((payment.status === 'new' || payment.status === 'pending') && payment.stage !== 'processing') {
     payment.status = 'revoked';

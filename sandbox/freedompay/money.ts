@@ -1,6 +1,6 @@
 /**
- * Amounts travel as decimal strings with a dot (PROTOCOL §9) and are kept as integer minor units
- * here, so refund sums never meet floating point.
+ * Amounts travel as decimal strings with a dot (docs/freedompay-protocol.md#amounts-and-dates) and are kept as
+ * integer minor units here, so refund sums never meet floating point.
  */
 const AMOUNT = /^(\d{1,8})(?:\.(\d{1,2}))?$/;
 
@@ -12,8 +12,8 @@ export function parseAmount(text: string): number | undefined {
 }
 
 /**
- * The gateway's own spelling in answers and callbacks: `1500` for whole amounts, `1500.50`
- * otherwise, `-500` for refunds. It deliberately need not match what the merchant sent (§3.5:
+ * The gateway's own spelling in answers and callbacks: `1500` for whole amounts, `1500.50` otherwise, `-500`
+ * for refunds. It deliberately need not match what the merchant sent (docs/freedompay-protocol.md#signature:
  * "the gateway may echo 1500 for a request 1500.00"), which keeps clients honest.
  */
 export function formatAmount(minor: number): string {

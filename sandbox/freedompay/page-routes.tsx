@@ -15,7 +15,10 @@ import { MessagePage } from './views/message-page.js';
 import { OtpPage } from './views/otp-page.js';
 import { PAGE_CSS } from './views/style.js';
 
-/** The hosted payment page (PROTOCOL §5): what the payer's browser sees. Works without JavaScript. */
+/**
+ * The hosted payment page (docs/freedompay-protocol.md#hosted-page): what the payer's browser sees. Works
+ * without JavaScript.
+ */
 
 function send(reply: FastifyReply, page: VNode, status = 200, payment?: Payment): FastifyReply {
   pageHeaders(reply, payment);
@@ -110,8 +113,9 @@ export async function pageRoutes(app: FastifyInstance, options: { ctx: SandboxCo
     return afterStep(reply, payment, step, {});
   });
 
-  // payment.php: the same fields as init_payment.php, but brought by the browser (§4.3); the
-  // gateway answers with the page itself, so errors are pages too.
+  // payment.php: the same fields as init_payment.php, but brought by the browser
+  // (docs/freedompay-protocol.md#creating-a-payment); the gateway answers with the page itself, so errors are
+  // pages too.
   const paymentPhp = async (request: FastifyRequest, reply: FastifyReply) => {
     const call = await authenticate(ctx, request, 'payment.php');
     if ('httpStatus' in call) return reply.code(call.httpStatus).type('text/plain; charset=utf-8').send(`Sandbox fault: HTTP ${call.httpStatus}`);

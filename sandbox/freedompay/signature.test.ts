@@ -4,7 +4,8 @@ import type { Fields } from './fields.js';
 import { fieldsFromQuery } from './fields.js';
 import { scriptNameOf, sign, signatureString, signed, verify } from './signature.js';
 
-// PROTOCOL §3.6, copied verbatim: strings and hashes must not be "fixed" here, only in the code.
+// docs/freedompay-protocol.md#test-vectors, copied verbatim: strings and hashes must not be "fixed" here, only
+// in the code.
 const SECRET = 'TestSecretKey123';
 const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
 
@@ -48,7 +49,7 @@ const V2: Fields = [
   ['pg_salt', 'Zx9Yw8Vu7T'],
 ];
 
-describe('pg_sig test vectors (PROTOCOL §3.6)', () => {
+describe('pg_sig test vectors (docs/freedompay-protocol.md#test-vectors)', () => {
   it('V1 init_payment', () => {
     expect(signatureString('init_payment.php', V1, SECRET)).toBe(
       'init_payment.php;1500.00;KZT;Order 1001;https://shop.example.kz/pay/failure;ru;545084;ORD-1001;POST;https://shop.example.kz/api/fp/result;a1b2c3d4e5;https://shop.example.kz/pay/success;1;TestSecretKey123',

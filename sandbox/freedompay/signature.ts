@@ -2,8 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Fields } from './fields.js';
 
 /**
- * `pg_sig` (PROTOCOL §3.3–3.4), written again here rather than imported from src/payments: the
- * sandbox must not share code with the client, or a bug in the signature would hide in both.
+ * `pg_sig` (docs/freedompay-protocol.md#signature, #flattening), written again here rather than imported from
+ * src/payments: the sandbox must not share code with the client, or a bug in the signature would hide in both.
  *
  * Flattening mirrors the official PHP helper: every field's name becomes
  * parent name + own name + its 1-based position as three digits, nested levels recurse, then the
@@ -24,7 +24,10 @@ function flatten(fields: Fields, parent = ''): [string, string][] {
 const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
 export interface SignOptions {
-  /** Leave out empty values (one of the two readings of §3.5; the default keeps them). */
+  /**
+   * Leave out empty values (one of the two readings, docs/freedompay-protocol.md#signature-edge-cases; the
+   * default keeps them).
+   */
   dropEmpty?: boolean;
 }
 
@@ -47,8 +50,9 @@ function sameHex(a: string, b: string): boolean {
 }
 
 /**
- * Checks `pg_sig` of a received message. Whether the other side signs empty values is UNCERTAIN
- * (§3.5), so a signature over the fields with empties passes, and so does one without them.
+ * Checks `pg_sig` of a received message. Whether the other side signs empty values is unverified
+ * (docs/freedompay-protocol.md#signature-edge-cases), so a signature over the fields with empties passes, and
+ * so does one without them.
  */
 export function verify(script: string, fields: Fields, secret: string): boolean {
   const given = fields.find(([name]) => name === 'pg_sig')?.[1];
@@ -69,14 +73,14 @@ function corrupted(sig: string): string {
   return first + sig.slice(1);
 }
 
-/** Random digits and Latin letters, new for every message (§3.3 step 6). */
+/** Random digits and Latin letters, new for every message (docs/freedompay-protocol.md#salt). */
 export function newSalt(): string {
   return randomBytes(12).toString('base64url').replace(/[-_]/g, 'x');
 }
 
 /**
  * Script name for a URL: its last path segment, query ignored; empty when the path ends with `/`,
- * as the official helper does (§3.3 edge).
+ * as the official helper does (docs/freedompay-protocol.md#script-name).
  */
 export function scriptNameOf(url: string): string {
   const path = new URL(url).pathname;

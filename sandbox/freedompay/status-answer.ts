@@ -4,10 +4,10 @@ import { formatAmount } from './money.js';
 import { type Payment, type Refund, refundedMinor } from './store.js';
 
 /**
- * get_status3.php answer fields (PROTOCOL §7.1), without pg_status/salt/sig. The vocabulary of
- * pg_payment_status is UNCERTAIN upstream; the sandbox uses new, process (payer on the page),
- * success, failed, revoked, incomplete. A fully refunded payment stays `success` with its refunds
- * as children, as both official examples show.
+ * get_status3.php answer fields (docs/freedompay-protocol.md#status-answer-fields), without pg_status/salt/sig.
+ * The vocabulary of pg_payment_status is not published (docs/freedompay-protocol.md#statuses-and-our-mapping);
+ * the sandbox uses new, process (payer on the page), success, failed, revoked, incomplete. A fully refunded
+ * payment stays `success` with its refunds as children, as both official examples show.
  */
 const STATUS_WORD: Record<Payment['status'], string> = {
   new: 'new',
@@ -63,7 +63,10 @@ export function paymentStatusFields(payment: Payment, zone: string): Fields {
   ]);
 }
 
-/** A refund looked up by its own id (§7.1: "by payment id → any payment type, refunds too"). */
+/**
+ * A refund looked up by its own id (by payment id the gateway finds any payment, refunds too:
+ * docs/freedompay-protocol.md#status).
+ */
 export function refundStatusFields(parent: Payment, refund: Refund, zone: string): Fields {
   return [
     ['pg_payment_id', refund.id],

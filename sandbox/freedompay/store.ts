@@ -128,7 +128,10 @@ export class PaymentStore {
     return parent && refund ? { parent, refund } : undefined;
   }
 
-  /** Order ids need not be unique upstream (§10): the latest parent payment wins, as Platron did. */
+  /**
+   * Order ids need not be unique upstream (docs/freedompay-protocol.md#idempotency): the latest parent payment
+   * wins, as Platron did.
+   */
   latestByOrder(merchantId: string, orderId: string): Payment | undefined {
     let latest: Payment | undefined;
     for (const payment of this.byIdMap.values()) {

@@ -25,7 +25,7 @@ export interface SandboxOptions {
   merchants: SandboxMerchant[];
   /** Base URL the sandbox is reachable at, used in pg_redirect_url; default http://127.0.0.1:<port> after listen. */
   publicUrl?: string;
-  /** Result callback retries: default every 30 min, 4 times (PROTOCOL §6.3). */
+  /** Result callback retries: default every 30 min, 4 times (docs/freedompay-protocol.md#retries-and-duplicates). */
   resultRetry?: { intervalMs: number; count: number };
   /** How long to wait for the merchant's answer to a check/result callback; default 30 s. */
   callbackTimeoutMs?: number;

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sign, signatureString, verify } from './signature.js';
 import { buildXml, parseXml } from './xml.js';
 
-// V4 of PROTOCOL §3.6: a get_status3.php answer with a nested refund list, pretty-printed as a
-// gateway might send it. The order of fields comes from the document, nesting from the elements.
+// V4 of docs/freedompay-protocol.md#test-vectors: a get_status3.php answer with a nested refund list,
+// pretty-printed as a gateway might send it. The order of fields comes from the document, nesting from the
+// elements.
 const V4 = `<?xml version="1.0" encoding="utf-8"?>
 <response>
   <pg_status>ok</pg_status>

@@ -2,10 +2,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Field, Fields } from './fields.js';
 
 /**
- * XML messages (`pg_xml` requests, merchants' answers) as the same ordered fields as form messages.
- * A leaf is an element without child elements (its text is the value, `<a/>` is ""); an element with
- * children nests; repeated tags stay separate entries in document order (PROTOCOL §3.4), which the
- * plain object mode of fast-xml-parser would merge into arrays — hence preserveOrder.
+ * XML messages (`pg_xml` requests, merchants' answers) as the same ordered fields as form messages. A leaf is
+ * an element without child elements (its text is the value, `<a/>` is ""); an element with children nests;
+ * repeated tags stay separate entries in document order (docs/freedompay-protocol.md#pg_xml), which the plain
+ * object mode of fast-xml-parser would merge into arrays — hence preserveOrder.
  */
 const parser = new XMLParser({
   preserveOrder: true,

@@ -1,5 +1,5 @@
-import { passwordProblem, type PasswordOwner } from '../domain/password-policy.js';
-import { commonPasswords } from './common-passwords.js';
+import { passwordProblem, type PasswordOwner } from '../domain/accounts/password-policy.js';
+import { commonPasswords } from '../domain/accounts/common-passwords.js';
 
 export type NewPasswordErrors = Partial<Record<'password' | 'password_confirm', string>>;
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
-// Secrets for client accounts (DESIGN §2 "Credentials").
+// Secrets for client accounts (docs/accounts.md#credentials).
 
 /** Letters and digits a person can read back without confusing them (no 0/O, 1/l/I). */
 const READABLE = 'abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -43,7 +43,7 @@ export async function verifyPasswordOrDecoy(passwordHash: string | null | undefi
   return ok && Boolean(passwordHash);
 }
 
-/** A random number for generated logins (see domain/login-name.ts). */
+/** A random number for generated logins (see domain/accounts/login-name.ts). */
 export function loginNumber(): number {
   return randomInt(1000, 10_000);
 }

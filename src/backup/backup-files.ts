@@ -1,6 +1,6 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { backupsToKeep } from '../domain/backup-retention.js';
+import { backupsToKeep } from '../domain/backups/backup-retention.js';
 import { isBackupFileName, readBackupHeader, type BackupHeader } from './format.js';
 
 export interface BackupFile {

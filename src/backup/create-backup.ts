@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Database } from '../db/client.js';
-import type { TableFigures } from '../domain/backup-compare.js';
+import type { TableFigures } from '../domain/backups/backup-compare.js';
 import { writeBackupFile, type BackupManifest, type WrittenBackup } from './format.js';
 import { appVersion, measureTables, schemaVersion, type RunSql } from './inventory.js';
 import { pgDump } from './pg-tools.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { TableFigures } from '../domain/backup-compare.js';
+import type { TableFigures } from '../domain/backups/backup-compare.js';
 import { migrationsFolder } from '../db/migrate.js';
 
 // What a database holds, measured the same way when a backup is taken and after it is restored:

@@ -4,7 +4,7 @@ import { text } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { compareTables, type TableComparison } from '../domain/backup-compare.js';
+import { compareTables, type TableComparison } from '../domain/backups/backup-compare.js';
 import { BackupRefusedError } from './errors.js';
 import { verifyBackup, type BackupHeader, type VerifiedPayload } from './format.js';
 import { measureTables, type RunSql } from './inventory.js';

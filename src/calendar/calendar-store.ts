@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { calendarDays, calendarYears } from '../db/schema/index.js';
-import { businessCalendar, type BusinessCalendar, type CalendarDay } from '../domain/business-calendar.js';
+import { businessCalendar, type BusinessCalendar, type CalendarDay } from '../domain/calendar/business-calendar.js';
 import type { Logger } from '../log.js';
 import data from './ru-production-calendar.json' with { type: 'json' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orderMachine, orderStates } from './order-machine.js';
-import { attemptMachine, attemptStates } from './payment-machine.js';
+import { orderMachine, orderStates } from './orders/order-machine.js';
+import { attemptMachine, attemptStates } from './payments/payment-machine.js';
 import { reachableStates, type StateMachine } from './state-machine.js';
 
 describe.each([

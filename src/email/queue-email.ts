@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Tx } from '../db/client.js';
 import { emails } from '../db/schema/index.js';
-import type { Deps } from '../deps.js';
-import { enqueue, type JobOptions } from '../jobs/queues.js';
+import type { Clock } from '../clock.js';
+import { enqueue, type JobOptions, type Queue } from '../queue.js';
 import type { EmailContent } from './templates/content.js';
 
 /**
@@ -39,7 +39,7 @@ const lineBreak = /[\r\n]/;
  * A line break in a header value would let user data add headers (Bcc:), so it is refused here,
  * before anything is stored, whatever the template did.
  */
-export async function queueEmail(deps: Pick<Deps, 'queue' | 'clock'>, tx: Tx, email: EmailToQueue): Promise<string> {
+export async function queueEmail(deps: { queue: Queue; clock: Clock }, tx: Tx, email: EmailToQueue): Promise<string> {
   if (lineBreak.test(email.to) || !singleAddress.safeParse(email.to).success) throw new UnsafeEmailError('to');
   if (lineBreak.test(email.content.subject)) throw new UnsafeEmailError('subject');
   const [row] = await tx

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { emails } from '../db/schema/index.js';
-import type { Deps } from '../deps.js';
+import type { Deps } from '../app-deps.js';
 import { smtpReply } from '../email/mailer.js';
-import type { JobPayloads } from './queues.js';
+import type { JobPayloads } from '../queue.js';
 
 /** The parts of a pg-boss job (`work` with `includeMetadata`) delivery looks at. */
 export interface DeliveryJob {
@@ -40,7 +40,7 @@ export async function deliverEmail(deps: Pick<Deps, 'db' | 'mailer' | 'clock' | 
       .update(emails)
       .set({ attempts: sql`${emails.attempts} + 1`, lastError: reply, status: last ? 'failed' : 'queued' })
       .where(and(eq(emails.id, emailId), eq(emails.status, 'queued')));
-    // No address in the log: it is personal data (DESIGN §8); the id leads to it.
+    // No address in the log: it is personal data (docs/security.md#security-baseline); the id leads to it.
     deps.log.warn({ emailId, kind: email.kind, retryCount: job.retryCount, reply, final: last }, last ? 'email delivery failed for good' : 'email delivery failed, will retry');
     throw error;
   }

@@ -36,7 +36,7 @@ export function createGateway(config: Config, credentials: GatewayCredentials, f
     timeoutMs: config.FREEDOMPAY_TIMEOUT_MS,
   };
   const api = new URL(credentials.apiUrl);
-  // The hosted page lives on the API host or on its customer.* sibling (PROTOCOL §2.1).
+  // The hosted page lives on the API host or on its customer.* sibling (docs/freedompay-protocol.md#hosts).
   const pageHost = api.hostname.startsWith('api.') ? `${api.protocol}//customer.${api.hostname.slice(4)}` : null;
   return {
     client: createFreedomPayClient(settings, fetchImpl),

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // Time-based one-time passwords (RFC 6238) as authenticator apps implement them: HMAC-SHA1 over the
 // 30-second step count, 6 digits, the secret shared as RFC 4648 base32. Staff sign-in needs one
-// (the back office, DESIGN §1.7).
+// (the back office, docs/back-office.md#getting-in-decision-012).
 
 export const TOTP = { stepSeconds: 30, digits: 6, /** steps accepted either side of now (clock drift) */ window: 1 } as const;
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import { provisionClientAccount } from '../../src/actions/provision-client-account.js';
-import { sendOrderConfirmation } from '../../src/actions/send-order-confirmation.js';
+import { provisionClientAccount } from '../../src/actions/accounts/provision-client-account.js';
+import { sendOrderConfirmation } from '../../src/actions/orders/send-order-confirmation.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import { emails } from '../../src/db/schema/index.js';
 import { emailRetry } from '../../src/email/queue-email.js';

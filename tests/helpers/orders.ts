@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../src/deps.js';
+import type { Deps } from '../../src/app-deps.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import { orders, paymentAttempts } from '../../src/db/schema/index.js';
 

@@ -1,5 +1,5 @@
 import { hashPassword } from '../../src/accounts/secrets.js';
-import type { StaffRole } from '../../src/domain/staff-access.js';
+import type { StaffRole } from '../../src/domain/staff/staff-access.js';
 import type { StaffMember } from '../../src/db/queries/staff.js';
 import { staff } from '../../src/db/schema/index.js';
 import { sealSecret } from '../../src/staff/secret-box.js';

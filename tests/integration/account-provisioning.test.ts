@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { provisionClientAccount } from '../../src/actions/provision-client-account.js';
-import { sendOrderConfirmation } from '../../src/actions/send-order-confirmation.js';
+import { provisionClientAccount } from '../../src/actions/accounts/provision-client-account.js';
+import { sendOrderConfirmation } from '../../src/actions/orders/send-order-confirmation.js';
 import { clients, emails } from '../../src/db/schema/index.js';
 import { credentialsIn, deliverQueuedEmails, linkIn, mailTo, paidOrder } from '../helpers/accounts.js';
 import { orderSentToGateway } from '../helpers/payments.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pruneAccountRecords } from '../../src/actions/prune-account-records.js';
+import { pruneAccountRecords } from '../../src/actions/accounts/prune-account-records.js';
 import { clientSessions, loginFailures } from '../../src/db/schema/index.js';
 import { confirmedClient, credentialsIn, mailTo, NEW_PASSWORD, paidOrder, signedInClient } from '../helpers/accounts.js';
 import { solveCaptcha } from '../helpers/order-form.js';

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refundPayment } from '../../src/actions/refund-payment.js';
-import { requestPasswordReset } from '../../src/actions/request-password-reset.js';
+import { refundPayment } from '../../src/actions/payments/refund-payment.js';
+import { requestPasswordReset } from '../../src/actions/accounts/request-password-reset.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import { auditLog, clients, emails, paymentAttempts } from '../../src/db/schema/index.js';
-import { orderNumber } from '../../src/domain/order-workflow.js';
+import { orderNumber } from '../../src/domain/orders/order-workflow.js';
 import { paidOrder } from '../helpers/accounts.js';
 import { orderSentToGateway } from '../helpers/payments.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';

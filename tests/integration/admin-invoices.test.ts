@@ -6,7 +6,7 @@ import { completeWork } from '../../src/actions/orders/complete-work.js';
 import { logContact } from '../../src/actions/orders/log-contact.js';
 import { logWorkHours } from '../../src/actions/orders/log-work-hours.js';
 import { startWork } from '../../src/actions/orders/start-work.js';
-import { reconcilePayments } from '../../src/actions/reconcile-payments.js';
+import { reconcilePayments } from '../../src/actions/payments/reconcile-payments.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import type { StaffMember } from '../../src/db/queries/staff.js';
 import { auditLog, emails, invoices, paymentAttempts, paymentEvents, staffAlerts } from '../../src/db/schema/index.js';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { orderNumber } from '../../src/domain/order-workflow.js';
+import { orderNumber } from '../../src/domain/orders/order-workflow.js';
 import { signInStaff, type staffMember } from '../helpers/staff.js';
-import type { Clock } from '../../src/deps.js';
+import type { Clock } from '../../src/clock.js';
 import type { TestApp } from '../helpers/test-app.js';
 import type { Visitor } from '../helpers/visitor.js';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateCallback } from '../../src/actions/orders/escalate-callback.js';
-import { orderNumber } from '../../src/domain/order-workflow.js';
+import { orderNumber } from '../../src/domain/orders/order-workflow.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import { auditLog, emails, orderContacts, staff } from '../../src/db/schema/index.js';
 import { deliverQueuedEmails, mailTo, paidOrder } from '../helpers/accounts.js';

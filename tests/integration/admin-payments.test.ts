@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { settleOperations } from '../../src/actions/settle-operations.js';
+import { settleOperations } from '../../src/actions/payments/settle-operations.js';
 import { operationsForAttempt, paidAttemptForOrder, type PaymentAttempt } from '../../src/db/queries/payments.js';
 import { payInvoice } from '../../src/actions/invoices/pay-invoice.js';
 import { auditLog, emails, invoices, paymentAttempts, paymentOperations } from '../../src/db/schema/index.js';

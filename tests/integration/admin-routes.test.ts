@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allows, staffRoles, type StaffRole } from '../../src/domain/staff-access.js';
+import { allows, staffRoles, type StaffRole } from '../../src/domain/staff/staff-access.js';
 import { signedInClient } from '../helpers/accounts.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { staffBrowser } from '../helpers/staff.js';

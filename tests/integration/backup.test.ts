@@ -6,7 +6,7 @@ import { BackupRefusedError } from '../../src/backup/errors.js';
 import type { WrittenBackup } from '../../src/backup/format.js';
 import { latestSchemaVersion } from '../../src/backup/inventory.js';
 import { restoreBackup, type RestoreTarget } from '../../src/backup/restore-backup.js';
-import { differences } from '../../src/domain/backup-compare.js';
+import { differences } from '../../src/domain/backups/backup-compare.js';
 import { paidOrder } from '../helpers/accounts.js';
 import { staffMember } from '../helpers/staff.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendarDays, seedCalendar } from '../../src/calendar/calendar-store.js';
 import { calendarDays, calendarYears } from '../../src/db/schema/index.js';
-import { businessCalendar } from '../../src/domain/business-calendar.js';
+import { businessCalendar } from '../../src/domain/calendar/business-calendar.js';
 import { backends, createTestApp, type TestApp } from '../helpers/test-app.js';
 
 describe.each(backends)('the working calendar on %s', (backend) => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcilePayments } from '../../src/actions/reconcile-payments.js';
+import { reconcilePayments } from '../../src/actions/payments/reconcile-payments.js';
 import { orders, paymentAttempts } from '../../src/db/schema/index.js';
 import { createGateway } from '../../src/payments/gateway.js';
 import { startCutProxy, type CutProxy } from '../helpers/fault-proxy.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendOrderConfirmation } from '../../src/actions/send-order-confirmation.js';
+import { sendOrderConfirmation } from '../../src/actions/orders/send-order-confirmation.js';
 import { emails } from '../../src/db/schema/index.js';
 import { deliverEmail } from '../../src/jobs/deliver-email.js';
 import { cards, orderSentToGateway } from '../helpers/payments.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyPaymentEvents } from '../../src/actions/apply-payment-events.js';
+import { applyPaymentEvents } from '../../src/actions/payments/apply-payment-events.js';
 import type { GatewayEvent } from '../../src/payments/freedompay/events.js';
 import { orderPaidJobs, orderSentToGateway, reloadAttempt, reloadOrder } from '../helpers/payments.js';
 import { backends, createTestApp, type TestApp } from '../helpers/test-app.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reconcilePayments } from '../../src/actions/reconcile-payments.js';
+import { reconcilePayments } from '../../src/actions/payments/reconcile-payments.js';
 import { paymentAttempts, paymentEvents } from '../../src/db/schema/index.js';
 import { cards, orderPaidJobs, orderSentToGateway, reloadAttempt, reloadOrder } from '../helpers/payments.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cancelPayment } from '../../src/actions/cancel-payment.js';
-import { capturePayment } from '../../src/actions/capture-payment.js';
-import { refundPayment } from '../../src/actions/refund-payment.js';
-import { settleOperations } from '../../src/actions/settle-operations.js';
+import { cancelPayment } from '../../src/actions/payments/cancel-payment.js';
+import { capturePayment } from '../../src/actions/payments/capture-payment.js';
+import { refundPayment } from '../../src/actions/payments/refund-payment.js';
+import { settleOperations } from '../../src/actions/payments/settle-operations.js';
 import { operationsForAttempt } from '../../src/db/queries/payments.js';
 import type { CardInput } from '../../sandbox/freedompay/index.js';
 import { cards, orderSentToGateway, reloadAttempt, reloadOrder } from '../helpers/payments.js';

@@ -108,7 +108,7 @@ export function TestCards() {
           </tbody>
         </table>
       </div>
-      <p class="muted">Таблица — по документации Freedom Pay (PROTOCOL §5); «отмена» — cancel.php, «списание» — do_capture.php, «возврат» — revoke.php.</p>
+      <p class="muted">Таблица — по документации Freedom Pay (docs/freedompay-protocol.md#test-cards); «отмена» — cancel.php, «списание» — do_capture.php, «возврат» — revoke.php.</p>
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { createBackup } from '../../backup/create-backup.js';
 import { pruneBackups } from '../../backup/backup-files.js';
 import type { WrittenBackup } from '../../backup/format.js';
 import { backupRuns } from '../../db/schema/index.js';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 
 export interface MakeBackupRequest {
   trigger: 'scheduled' | 'manual' | 'cli';

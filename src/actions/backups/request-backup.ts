@@ -1,7 +1,7 @@
 import { audit } from '../../db/queries/audit.js';
 import type { StaffMember } from '../../db/queries/staff.js';
-import type { Deps } from '../../deps.js';
-import { enqueue } from '../../jobs/queues.js';
+import type { Deps } from '../../app-deps.js';
+import { enqueue } from '../../queue.js';
 
 /**
  * «Сделать копию сейчас»: the worker makes the copy (on the embedded database only the running

@@ -7,8 +7,8 @@ import { restoreBackup, type RestoreTarget } from '../../backup/restore-backup.j
 import { companyFrom } from '../../company.js';
 import { activeAdmins } from '../../db/queries/backups.js';
 import { restoreDrills } from '../../db/schema/index.js';
-import type { Deps } from '../../deps.js';
-import { differences, type TableComparison } from '../../domain/backup-compare.js';
+import type { Deps } from '../../app-deps.js';
+import { differences, type TableComparison } from '../../domain/backups/backup-compare.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { backupDrillFailedEmail } from '../../email/templates/backup-drill-failed.js';
 

@@ -1,6 +1,6 @@
-import type { Deps } from '../../deps.js';
-import { checkNewYear, statutoryHolidays } from '../../domain/calendar-edit.js';
-import type { CalendarYearStatus } from '../../domain/calendar-warning.js';
+import type { Deps } from '../../app-deps.js';
+import { checkNewYear, statutoryHolidays } from '../../domain/calendar/calendar-edit.js';
+import type { CalendarYearStatus } from '../../domain/calendar/calendar-warning.js';
 import { listCalendarYears } from '../../db/queries/admin-calendar.js';
 import { isUniqueViolation } from '../../db/queries/admin-catalog.js';
 import { audit } from '../../db/queries/audit.js';

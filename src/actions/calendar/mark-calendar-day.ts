@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
-import { checkCalendarDay, dayTypeOf, dayTypes, type DayType } from '../../domain/calendar-edit.js';
+import type { Deps } from '../../app-deps.js';
+import { checkCalendarDay, dayTypeOf, dayTypes, type DayType } from '../../domain/calendar/calendar-edit.js';
 import { calendarDaysOn, calendarYearStatus } from '../../db/queries/admin-calendar.js';
 import { audit } from '../../db/queries/audit.js';
 import { calendarDays } from '../../db/schema/index.js';

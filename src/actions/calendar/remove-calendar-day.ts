@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
-import { dayTypeOf } from '../../domain/calendar-edit.js';
+import type { Deps } from '../../app-deps.js';
+import { dayTypeOf } from '../../domain/calendar/calendar-edit.js';
 import { calendarDaysOn } from '../../db/queries/admin-calendar.js';
 import { audit } from '../../db/queries/audit.js';
 import { calendarDays } from '../../db/schema/index.js';

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { calendarYearStatus } from '../../db/queries/admin-calendar.js';
 import { audit } from '../../db/queries/audit.js';
 import { calendarYears } from '../../db/schema/index.js';

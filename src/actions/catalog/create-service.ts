@@ -1,5 +1,5 @@
-import type { Deps } from '../../deps.js';
-import { parseServiceForm, type ServiceFormErrors, type ServiceFormValues } from '../../domain/service-form.js';
+import type { Deps } from '../../app-deps.js';
+import { parseServiceForm, type ServiceFormErrors, type ServiceFormValues } from '../../domain/catalog/service-form.js';
 import { isUniqueViolation, serviceWithSlug } from '../../db/queries/admin-catalog.js';
 import { audit } from '../../db/queries/audit.js';
 import { services } from '../../db/schema/index.js';

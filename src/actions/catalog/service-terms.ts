@@ -1,5 +1,5 @@
 import type { Service } from '../../db/queries/catalog.js';
-import type { ServiceFormErrors, ServiceTerms } from '../../domain/service-form.js';
+import type { ServiceFormErrors, ServiceTerms } from '../../domain/catalog/service-form.js';
 
 // Shared by creating and editing a service: the terms of a stored row, and the taken-address message.
 

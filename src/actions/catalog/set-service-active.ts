@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { findServiceById } from '../../db/queries/admin-catalog.js';
 import { audit } from '../../db/queries/audit.js';
 import { services } from '../../db/schema/index.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
-import { changedTerms, parseServiceForm, type ServiceFormErrors, type ServiceFormValues } from '../../domain/service-form.js';
+import type { Deps } from '../../app-deps.js';
+import { changedTerms, parseServiceForm, type ServiceFormErrors, type ServiceFormValues } from '../../domain/catalog/service-form.js';
 import { findServiceById, isUniqueViolation, serviceWithSlug } from '../../db/queries/admin-catalog.js';
 import { audit } from '../../db/queries/audit.js';
 import { services } from '../../db/schema/index.js';

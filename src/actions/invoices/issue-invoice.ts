@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { companyFrom } from '../../company.js';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { parseRoubles } from '../../domain/money.js';
-import { proposeSurcharge, surchargeRefusal, surchargeRefusalText, type SurchargeProposal } from '../../domain/surcharge.js';
+import { proposeSurcharge, surchargeRefusal, surchargeRefusalText, type SurchargeProposal } from '../../domain/invoices/surcharge.js';
 import type { Queryable } from '../../db/client.js';
 import { audit } from '../../db/queries/audit.js';
 import { invoiceRecipient, surchargeBasis, type SurchargeBasis } from '../../db/queries/invoices.js';

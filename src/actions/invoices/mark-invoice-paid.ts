@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
-import { invoiceMachine } from '../../domain/invoice-machine.js';
+import type { Deps } from '../../app-deps.js';
+import { invoiceMachine } from '../../domain/invoices/invoice-machine.js';
 import { audit } from '../../db/queries/audit.js';
 import type { StaffMember } from '../../db/queries/staff.js';
 import { invoices } from '../../db/schema/index.js';

@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { companyFrom } from '../../company.js';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import type { Tx } from '../../db/client.js';
 import { invoiceRecipient } from '../../db/queries/invoices.js';
 import { invoices, orders } from '../../db/schema/index.js';

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { latestAttemptForInvoice } from '../../db/queries/invoices.js';
 import { invoices, orders, paymentAttempts } from '../../db/schema/index.js';
 import { invoicePageUrl } from './notify-invoice-paid.js';
-import { sendAttemptToGateway } from '../send-attempt-to-gateway.js';
+import { sendAttemptToGateway } from '../payments/send-attempt-to-gateway.js';
 
 export type PayInvoiceResult = { kind: 'redirect'; url: string } | { kind: 'not_found' } | { kind: 'not_payable' } | { kind: 'gateway_unavailable' };
 

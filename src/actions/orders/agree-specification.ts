@@ -1,16 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { companyFrom } from '../../company.js';
-import type { Deps } from '../../deps.js';
-import { orderMachine } from '../../domain/order-machine.js';
-import { checkSpecification, type SpecificationField } from '../../domain/order-work-forms.js';
-import { stepRefusal } from '../../domain/order-workflow.js';
+import type { Deps } from '../../app-deps.js';
+import { orderMachine } from '../../domain/orders/order-machine.js';
+import { checkSpecification, type SpecificationField } from '../../domain/orders/order-work-forms.js';
+import { stepRefusal } from '../../domain/orders/order-workflow.js';
 import { currentSpecification } from '../../db/queries/admin-orders.js';
 import { audit } from '../../db/queries/audit.js';
 import { findClient } from '../../db/queries/clients.js';
 import { orders, orderSpecifications } from '../../db/schema/index.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { specificationAgreedEmail } from '../../email/templates/specification-agreed.js';
-import { lockOrder, type StaffActor, type WorkResult } from './order-lock.js';
+import { lockOrder } from '../../db/queries/order-lock.js';
+import type { StaffActor, WorkResult } from './work-result.js';
 
 /**
  * The manager records what was agreed with the client: a new version of the specification (text and

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { audit } from '../../db/queries/audit.js';
 import { findStaff } from '../../db/queries/staff.js';
 import { orders } from '../../db/schema/index.js';
-import { lockOrder, type StaffActor, type WorkResult } from './order-lock.js';
+import { lockOrder } from '../../db/queries/order-lock.js';
+import type { StaffActor, WorkResult } from './work-result.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,16 +1,18 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
-import { orderMachine } from '../../domain/order-machine.js';
-import { stepRefusal } from '../../domain/order-workflow.js';
-import { hoursBalance } from '../../domain/work-hours.js';
+import type { Deps } from '../../app-deps.js';
+import { orderMachine } from '../../domain/orders/order-machine.js';
+import { stepRefusal } from '../../domain/orders/order-workflow.js';
+import { hoursBalance } from '../../domain/orders/work-hours.js';
 import { invoicedExtraMinutes, loggedMinutes } from '../../db/queries/admin-orders.js';
 import { audit } from '../../db/queries/audit.js';
 import { orders, services } from '../../db/schema/index.js';
-import { lockOrder, type StaffActor, type WorkResult } from './order-lock.js';
+import { lockOrder } from '../../db/queries/order-lock.js';
+import type { StaffActor, WorkResult } from './work-result.js';
 
 /**
  * in work → completed. For an hourly service, says how many worked minutes are beyond the included
- * hours and not yet on a surcharge invoice: the page then leads straight to issuing one (DESIGN §2).
+ * hours and not yet on a surcharge invoice: the page then leads straight to issuing one
+ * (docs/back-office.md#surcharges-for-extra-hours).
  */
 export async function completeWork(deps: Pick<Deps, 'db' | 'clock'>, input: StaffActor & { orderId: string }): Promise<WorkResult<{ uninvoicedMinutes: number }>> {
   const now = deps.clock.now();

@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { companyFrom } from '../../company.js';
-import type { Deps } from '../../deps.js';
-import { orderNumber } from '../../domain/order-workflow.js';
+import type { Deps } from '../../app-deps.js';
+import { orderNumber } from '../../domain/orders/order-workflow.js';
 import { escalationRecipients } from '../../db/queries/admin-orders.js';
 import { audit } from '../../db/queries/audit.js';
 import { findStaff } from '../../db/queries/staff.js';
 import { orders } from '../../db/schema/index.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { callbackEscalationEmail } from '../../email/templates/callback-escalation.js';
-import type { JobOptions } from '../../jobs/queues.js';
-import { lockOrder } from './order-lock.js';
+import type { JobOptions } from '../../queue.js';
+import { lockOrder } from '../../db/queries/order-lock.js';
 
 export type EscalationOutcome = 'escalated' | 'not_due' | 'contacted' | 'already_escalated' | 'not_waiting' | 'not_found';
 

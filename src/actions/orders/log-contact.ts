@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
-import { orderMachine } from '../../domain/order-machine.js';
-import { checkContact, type ContactField } from '../../domain/order-work-forms.js';
-import { stepRefusal } from '../../domain/order-workflow.js';
+import type { Deps } from '../../app-deps.js';
+import { orderMachine } from '../../domain/orders/order-machine.js';
+import { checkContact, type ContactField } from '../../domain/orders/order-work-forms.js';
+import { stepRefusal } from '../../domain/orders/order-workflow.js';
 import { audit } from '../../db/queries/audit.js';
 import { orderContacts, orders } from '../../db/schema/index.js';
-import { cancelJob } from '../../jobs/queues.js';
-import { lockOrder, type StaffActor, type WorkResult } from './order-lock.js';
+import { cancelJob } from '../../queue.js';
+import { lockOrder } from '../../db/queries/order-lock.js';
+import type { StaffActor, WorkResult } from './work-result.js';
 
 /**
  * A call, email or message to the client goes into the contact log. The first one stops the callback

@@ -1,9 +1,10 @@
-import type { Deps } from '../../deps.js';
-import { checkWorkEntry, type WorkEntryField } from '../../domain/order-work-forms.js';
-import { stepRefusal } from '../../domain/order-workflow.js';
+import type { Deps } from '../../app-deps.js';
+import { checkWorkEntry, type WorkEntryField } from '../../domain/orders/order-work-forms.js';
+import { stepRefusal } from '../../domain/orders/order-workflow.js';
 import { audit } from '../../db/queries/audit.js';
 import { workEntries } from '../../db/schema/index.js';
-import { lockOrder, type StaffActor, type WorkResult } from './order-lock.js';
+import { lockOrder } from '../../db/queries/order-lock.js';
+import type { StaffActor, WorkResult } from './work-result.js';
 
 /** Hours worked on an order, one entry per date and person, from the first contact until the work is done. */
 export async function logWorkHours(

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
-import { orderMachine } from '../../domain/order-machine.js';
-import { stepRefusal } from '../../domain/order-workflow.js';
+import type { Deps } from '../../app-deps.js';
+import { orderMachine } from '../../domain/orders/order-machine.js';
+import { stepRefusal } from '../../domain/orders/order-workflow.js';
 import { audit } from '../../db/queries/audit.js';
 import { orders } from '../../db/schema/index.js';
-import { lockOrder, type StaffActor, type WorkResult } from './order-lock.js';
+import { lockOrder } from '../../db/queries/order-lock.js';
+import type { StaffActor, WorkResult } from './work-result.js';
 
 /** specified → in work: the agreed specification is being done. */
 export async function startWork(deps: Pick<Deps, 'db' | 'clock'>, input: StaffActor & { orderId: string }): Promise<WorkResult> {

@@ -1,9 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { audit } from '../../db/queries/audit.js';
 import { findStaff } from '../../db/queries/staff.js';
 import { orders } from '../../db/schema/index.js';
-import { lockOrder, type StaffActor, type WorkResult } from './order-lock.js';
+import { lockOrder } from '../../db/queries/order-lock.js';
+import type { StaffActor, WorkResult } from './work-result.js';
 
 /** A manager takes an order nobody has taken; an order already someone's stays theirs (an admin can reassign it). */
 export async function takeOrder(deps: Pick<Deps, 'db' | 'clock'>, input: StaffActor & { orderId: string }): Promise<WorkResult<{ already: boolean }>> {

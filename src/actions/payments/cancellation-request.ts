@@ -1,7 +1,7 @@
 import { companyFrom } from '../../company.js';
-import type { Deps } from '../../deps.js';
-import { cardBrandName } from '../../domain/card-brand.js';
-import { needsCancellationRequest } from '../../domain/cancel-or-refund.js';
+import type { Deps } from '../../app-deps.js';
+import { cardBrandName } from '../../domain/payments/card-brand.js';
+import { needsCancellationRequest } from '../../domain/payments/cancel-or-refund.js';
 import { operationWithAttempt } from '../../db/queries/payment-returns.js';
 import { cancellationRequestPdf } from '../../pdf/cancellation-request.js';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { companyFrom } from '../../company.js';
-import type { Deps } from '../../deps.js';
-import { orderNumber } from '../../domain/order-workflow.js';
+import type { Deps } from '../../app-deps.js';
+import { orderNumber } from '../../domain/orders/order-workflow.js';
 import { audit } from '../../db/queries/audit.js';
 import { activeAdmins } from '../../db/queries/backups.js';
 import type { PaymentAttempt } from '../../db/queries/payments.js';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { companyFrom } from '../../company.js';
-import type { Deps } from '../../deps.js';
-import { cardBrandName } from '../../domain/card-brand.js';
+import type { Deps } from '../../app-deps.js';
+import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { audit } from '../../db/queries/audit.js';
 import type { Tx } from '../../db/client.js';
 import type { PaymentAttempt, PaymentOperation } from '../../db/queries/payments.js';

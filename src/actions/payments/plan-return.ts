@@ -1,6 +1,6 @@
-import type { Deps } from '../../deps.js';
-import { cancelOrRefund, type CancelOrRefundDecision } from '../../domain/cancel-or-refund.js';
-import { refundableKopecks } from '../../domain/refunds.js';
+import type { Deps } from '../../app-deps.js';
+import { cancelOrRefund, type CancelOrRefundDecision } from '../../domain/payments/cancel-or-refund.js';
+import { refundableKopecks } from '../../domain/payments/refunds.js';
 import { attemptWithOrder, operationsWithStaff, type AttemptWithOrder, type OperationWithStaff } from '../../db/queries/payment-returns.js';
 
 /** What giving a payment's money back would do right now, and why; or why it cannot be done. */
@@ -19,7 +19,7 @@ export interface ReturnPlan extends AttemptWithOrder {
 
 /**
  * Asks the gateway about the payment first (can it still be cancelled?), then decides cancel or
- * refund by the bank's day close (domain/cancel-or-refund.ts). Reads only: nothing is changed.
+ * refund by the bank's day close (domain/payments/cancel-or-refund.ts). Reads only: nothing is changed.
  */
 export async function planReturn(deps: Pick<Deps, 'db' | 'clock' | 'gateway'>, attemptId: string): Promise<ReturnPlan | null> {
   const found = await attemptWithOrder(deps.db, attemptId);
@@ -56,8 +56,9 @@ export async function planReturn(deps: Pick<Deps, 'db' | 'clock' | 'gateway'>, a
   } else if (status!.kind === 'cancelled') {
     return stop('Платёжный шлюз сообщает, что платёж уже отменён. Проверьте платёж в личном кабинете Freedom Pay.');
   }
-  // Cancel only what the gateway still holds un-cleared and untouched (PROTOCOL §8: cancel.php
-  // reverses an authorisation before clearing); pg_can_reject says it may still be undone.
+  // Cancel only what the gateway still holds un-cleared and untouched
+  // (docs/freedompay-protocol.md#capture-cancel-refund: cancel.php reverses an authorisation before clearing);
+  // pg_can_reject says it may still be undone.
   const gatewayCancellable = !!status && status.kind === 'paid' && status.canReject && !status.captured && status.refunds.length === 0;
   const held = status ? !status.captured : !attempt.captured;
   const decision = cancelOrRefund({ paidAt: attempt.paidAt, now: deps.clock.now(), gatewayCancellable, held });

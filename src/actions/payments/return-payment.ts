@@ -1,8 +1,8 @@
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { formatRub, parseRoubles } from '../../domain/money.js';
-import { cancelPayment } from '../cancel-payment.js';
-import type { OperationDeps, OperationResult } from '../payment-operation.js';
-import { refundPayment } from '../refund-payment.js';
+import { cancelPayment } from './cancel-payment.js';
+import type { OperationDeps, OperationResult } from './payment-operation.js';
+import { refundPayment } from './refund-payment.js';
 import { planReturn, type ReturnPlan } from './plan-return.js';
 
 export const REASON_MAX = 500;

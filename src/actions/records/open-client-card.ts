@@ -1,4 +1,4 @@
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { clientCard, type ClientCard } from '../../db/queries/admin-clients.js';
 import { audit } from '../../db/queries/audit.js';
 import type { StaffMember } from '../../db/queries/staff.js';

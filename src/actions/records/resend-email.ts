@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
-import { resendRefusal, type ResendRefusal } from '../../domain/email-resend.js';
+import type { Deps } from '../../app-deps.js';
+import { resendRefusal, type ResendRefusal } from '../../domain/records/email-resend.js';
 import { copiesOf } from '../../db/queries/admin-emails.js';
 import { audit } from '../../db/queries/audit.js';
 import type { StaffMember } from '../../db/queries/staff.js';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword, tokenHash } from '../../accounts/secrets.js';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { audit } from '../../db/queries/audit.js';
 import { findStaff, peekStaffToken, useStaffToken } from '../../db/queries/staff.js';
 import { staff } from '../../db/schema/index.js';

@@ -1,5 +1,5 @@
 import { hashPassword, tokenHash } from '../../accounts/secrets.js';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { audit } from '../../db/queries/audit.js';
 import { staffExists, useStaffToken } from '../../db/queries/staff.js';
 import { staff } from '../../db/schema/index.js';

@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { tokenHash } from '../../accounts/secrets.js';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { audit } from '../../db/queries/audit.js';
 import { createStaffSession, findStaff, peekStaffToken, useStaffToken } from '../../db/queries/staff.js';
 import { staff, staffRecoveryCodes } from '../../db/schema/index.js';
 import { newRecoveryCodes, recoveryCodeHash } from '../../staff/recovery-codes.js';
 import { openSecret } from '../../staff/secret-box.js';
 import { verifyTotp } from '../../staff/totp.js';
-import { guardLogin, recordLoginFailure } from '../login-guard.js';
+import { guardLogin, recordLoginFailure } from '../accounts/login-guard.js';
 
 export type ConfirmEnrolmentResult =
   | { kind: 'enrolled'; sessionId: string; recoveryCodes: string[] }

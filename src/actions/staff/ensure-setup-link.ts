@@ -1,4 +1,4 @@
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { cancelStaffTokens, issueStaffToken, staffExists } from '../../db/queries/staff.js';
 
 /**

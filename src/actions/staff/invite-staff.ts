@@ -1,4 +1,4 @@
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { audit } from '../../db/queries/audit.js';
 import { cancelStaffTokens, findStaffByEmail, issueStaffToken, type StaffMember } from '../../db/queries/staff.js';
 import { staff } from '../../db/schema/index.js';
@@ -6,7 +6,7 @@ import { queueEmail } from '../../email/queue-email.js';
 import { staffInvitationEmail } from '../../email/templates/staff-invitation.js';
 import { companyFrom } from '../../company.js';
 import type { Tx } from '../../db/client.js';
-import { after, STAFF_TOKEN_LIFETIMES } from './lifetimes.js';
+import { after, STAFF_TOKEN_LIFETIMES } from '../../domain/staff/token-lifetimes.js';
 import { checkPerson, roleFrom, type StaffFieldErrors } from './staff-fields.js';
 
 export type InviteStaffResult = { kind: 'invited'; staffId: string } | { kind: 'invalid'; errors: StaffFieldErrors };

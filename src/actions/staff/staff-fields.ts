@@ -1,6 +1,6 @@
 import { newPasswordErrors } from '../../accounts/new-password.js';
-import { contactFieldRules } from '../../domain/order-form.js';
-import { staffRoles, type StaffRole } from '../../domain/staff-access.js';
+import { contactFieldRules } from '../../domain/orders/order-form.js';
+import { staffRoles, type StaffRole } from '../../domain/staff/staff-access.js';
 
 // The fields of the staff forms (setup, invitation, a new password), checked with the same rules as
 // the clients' where they mean the same thing.

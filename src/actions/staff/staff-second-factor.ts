@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { tokenHash } from '../../accounts/secrets.js';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import type { Queryable } from '../../db/client.js';
 import { audit } from '../../db/queries/audit.js';
 import { createStaffSession, deleteStaffSession, findStaff, peekStaffToken, useStaffToken, type StaffMember } from '../../db/queries/staff.js';
@@ -8,7 +8,7 @@ import { staff, staffRecoveryCodes } from '../../db/schema/index.js';
 import { looksLikeRecoveryCode, recoveryCodeHash } from '../../staff/recovery-codes.js';
 import { openSecret } from '../../staff/secret-box.js';
 import { verifyTotp } from '../../staff/totp.js';
-import { guardLogin, recordLoginFailure } from '../login-guard.js';
+import { guardLogin, recordLoginFailure } from '../accounts/login-guard.js';
 
 export type SecondFactorResult =
   | { kind: 'signed_in'; sessionId: string; recoveryCodesLeft: number | null }

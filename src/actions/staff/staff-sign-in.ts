@@ -1,8 +1,8 @@
 import { verifyPasswordOrDecoy } from '../../accounts/secrets.js';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import { findStaffByEmail, issueStaffToken } from '../../db/queries/staff.js';
-import { guardLogin, recordLoginFailure } from '../login-guard.js';
-import { after, STAFF_TOKEN_LIFETIMES } from './lifetimes.js';
+import { guardLogin, recordLoginFailure } from '../accounts/login-guard.js';
+import { after, STAFF_TOKEN_LIFETIMES } from '../../domain/staff/token-lifetimes.js';
 import { startEnrolment, type Enrolment } from './start-enrolment.js';
 
 export type StaffSignInResult =

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
+import type { Deps } from '../../app-deps.js';
 import type { Queryable } from '../../db/client.js';
 import { cancelStaffTokens, findStaff, issueStaffToken, peekStaffToken, type StaffMember } from '../../db/queries/staff.js';
 import { tokenHash } from '../../accounts/secrets.js';
 import { staff } from '../../db/schema/index.js';
 import { openSecret, sealSecret } from '../../staff/secret-box.js';
 import { newTotpSecret, otpauthUri } from '../../staff/totp.js';
-import { after, STAFF_TOKEN_LIFETIMES } from './lifetimes.js';
+import { after, STAFF_TOKEN_LIFETIMES } from '../../domain/staff/token-lifetimes.js';
 
 export interface Enrolment {
   /** Carries the member from this step to the code (a hidden field, single use). */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Deps } from '../../deps.js';
-import type { StaffRole } from '../../domain/staff-access.js';
+import type { Deps } from '../../app-deps.js';
+import type { StaffRole } from '../../domain/staff/staff-access.js';
 import type { Queryable } from '../../db/client.js';
 import { audit } from '../../db/queries/audit.js';
 import { deleteStaffSessions, findStaff, type StaffMember } from '../../db/queries/staff.js';

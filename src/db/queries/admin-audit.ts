@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
-import type { AuditFilterSpec } from '../../domain/audit-filter.js';
-import type { StaffRole } from '../../domain/staff-access.js';
+import type { AuditFilterSpec } from '../../domain/records/audit-filter.js';
+import type { StaffRole } from '../../domain/staff/staff-access.js';
 import type { Queryable } from '../client.js';
 import { auditLog, staff } from '../schema/index.js';
 import { likeLiteral } from './admin-clients.js';

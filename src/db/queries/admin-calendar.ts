@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, lte, sql } from 'drizzle-orm';
-import type { CalendarDay } from '../../domain/business-calendar.js';
-import type { CalendarYearStatus } from '../../domain/calendar-warning.js';
+import type { CalendarDay } from '../../domain/calendar/business-calendar.js';
+import type { CalendarYearStatus } from '../../domain/calendar/calendar-warning.js';
 import type { Queryable } from '../client.js';
 import { calendarDays, calendarYears } from '../schema/index.js';
 

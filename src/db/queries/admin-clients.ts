@@ -1,5 +1,5 @@
 import { and, count, desc, eq, exists, ilike, inArray, isNotNull, isNull, like, or, sql, type SQL } from 'drizzle-orm';
-import type { ClientSearch } from '../../domain/client-search.js';
+import type { ClientSearch } from '../../domain/records/client-search.js';
 import type { Queryable } from '../client.js';
 import { clients, emails, invoices, orders, paymentAttempts, paymentOperations } from '../schema/index.js';
 import type { Client } from './clients.js';

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { CallbackRecord } from '../../domain/callback-sla.js';
-import type { OrderState } from '../../domain/order-machine.js';
+import type { CallbackRecord } from '../../domain/orders/callback-sla.js';
+import type { OrderState } from '../../domain/orders/order-machine.js';
 import type { Queryable } from '../client.js';
 import { emails, orders, paymentAttempts, paymentOperations, staffAlerts } from '../schema/index.js';
 

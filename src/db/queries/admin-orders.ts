@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, ne, or, sql, sum, type SQL } from 'drizzle-orm';
-import type { QueueFilter } from '../../domain/callback-queue.js';
-import type { OrderState } from '../../domain/order-machine.js';
+import type { QueueFilter } from '../../domain/orders/callback-queue.js';
+import type { OrderState } from '../../domain/orders/order-machine.js';
 import type { Queryable } from '../client.js';
 import { invoices, orderContacts, orders, orderSpecifications, services, staff, workEntries } from '../schema/index.js';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { InvoiceState } from '../../domain/invoice-machine.js';
-import type { OrderState } from '../../domain/order-machine.js';
-import type { AttemptState } from '../../domain/payment-machine.js';
+import type { InvoiceState } from '../../domain/invoices/invoice-machine.js';
+import type { OrderState } from '../../domain/orders/order-machine.js';
+import type { AttemptState } from '../../domain/payments/payment-machine.js';
 import type { Tx } from '../client.js';
 
 // Applying gateway messages, several at a time, as plain SQL: one locking read, one read of the

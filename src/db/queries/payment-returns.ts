@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
-import type { OrderState } from '../../domain/order-machine.js';
+import type { OrderState } from '../../domain/orders/order-machine.js';
 import type { Queryable } from '../client.js';
 import { orders, paymentAttempts, paymentOperations, staff } from '../schema/index.js';
 import type { PaymentAttempt, PaymentOperation } from './payments.js';

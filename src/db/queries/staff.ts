@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { newToken } from '../../accounts/secrets.js';
 import type { Queryable } from '../client.js';
 import { staff, staffSessions, staffTokens } from '../schema/index.js';
@@ -93,4 +93,16 @@ export async function deleteStaffSession(db: Queryable, idHash: string): Promise
 
 export async function deleteStaffSessions(db: Queryable, staffId: string): Promise<void> {
   await db.delete(staffSessions).where(eq(staffSessions.staffId, staffId));
+}
+
+/** Every staff member, oldest first (the staff list). */
+export async function listStaff(db: Queryable): Promise<StaffMember[]> {
+  return db.select().from(staff).orderBy(asc(staff.createdAt));
+}
+
+/** Names of the given staff members, by id (for "requested by" columns); unknown ids are left out. */
+export async function staffNames(db: Queryable, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

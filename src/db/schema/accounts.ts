@@ -3,7 +3,7 @@ import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'driz
 
 export const clientState = pgEnum('client_state', ['pending_verification', 'active']);
 
-/** A client's personal account, created when their first order is paid (DESIGN §1.5, §2). */
+/** A client's personal account, created when their first order is paid (docs/accounts.md). */
 export const clients = pgTable(
   'clients',
   {

@@ -1,6 +1,6 @@
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { orderStates } from '../../domain/order-machine.js';
+import { orderStates } from '../../domain/orders/order-machine.js';
 import { clients } from './accounts.js';
 import { services } from './catalog.js';
 import { staff } from './staff.js';
@@ -36,7 +36,10 @@ export const orders = pgTable(
     paidAt: timestamp('paid_at', { withTimezone: true }),
     /** The personal account the order belongs to: set after payment, by email address. */
     clientId: uuid('client_id').references(() => clients.id),
-    /** The manager must have contacted the client by then (DESIGN §2); fixed at payment time. */
+    /**
+     * The manager must have contacted the client by then (docs/back-office.md#callback-deadline); fixed at
+     * payment time.
+     */
     callbackDueAt: timestamp('callback_due_at', { withTimezone: true }),
     /** The first logged contact: it stops the SLA clock and cancels the escalation. */
     firstContactAt: timestamp('first_contact_at', { withTimezone: true }),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { attemptStates } from '../../domain/payment-machine.js';
+import { attemptStates } from '../../domain/payments/payment-machine.js';
 import { orders } from './orders.js';
 import { staff } from './staff.js';
 import { invoices } from './work.js';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { invoiceStates } from '../../domain/invoice-machine.js';
+import { invoiceStates } from '../../domain/invoices/invoice-machine.js';
 import { orders } from './orders.js';
 import { staff } from './staff.js';
 

@@ -17,7 +17,7 @@ export interface CallbackEscalationData {
 
 /**
  * To the order's manager and every admin, once, when nobody contacted a paying client by the deadline
- * (DESIGN §2 "Callback SLA"). No phone number in it: the card has the contacts, behind the staff login.
+ * (docs/back-office.md#callback-deadline). No phone number in it: the card has the contacts, behind the staff login.
  */
 export function callbackEscalationEmail(data: CallbackEscalationData, company: Company): EmailContent {
   return renderLetter(

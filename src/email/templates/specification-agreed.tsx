@@ -1,5 +1,5 @@
 import type { Company } from '../../company.js';
-import { formatHours } from '../../domain/work-hours.js';
+import { formatHours } from '../../domain/orders/work-hours.js';
 import type { EmailContent } from './content.js';
 import { renderLetter, type LetterBlock } from './letter.js';
 

@@ -1,5 +1,5 @@
 import type { Company } from '../../company.js';
-import { roleNames, type StaffRole } from '../../domain/staff-access.js';
+import { roleNames, type StaffRole } from '../../domain/staff/staff-access.js';
 import type { EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
 

@@ -1,6 +1,6 @@
 import type { Company } from '../../company.js';
 import { formatRub } from '../../domain/money.js';
-import { formatDuration } from '../../domain/surcharge.js';
+import { formatDuration } from '../../domain/invoices/surcharge.js';
 import { oneLine, type EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
 

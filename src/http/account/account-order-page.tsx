@@ -1,4 +1,4 @@
-import { cardBrandName } from '../../domain/card-brand.js';
+import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { formatRub } from '../../domain/money.js';
 import type { Invoice } from '../../db/queries/invoices.js';
 import type { Order } from '../../db/queries/orders.js';

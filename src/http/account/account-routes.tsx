@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { changePassword } from '../../actions/change-password.js';
-import { requestEmailChange } from '../../actions/request-email-change.js';
-import { updateProfile } from '../../actions/update-profile.js';
-import { callbackDeadlineInWords } from '../../domain/deadline-words.js';
+import { changePassword } from '../../actions/accounts/change-password.js';
+import { requestEmailChange } from '../../actions/accounts/request-email-change.js';
+import { updateProfile } from '../../actions/accounts/update-profile.js';
+import { callbackDeadlineInWords } from '../../domain/calendar/deadline-words.js';
 import { clientOrderWork } from '../../db/queries/admin-orders.js';
 import { listSessions } from '../../db/queries/client-sessions.js';
 import { clientOrders, findClientOrder, type Client } from '../../db/queries/clients.js';

@@ -1,5 +1,5 @@
 import { formatRub } from '../../domain/money.js';
-import { formatDuration } from '../../domain/surcharge.js';
+import { formatDuration } from '../../domain/invoices/surcharge.js';
 import type { Invoice } from '../../db/queries/invoices.js';
 import { moscowDateTime } from '../../email/templates/format.js';
 import { PayButton } from './invoice-page.js';

@@ -1,6 +1,6 @@
-import { cardBrandName } from '../../domain/card-brand.js';
+import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { formatRub } from '../../domain/money.js';
-import { formatDuration } from '../../domain/surcharge.js';
+import { formatDuration } from '../../domain/invoices/surcharge.js';
 import type { Invoice } from '../../db/queries/invoices.js';
 import type { Order } from '../../db/queries/orders.js';
 import type { PaymentAttempt } from '../../db/queries/payments.js';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { confirmEmail } from '../../actions/confirm-email.js';
-import { confirmNewEmail } from '../../actions/confirm-new-email.js';
-import { requestPasswordReset } from '../../actions/request-password-reset.js';
-import { resendVerification } from '../../actions/resend-verification.js';
-import { resetPassword } from '../../actions/reset-password.js';
+import { confirmEmail } from '../../actions/accounts/confirm-email.js';
+import { confirmNewEmail } from '../../actions/accounts/confirm-new-email.js';
+import { requestPasswordReset } from '../../actions/accounts/request-password-reset.js';
+import { resendVerification } from '../../actions/accounts/resend-verification.js';
+import { resetPassword } from '../../actions/accounts/reset-password.js';
 import { sendPage } from '../views/page.js';
 import { ConfirmLinkPage, ForgotPasswordPage, linkTokenScript, ResetPasswordPage, VerificationLinkInvalidPage } from './link-pages.js';
 import { MessagePage } from './message-page.js';

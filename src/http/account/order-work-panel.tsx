@@ -1,5 +1,5 @@
-import { moscowDay } from '../../domain/moscow-time.js';
-import { formatHours, hoursBalance } from '../../domain/work-hours.js';
+import { moscowDay } from '../../domain/calendar/moscow-time.js';
+import { formatHours, hoursBalance } from '../../domain/orders/work-hours.js';
 import type { ClientOrderWork } from '../../db/queries/admin-orders.js';
 import { moscowDateTime } from '../../email/templates/format.js';
 

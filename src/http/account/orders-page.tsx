@@ -1,5 +1,5 @@
 import { formatRub } from '../../domain/money.js';
-import { orderTimeline } from '../../domain/order-timeline.js';
+import { orderTimeline } from '../../domain/orders/order-timeline.js';
 import type { Order } from '../../db/queries/orders.js';
 import { moscowDateTime } from '../../email/templates/format.js';
 import { AccountNav } from './account-nav.js';

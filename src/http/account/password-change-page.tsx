@@ -1,4 +1,4 @@
-import type { ChangePasswordErrors } from '../../actions/change-password.js';
+import type { ChangePasswordErrors } from '../../actions/accounts/change-password.js';
 import { ErrorSummary, Input, PostForm } from '../views/form-kit.js';
 import { AccountNav } from './account-nav.js';
 import { passwordHint } from './link-pages.js';

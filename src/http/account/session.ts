@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tokenHash } from '../../accounts/secrets.js';
-import { sessionExpired, sessionNeedsTouch } from '../../domain/session-rules.js';
+import { sessionExpired, sessionNeedsTouch } from '../../domain/accounts/session-rules.js';
 import { deleteSession, findSessionWithClient, touchSession } from '../../db/queries/client-sessions.js';
 import type { Client } from '../../db/queries/clients.js';
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { signIn } from '../../actions/sign-in.js';
+import { signIn } from '../../actions/accounts/sign-in.js';
 import { deleteClientSessions, deleteSession } from '../../db/queries/client-sessions.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';

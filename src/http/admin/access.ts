@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tokenHash } from '../../accounts/secrets.js';
-import { allows, type Permission } from '../../domain/staff-access.js';
-import { sessionExpired, sessionNeedsTouch, STAFF_SESSION_LIMITS } from '../../domain/session-rules.js';
+import { allows, type Permission } from '../../domain/staff/staff-access.js';
+import { sessionExpired, sessionNeedsTouch, STAFF_SESSION_LIMITS } from '../../domain/accounts/session-rules.js';
 import { deleteStaffSession, findStaffSession, touchStaffSession, type StaffMember } from '../../db/queries/staff.js';
 import { sendErrorPage } from '../views/error-page.js';
 

@@ -10,7 +10,7 @@ declare module 'fastify' {
 }
 
 /**
- * DESIGN §8 and security-legal.md §1.13: a strict nonce-based CSP, no framing, nosniff, a strict
+ * docs/security.md#security-headers: a strict nonce-based CSP, no framing, nosniff, a strict
  * referrer policy, and no caching of HTML pages. Written out here rather than through helmet: the
  * whole policy is visible in one place, and the per-request work is one random nonce.
  *

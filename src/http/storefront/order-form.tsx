@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import type { PlaceOrderErrors } from '../../actions/place-order.js';
-import { HONEYPOT_FIELD } from '../../actions/place-order.js';
-import { isTicked, type OrderFormValues } from '../../domain/order-form.js';
+import type { PlaceOrderErrors } from '../../actions/orders/place-order.js';
+import { HONEYPOT_FIELD } from '../../actions/orders/place-order.js';
+import { isTicked, type OrderFormValues } from '../../domain/orders/order-form.js';
 import { ErrorSummary } from '../views/form-kit.js';
 
 export interface OrderFormProps {

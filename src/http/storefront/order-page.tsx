@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { cardBrandName } from '../../domain/card-brand.js';
+import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { formatRub } from '../../domain/money.js';
 import type { Order } from '../../db/queries/orders.js';
 import type { PaymentAttempt } from '../../db/queries/payments.js';

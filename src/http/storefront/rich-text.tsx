@@ -1,4 +1,4 @@
-import { parseRichText } from '../../domain/rich-text.js';
+import { parseRichText } from '../../domain/catalog/rich-text.js';
 
 export function RichText({ source }: { source: string }) {
   return (

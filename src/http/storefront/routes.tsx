@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { payOrder } from '../../actions/pay-order.js';
-import { callbackDeadlineInWords } from '../../domain/deadline-words.js';
-import { placeOrder } from '../../actions/place-order.js';
+import { payOrder } from '../../actions/orders/pay-order.js';
+import { callbackDeadlineInWords } from '../../domain/calendar/deadline-words.js';
+import { placeOrder } from '../../actions/orders/place-order.js';
 import type { Service } from '../../db/queries/catalog.js';
 import { findOrderByRef, hasEarlierPaidOrder } from '../../db/queries/orders.js';
 import { latestAttemptForOrder } from '../../db/queries/payments.js';

@@ -2,36 +2,64 @@ import { fromGatewayAmount } from './amount.js';
 import { fieldsFromPairs, valueOf, type Fields } from './fields.js';
 import type { GatewayEvent } from './events.js';
 import { eventFromResult } from './messages.js';
-import { hasValidSignature, newSalt, signatureOf } from './signature.js';
+import { newSalt, signatureOf } from './signature.js';
+import { readSignedMessage, type MessageRule } from './signed-message.js';
 import { buildXml, parseXmlFields } from './xml.js';
 
-// Gateway → merchant callbacks (PROTOCOL §6): verify, translate, answer with signed XML.
+// Gateway → merchant callbacks (docs/freedompay-protocol.md#callbacks): verify, translate, answer with signed XML.
 
 export type CallbackScript = 'result' | 'check';
 
-export type Verified<T> = ({ valid: true; salt: string } & T) | { valid: false; salt: string | null };
+/** Why a callback was refused: unreadable, or not a message the gateway signed as it stands. */
+export type RefusalReason = 'unreadable' | 'repeated field' | 'empty field' | 'bad signature' | 'missing field';
 
-/** The fields of a callback from its pairs in arrival order; a lone `pg_xml` field holds the message as XML. */
+export type Verified<T> = ({ valid: true; salt: string } & T) | { valid: false; salt: string | null; reason: RefusalReason };
+
+/** More fields than any callback has (about 30): refused before any work grows with the count. */
+const MAX_FIELDS = 200;
+
+// The fields each decision reads (src/domain/payment-decision.ts): they must be there, and not empty.
+const RESULT_RULE: MessageRule = {
+  required: ['pg_order_id', 'pg_payment_id', 'pg_result', 'pg_amount', 'pg_salt'],
+  decisive: ['pg_order_id', 'pg_payment_id', 'pg_result', 'pg_amount', 'pg_currency', 'pg_can_reject', 'pg_captured', 'pg_salt'],
+};
+const CHECK_RULE: MessageRule = {
+  required: ['pg_order_id', 'pg_payment_id', 'pg_amount', 'pg_salt'],
+  decisive: ['pg_order_id', 'pg_payment_id', 'pg_amount', 'pg_currency', 'pg_salt'],
+};
+
+/**
+ * The fields of a callback from its pairs in arrival order; a `pg_xml` field, alone, holds the
+ * message as XML. Null when unreadable.
+ */
 function callbackFields(pairs: [string, string][]): Fields | null {
-  const fields = fieldsFromPairs(pairs);
-  const xml = valueOf(fields, 'pg_xml');
-  if (xml === undefined) return fields;
+  if (pairs.length > MAX_FIELDS || pairs.some(([name]) => name === '')) return null;
+  const xml = pairs.find(([name]) => name === 'pg_xml');
+  if (!xml) return fieldsFromPairs(pairs);
+  if (pairs.length !== 1) return null; // fields beside the XML would not be covered by its signature
   try {
-    return parseXmlFields(xml, 'request');
+    return parseXmlFields(xml[1], 'request');
   } catch {
     return null;
   }
 }
 
-function verify(script: CallbackScript, pairs: [string, string][], secret: string): Verified<{ fields: Fields }> {
+function verify(script: CallbackScript, pairs: [string, string][], secret: string, rule: MessageRule): Verified<{ fields: Fields }> {
   const fields = callbackFields(pairs);
-  const salt = (fields && valueOf(fields, 'pg_salt')) ?? null;
-  if (!fields || !salt || !hasValidSignature(script, fields, secret)) return { valid: false, salt };
-  return { valid: true, salt, fields };
+  if (!fields) return { valid: false, salt: null, reason: 'unreadable' };
+  const message = readSignedMessage(script, fields, secret, rule);
+  if (!message.ok) return { valid: false, salt: saltToEcho(fields), reason: message.reason };
+  return { valid: true, salt: valueOf(message.fields, 'pg_salt')!, fields: message.fields };
+}
+
+/** The request's salt for our error answer, when it is a plain one (never echo what looks like anything else). */
+function saltToEcho(fields: Fields): string | null {
+  const salt = valueOf(fields, 'pg_salt');
+  return salt && /^[0-9A-Za-z]{1,64}$/.test(salt) ? salt : null;
 }
 
 export function readResultCallback(pairs: [string, string][], secret: string): Verified<{ event: GatewayEvent }> {
-  const verified = verify('result', pairs, secret);
+  const verified = verify('result', pairs, secret, RESULT_RULE);
   return verified.valid ? { valid: true, salt: verified.salt, event: eventFromResult(verified.fields) } : verified;
 }
 
@@ -43,7 +71,7 @@ export interface CheckRequest {
 }
 
 export function readCheckCallback(pairs: [string, string][], secret: string): Verified<{ check: CheckRequest }> {
-  const verified = verify('check', pairs, secret);
+  const verified = verify('check', pairs, secret, CHECK_RULE);
   if (!verified.valid) return verified;
   const { fields } = verified;
   return {
@@ -58,7 +86,10 @@ export function readCheckCallback(pairs: [string, string][], secret: string): Ve
   };
 }
 
-/** Our signed answer; the request's salt is echoed, which satisfies both readings of the docs (§6.1). */
+/**
+ * Our signed answer; the request's salt is echoed, which satisfies both readings of the docs
+ * (docs/freedompay-protocol.md#signed-answers).
+ */
 export function callbackAnswer(
   script: CallbackScript,
   status: 'ok' | 'rejected' | 'error',

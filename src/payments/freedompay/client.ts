@@ -2,7 +2,8 @@ import { toGatewayAmount } from './amount.js';
 import { fieldsOf, valueOf, type Fields } from './fields.js';
 import type { GatewayPaymentStatus } from './events.js';
 import { statusFromAnswer } from './messages.js';
-import { hasValidSignature, signed } from './signature.js';
+import { signed } from './signature.js';
+import { readSignedMessage, type MessageRule } from './signed-message.js';
 import { parseXmlFields } from './xml.js';
 
 export interface FreedomPaySettings {
@@ -46,6 +47,16 @@ export interface FreedomPayClient {
   refund(gatewayPaymentId: string, amountKopecks?: number): Promise<CallResult<{ gatewayRefundId: string | null }>>;
 }
 
+// The fields our decisions read in each answer: refused (outcome unknown) when sent empty.
+const anyAnswer: MessageRule = { required: ['pg_status'], decisive: ['pg_status', 'pg_payment_id'] };
+const answerRules: Record<string, MessageRule> = {
+  'init_payment.php': { required: ['pg_status'], decisive: ['pg_status', 'pg_payment_id', 'pg_redirect_url'] },
+  'get_status3.php': {
+    required: ['pg_status'],
+    decisive: ['pg_status', 'pg_payment_id', 'pg_payment_status', 'pg_amount', 'pg_currency', 'pg_captured', 'pg_can_reject', 'pg_clearing_amount'],
+  },
+};
+
 export function createFreedomPayClient(settings: FreedomPaySettings, fetchImpl: typeof fetch = fetch): FreedomPayClient {
   const merchant = { pg_merchant_id: settings.merchantId };
 
@@ -74,15 +85,18 @@ export function createFreedomPayClient(settings: FreedomPaySettings, fetchImpl: 
     const status = valueOf(answer, 'pg_status');
     const code = valueOf(answer, 'pg_error_code') ?? '';
     const description = valueOf(answer, 'pg_error_description') ?? '';
-    // Unsigned errors come only when the gateway could not identify us (PROTOCOL §3.2).
+    // Unsigned errors come only when the gateway could not identify us (docs/freedompay-protocol.md#answers).
     if (status === 'error' && !valueOf(answer, 'pg_sig') && ['9998', '101'].includes(code)) {
       return { ok: false, outcome: 'refused', code, description: description || 'merchant not identified' };
     }
-    if (!hasValidSignature(script, answer, settings.secretKey)) {
-      return { ok: false, outcome: 'unknown', reason: 'answer with a bad signature' };
+    const signedAnswer = readSignedMessage(script, answer, settings.secretKey, answerRules[script] ?? anyAnswer);
+    if (!signedAnswer.ok) return { ok: false, outcome: 'unknown', reason: `answer refused: ${signedAnswer.reason}` };
+    // From here on only what the signature covered is read.
+    const signedFields = signedAnswer.fields;
+    if (valueOf(signedFields, 'pg_status') !== 'ok') {
+      return { ok: false, outcome: 'refused', code: valueOf(signedFields, 'pg_error_code') ?? '', description: valueOf(signedFields, 'pg_error_description') ?? '' };
     }
-    if (status !== 'ok') return { ok: false, outcome: 'refused', code, description };
-    return { ok: true, fields: answer };
+    return { ok: true, fields: signedFields };
   }
 
   return {
@@ -120,7 +134,9 @@ export function createFreedomPayClient(settings: FreedomPaySettings, fetchImpl: 
     async getStatus(ref) {
       const id = 'gatewayPaymentId' in ref ? { pg_payment_id: ref.gatewayPaymentId } : { pg_order_id: ref.attemptId };
       const result = await call('get_status3.php', fieldsOf({ ...merchant, ...id }));
-      return result.ok ? { ok: true, status: statusFromAnswer(result.fields) } : result;
+      if (!result.ok) return result;
+      if (!valueOf(result.fields, 'pg_payment_status')) return { ok: false, outcome: 'unknown', reason: 'answer without payment status' };
+      return { ok: true, status: statusFromAnswer(result.fields) };
     },
 
     async capture(gatewayPaymentId, amountKopecks) {

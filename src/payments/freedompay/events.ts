@@ -1,4 +1,4 @@
-// The small vocabulary the rest of the app speaks (DESIGN §4). Nothing named pg_* leaves this folder.
+// The small vocabulary the rest of the app speaks (docs/architecture.md). Nothing named pg_* leaves this folder.
 
 export type GatewayEventKind = 'paid' | 'failed' | 'pending' | 'refunded' | 'cancelled';
 

@@ -1,5 +1,5 @@
 // Gateway messages as ordered trees of fields. Order matters: the signature flattens children in
-// document order (PROTOCOL §3.3–3.4), and JavaScript objects reorder integer-like keys.
+// document order (docs/freedompay-protocol.md#flattening), and JavaScript objects reorder integer-like keys.
 
 export type FieldValue = string | Fields;
 export type Fields = [name: string, value: FieldValue][];
@@ -23,7 +23,7 @@ export function childrenOf(fields: Fields, name: string): Fields {
 
 /**
  * Parses form or query pairs in arrival order; bracket names (`a[0][b]`) become nested fields, as the
- * gateway flattens them (PROTOCOL §3.1).
+ * gateway flattens them (docs/freedompay-protocol.md#requests).
  */
 export function fieldsFromPairs(pairs: Iterable<[string, string]>): Fields {
   const root: Fields = [];

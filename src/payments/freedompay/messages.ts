@@ -4,12 +4,15 @@ import type { GatewayEvent, GatewayEventKind, GatewayPaymentStatus, GatewayRefun
 
 // Turns verified gateway messages (callbacks, status answers) into the vocabulary of events.ts.
 
-/** A result callback: pg_result 1 is paid, anything else failed (PROTOCOL §6.3). */
+/** A result callback: pg_result 1 is paid, anything else failed (docs/freedompay-protocol.md#result-callback). */
 export function eventFromResult(fields: Fields): GatewayEvent {
   return baseEvent(fields, valueOf(fields, 'pg_result') === '1' ? 'paid' : 'failed');
 }
 
-/** get_status3 (PROTOCOL §7.2): statuses are not enumerated by the docs; unknown words count as pending. */
+/**
+ * get_status3 (docs/freedompay-protocol.md#statuses-and-our-mapping): statuses are not enumerated by the docs;
+ * unknown words count as pending.
+ */
 export function statusFromAnswer(fields: Fields): GatewayPaymentStatus {
   const word = (valueOf(fields, 'pg_payment_status') ?? '').toLowerCase();
   const kind: GatewayEventKind =

@@ -3,10 +3,10 @@ import { fieldsFromPairs, fieldsOf, type Fields } from './fields.js';
 import { hasValidSignature, scriptNameOf, signatureOf, signed } from './signature.js';
 import { parseXmlFields } from './xml.js';
 
-// Vectors from PROTOCOL §3.6, verbatim.
+// Vectors from docs/freedompay-protocol.md#test-vectors, verbatim.
 const SECRET = 'TestSecretKey123';
 
-describe('signatureOf (PROTOCOL §3.6)', () => {
+describe('signatureOf (docs/freedompay-protocol.md#test-vectors)', () => {
   it('V1 init_payment', () => {
     const fields = fieldsOf({
       pg_order_id: 'ORD-1001',

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { AuditRow } from '../../../db/queries/admin-audit.js';
-import type { AuditFilterValues } from '../../../domain/audit-filter.js';
-import { auditEntityName, auditRecordHref } from '../../../domain/audit-record.js';
+import type { AuditFilterValues } from '../../../domain/records/audit-filter.js';
+import { auditEntityName, auditRecordHref } from '../../../domain/records/audit-record.js';
 import { formatRub } from '../../../domain/money.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
-import { roleNames, type StaffRole } from '../../../domain/staff-access.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
+import { roleNames, type StaffRole } from '../../../domain/staff/staff-access.js';
 import { listHref, Pager } from '../views/pager.js';
 
 export interface AuditPageProps {

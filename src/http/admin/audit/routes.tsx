@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AUDIT_PAGE_SIZE, auditVocabulary, listAudit, staffForFilter } from '../../../db/queries/admin-audit.js';
-import { readAuditFilter } from '../../../domain/audit-filter.js';
+import { readAuditFilter } from '../../../domain/records/audit-filter.js';
 import { sendAdminPage } from '../views/admin-page.js';
 import { pageParam } from '../views/pager.js';
 import { AuditPage } from './audit-page.js';

@@ -1,7 +1,7 @@
 import type { BackupFile } from '../../../backup/backup-files.js';
 import type { BackupRun, RestoreDrill } from '../../../db/queries/backups.js';
-import { backupRetention } from '../../../domain/backup-retention.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
+import { backupRetention } from '../../../domain/backups/backup-retention.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 
 export interface BackupsPageProps {
   dir: string;

@@ -1,11 +1,10 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { eq } from 'drizzle-orm';
 import { requestBackup } from '../../../actions/backups/request-backup.js';
 import { listBackups } from '../../../backup/backup-files.js';
 import { recentBackupRuns, recentRestoreDrills } from '../../../db/queries/backups.js';
-import { staff } from '../../../db/schema/index.js';
-import { backupSchedule } from '../../../domain/backup-schedule.js';
+import { staffNames } from '../../../db/queries/staff.js';
+import { backupSchedule } from '../../../domain/backups/backup-schedule.js';
 import { sendAdminPage } from '../views/admin-page.js';
 import { BackupsPage } from './backups-page.js';
 
@@ -19,11 +18,7 @@ export async function backupsArea(app: FastifyInstance) {
   app.get<{ Querystring: { requested?: unknown } }>('/admin/backups', { config }, async (request, reply) => {
     const dir = resolve(deps.config.BACKUP_DIR);
     const [files, runs, drills] = await Promise.all([listBackups(dir).catch(() => null), recentBackupRuns(deps.db), recentRestoreDrills(deps.db)]);
-    const names = new Map<string, string>();
-    for (const id of new Set(runs.map((run) => run.requestedBy).filter((id): id is string => id !== null))) {
-      const [member] = await deps.db.select({ name: staff.name }).from(staff).where(eq(staff.id, id));
-      if (member) names.set(id, member.name);
-    }
+    const names = await staffNames(deps.db, [...new Set(runs.map((run) => run.requestedBy).filter((id): id is string => id !== null))]);
     const schedule = backupSchedule(deps.config.BACKUP_TIME);
     const [minute, hour, , , day] = schedule.drill.split(' ');
     return sendAdminPage(

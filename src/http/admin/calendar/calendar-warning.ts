@@ -1,5 +1,5 @@
-import type { Deps } from '../../../deps.js';
-import { calendarWarningText, yearToCheck } from '../../../domain/calendar-warning.js';
+import type { Deps } from '../../../app-deps.js';
+import { calendarWarningText, yearToCheck } from '../../../domain/calendar/calendar-warning.js';
 import { calendarYearStatus } from '../../../db/queries/admin-calendar.js';
 
 /**

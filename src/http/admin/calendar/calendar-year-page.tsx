@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { ZONE, type CalendarDay } from '../../../domain/business-calendar.js';
-import { dayTypes, markedDays, type DayType } from '../../../domain/calendar-edit.js';
+import { ZONE, type CalendarDay } from '../../../domain/calendar/business-calendar.js';
+import { dayTypes, markedDays, type DayType } from '../../../domain/calendar/calendar-edit.js';
 import { ErrorSummary, PostForm } from '../../views/form-kit.js';
 import { StatusBadge, StatusSelect } from './calendar-years-page.js';
 import { CalendarLegend, YearGrid } from './month-grid.js';

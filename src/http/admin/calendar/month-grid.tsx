@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { ZONE } from '../../../domain/business-calendar.js';
-import { dayTypes, type DayType } from '../../../domain/calendar-edit.js';
+import { ZONE } from '../../../domain/calendar/business-calendar.js';
+import { dayTypes, type DayType } from '../../../domain/calendar/calendar-edit.js';
 
 // A year of the working calendar as twelve small month tables, each day coloured by what it is.
 

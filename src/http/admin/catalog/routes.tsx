@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createService } from '../../../actions/catalog/create-service.js';
 import { setServiceActive } from '../../../actions/catalog/set-service-active.js';
 import { updateService } from '../../../actions/catalog/update-service.js';
-import { serviceFormValues, valuesOfService, type ServiceFormErrors, type ServiceFormValues } from '../../../domain/service-form.js';
+import { serviceFormValues, valuesOfService, type ServiceFormErrors, type ServiceFormValues } from '../../../domain/catalog/service-form.js';
 import { findServiceById, listAllServices } from '../../../db/queries/admin-catalog.js';
 import type { Service } from '../../../db/queries/catalog.js';
 import { sendErrorPage } from '../../views/error-page.js';

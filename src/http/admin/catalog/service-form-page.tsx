@@ -1,4 +1,4 @@
-import type { ServiceFormErrors, ServiceFormValues } from '../../../domain/service-form.js';
+import type { ServiceFormErrors, ServiceFormValues } from '../../../domain/catalog/service-form.js';
 import type { Service } from '../../../db/queries/catalog.js';
 import { ErrorSummary, Input, PostForm } from '../../views/form-kit.js';
 import { SNAPSHOT_NOTE } from './catalog-list-page.js';

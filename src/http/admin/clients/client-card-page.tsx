@@ -1,10 +1,10 @@
 import type { ClientCard } from '../../../db/queries/admin-clients.js';
 import type { PaymentAttempt, PaymentOperation } from '../../../db/queries/payments.js';
-import { cardBrandName } from '../../../domain/card-brand.js';
+import { cardBrandName } from '../../../domain/payments/card-brand.js';
 import { formatRub } from '../../../domain/money.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
-import { orderNumber, orderStateNames, orderStateTones } from '../../../domain/order-workflow.js';
-import type { AttemptState } from '../../../domain/payment-machine.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
+import { orderNumber, orderStateNames, orderStateTones } from '../../../domain/orders/order-workflow.js';
+import type { AttemptState } from '../../../domain/payments/payment-machine.js';
 import { Address, EmailStatusBadge, emailKindName } from '../emails/email-labels.js';
 import { AccountStateBadge, displayPhone } from './client-bits.js';
 

@@ -1,7 +1,7 @@
 import type { Client } from '../../../db/queries/clients.js';
 import type { Order } from '../../../db/queries/orders.js';
-import { orderNumber, orderStateNames } from '../../../domain/order-workflow.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
+import { orderNumber, orderStateNames } from '../../../domain/orders/order-workflow.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import { Address } from '../emails/email-labels.js';
 import { Pager } from '../views/pager.js';
 import { AccountStateBadge, displayPhone } from './client-bits.js';

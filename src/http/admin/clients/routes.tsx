@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { openClientCard } from '../../../actions/records/open-client-card.js';
 import { CLIENTS_PAGE_SIZE, listClients, ordersWithoutAccount } from '../../../db/queries/admin-clients.js';
-import { clientSearch } from '../../../domain/client-search.js';
-import { allows } from '../../../domain/staff-access.js';
+import { clientSearch } from '../../../domain/records/client-search.js';
+import { allows } from '../../../domain/staff/staff-access.js';
 import { sendErrorPage } from '../../views/error-page.js';
 import { sendAdminPage } from '../views/admin-page.js';
 import { pageParam } from '../views/pager.js';

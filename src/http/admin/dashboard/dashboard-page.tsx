@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { ZONE } from '../../../domain/business-calendar.js';
-import { slaShareInWords, type SlaShare } from '../../../domain/callback-sla.js';
-import type { RevenueDay } from '../../../domain/revenue-days.js';
+import { ZONE } from '../../../domain/calendar/business-calendar.js';
+import { slaShareInWords, type SlaShare } from '../../../domain/orders/callback-sla.js';
+import type { RevenueDay } from '../../../domain/records/revenue-days.js';
 import type { AttentionItem, QueueFigures } from '../../../db/queries/admin-dashboard.js';
 import { RevenueChart } from './revenue-chart.js';
 

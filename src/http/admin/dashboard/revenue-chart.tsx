@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import { ZONE } from '../../../domain/business-calendar.js';
-import { chartScale, positionOn } from '../../../domain/chart-scale.js';
+import { ZONE } from '../../../domain/calendar/business-calendar.js';
+import { chartScale, positionOn } from '../../../domain/records/chart-scale.js';
 import { formatRub } from '../../../domain/money.js';
-import type { RevenueDay } from '../../../domain/revenue-days.js';
+import type { RevenueDay } from '../../../domain/records/revenue-days.js';
 
 // Revenue per day as a bar chart drawn on the server: an SVG whose horizontal positions are percents,
 // so it fills any width while its text keeps its size (readable on a 375 px phone), with the value

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { slaShare } from '../../../domain/callback-sla.js';
-import { revenueDays, revenueWindow } from '../../../domain/revenue-days.js';
-import { allows } from '../../../domain/staff-access.js';
+import { slaShare } from '../../../domain/orders/callback-sla.js';
+import { revenueDays, revenueWindow } from '../../../domain/records/revenue-days.js';
+import { allows } from '../../../domain/staff/staff-access.js';
 import { callbackRecords, failedEmailCount, ordersNeedingAttention, queueFigures, revenueSums } from '../../../db/queries/admin-dashboard.js';
 import { sendAdminPage } from '../views/admin-page.js';
 import { DashboardPage } from './dashboard-page.js';

@@ -1,5 +1,5 @@
 import { emailStatuses, type EmailFilter, type EmailSummary } from '../../../db/queries/admin-emails.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import { Pager } from '../views/pager.js';
 import { Address, EmailStatusBadge, emailKindName, emailStatusNames } from './email-labels.js';
 

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import type { Resend } from '../../../db/queries/admin-emails.js';
 import type { Email } from '../../../db/queries/emails.js';
-import type { ResendRefusal } from '../../../domain/email-resend.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
-import { orderNumber } from '../../../domain/order-workflow.js';
+import type { ResendRefusal } from '../../../domain/records/email-resend.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
+import { orderNumber } from '../../../domain/orders/order-workflow.js';
 import { PostForm } from '../../views/form-kit.js';
 import { EmailStatusBadge, emailKindName } from './email-labels.js';
 

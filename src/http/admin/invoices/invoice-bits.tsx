@@ -1,8 +1,8 @@
 import { offlineMethods } from '../../../actions/invoices/mark-invoice-paid.js';
-import { cardBrandName } from '../../../domain/card-brand.js';
-import type { InvoiceState } from '../../../domain/invoice-machine.js';
+import { cardBrandName } from '../../../domain/payments/card-brand.js';
+import type { InvoiceState } from '../../../domain/invoices/invoice-machine.js';
 import { formatRub } from '../../../domain/money.js';
-import { formatDuration } from '../../../domain/surcharge.js';
+import { formatDuration } from '../../../domain/invoices/surcharge.js';
 import type { InvoiceListItem } from '../../../db/queries/invoices.js';
 import { moscowDateTime } from '../../../email/templates/format.js';
 

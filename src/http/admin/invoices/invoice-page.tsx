@@ -1,6 +1,6 @@
 import { offlineMethods, type MarkPaidErrors, type MarkPaidValues } from '../../../actions/invoices/mark-invoice-paid.js';
 import { formatRub } from '../../../domain/money.js';
-import { formatDuration } from '../../../domain/surcharge.js';
+import { formatDuration } from '../../../domain/invoices/surcharge.js';
 import type { InvoiceListItem } from '../../../db/queries/invoices.js';
 import type { Order } from '../../../db/queries/orders.js';
 import { moscowDateTime } from '../../../email/templates/format.js';

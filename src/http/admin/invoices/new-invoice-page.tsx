@@ -1,6 +1,6 @@
 import type { InvoiceFormErrors, InvoiceFormValues, SurchargeOffer } from '../../../actions/invoices/issue-invoice.js';
 import { formatRub } from '../../../domain/money.js';
-import { formatDuration } from '../../../domain/surcharge.js';
+import { formatDuration } from '../../../domain/invoices/surcharge.js';
 import { ErrorSummary, Input, PostForm } from '../../views/form-kit.js';
 import { TextArea } from './invoice-bits.js';
 

@@ -2,10 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { surchargeOffer } from '../../../actions/invoices/issue-invoice.js';
 import { formatRub } from '../../../domain/money.js';
-import { allows } from '../../../domain/staff-access.js';
-import { formatDuration } from '../../../domain/surcharge.js';
+import { allows } from '../../../domain/staff/staff-access.js';
+import { formatDuration } from '../../../domain/invoices/surcharge.js';
 import { invoicesOfOrder } from '../../../db/queries/invoices.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import { Calculation, HowPaid, InvoiceStateBadge } from './invoice-bits.js';
 
 /**

@@ -3,7 +3,7 @@ import { issueInvoice, surchargeOffer } from '../../../actions/invoices/issue-in
 import { markInvoicePaid, type MarkPaidErrors, type MarkPaidValues } from '../../../actions/invoices/mark-invoice-paid.js';
 import { voidInvoice } from '../../../actions/invoices/void-invoice.js';
 import { roublesForInput } from '../../../domain/money.js';
-import { allows } from '../../../domain/staff-access.js';
+import { allows } from '../../../domain/staff/staff-access.js';
 import { findInvoice } from '../../../db/queries/invoices.js';
 import { sendErrorPage } from '../../views/error-page.js';
 import { sendAdminPage } from '../views/admin-page.js';

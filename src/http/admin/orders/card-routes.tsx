@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
-import { moscowDate, moscowDateTimeInput } from '../../../domain/moscow-time.js';
-import { orderNumber } from '../../../domain/order-workflow.js';
-import { allows } from '../../../domain/staff-access.js';
+import { moscowDate, moscowDateTimeInput } from '../../../domain/calendar/moscow-time.js';
+import { orderNumber } from '../../../domain/orders/order-workflow.js';
+import { allows } from '../../../domain/staff/staff-access.js';
 import { assignableStaff, orderCard } from '../../../db/queries/admin-orders.js';
 import { sendErrorPage } from '../../views/error-page.js';
 import { orderInvoicesSection } from '../invoices/order-invoices-section.js';

@@ -1,7 +1,7 @@
-import { moscowDay, moscowShort } from '../../../domain/moscow-time.js';
-import { contactChannelNames, contactChannels, contactOutcomeNames, contactOutcomes, NOTE_MAX, SPEC_MAX } from '../../../domain/order-work-forms.js';
+import { moscowDay, moscowShort } from '../../../domain/calendar/moscow-time.js';
+import { contactChannelNames, contactChannels, contactOutcomeNames, contactOutcomes, NOTE_MAX, SPEC_MAX } from '../../../domain/orders/order-work-forms.js';
 import { formatRub } from '../../../domain/money.js';
-import { formatHours, hoursBalance, hoursNumber } from '../../../domain/work-hours.js';
+import { formatHours, hoursBalance, hoursNumber } from '../../../domain/orders/work-hours.js';
 import type { OrderCardData } from '../../../db/queries/admin-orders.js';
 import { CardForm, Select, TextArea, TextField, type Errors } from './fields.js';
 

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { orderStateNames, orderStateTones, orderNumber } from '../../../domain/order-workflow.js';
-import type { OrderState } from '../../../domain/order-machine.js';
+import { orderStateNames, orderStateTones, orderNumber } from '../../../domain/orders/order-workflow.js';
+import type { OrderState } from '../../../domain/orders/order-machine.js';
 
 // Small pieces the order pages share.
 

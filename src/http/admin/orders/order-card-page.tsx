@@ -1,8 +1,8 @@
 import type { VNode } from 'preact';
-import { slaStatus, slaStatusWords } from '../../../domain/callback-queue.js';
+import { slaStatus, slaStatusWords } from '../../../domain/orders/callback-queue.js';
 import { formatRub } from '../../../domain/money.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
-import { orderNumber, stepAllowed } from '../../../domain/order-workflow.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
+import { orderNumber, stepAllowed } from '../../../domain/orders/order-workflow.js';
 import type { OrderCardData, StaffName } from '../../../db/queries/admin-orders.js';
 import { ContactPanel, HoursPanel, SpecificationPanel, type FormState } from './card-work-panels.js';
 import { ButtonForm, CardForm, Select, type Errors } from './fields.js';

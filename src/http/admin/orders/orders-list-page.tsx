@@ -1,8 +1,8 @@
-import { slaStatus, slaStatusWords } from '../../../domain/callback-queue.js';
+import { slaStatus, slaStatusWords } from '../../../domain/orders/callback-queue.js';
 import { formatRub } from '../../../domain/money.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
-import type { OrderState } from '../../../domain/order-machine.js';
-import { orderStateNames } from '../../../domain/order-workflow.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
+import type { OrderState } from '../../../domain/orders/order-machine.js';
+import { orderStateNames } from '../../../domain/orders/order-workflow.js';
 import type { OrderListRow } from '../../../db/queries/admin-orders.js';
 import { OrderLink, StateBadge } from './format.js';
 

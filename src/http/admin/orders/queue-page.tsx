@@ -1,5 +1,5 @@
-import { callbackCountdown, queueFilterLabels, queueFilters, type QueueFilter } from '../../../domain/callback-queue.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
+import { callbackCountdown, queueFilterLabels, queueFilters, type QueueFilter } from '../../../domain/orders/callback-queue.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import type { QueueRow } from '../../../db/queries/admin-orders.js';
 import { OrderLink, Phone } from './format.js';
 

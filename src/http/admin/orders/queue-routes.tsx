@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { parseQueueFilter } from '../../../domain/callback-queue.js';
-import { allows } from '../../../domain/staff-access.js';
+import { parseQueueFilter } from '../../../domain/orders/callback-queue.js';
+import { allows } from '../../../domain/staff/staff-access.js';
 import { callbackQueue } from '../../../db/queries/admin-orders.js';
 import { sendAdminPage } from '../views/admin-page.js';
 import { QueuePage } from './queue-page.js';

@@ -4,7 +4,7 @@ import { assignOrder } from '../../../actions/orders/assign-order.js';
 import { completeWork } from '../../../actions/orders/complete-work.js';
 import { logContact } from '../../../actions/orders/log-contact.js';
 import { logWorkHours } from '../../../actions/orders/log-work-hours.js';
-import type { StaffActor, WorkResult } from '../../../actions/orders/order-lock.js';
+import type { StaffActor, WorkResult } from '../../../actions/orders/work-result.js';
 import { startWork } from '../../../actions/orders/start-work.js';
 import { takeOrder } from '../../../actions/orders/take-order.js';
 import { sendErrorPage } from '../../views/error-page.js';

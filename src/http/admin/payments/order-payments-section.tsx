@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { formatRub } from '../../../domain/money.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
-import { allows } from '../../../domain/staff-access.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
+import { allows } from '../../../domain/staff/staff-access.js';
 import { operationsWithStaff, paidAttemptsOfOrder } from '../../../db/queries/payment-returns.js';
 import { AttemptStateBadge, CardText, OperationsTable, returnHref } from './payment-bits.js';
 

@@ -1,7 +1,7 @@
-import { needsCancellationRequest } from '../../../domain/cancel-or-refund.js';
-import { cardBrandName } from '../../../domain/card-brand.js';
+import { needsCancellationRequest } from '../../../domain/payments/cancel-or-refund.js';
+import { cardBrandName } from '../../../domain/payments/card-brand.js';
 import { formatRub } from '../../../domain/money.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import type { OperationWithStaff } from '../../../db/queries/payment-returns.js';
 import type { PaymentAttempt } from '../../../db/queries/payments.js';
 

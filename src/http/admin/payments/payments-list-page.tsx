@@ -1,5 +1,5 @@
 import { formatRub } from '../../../domain/money.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import type { PaidAttemptRow } from '../../../db/queries/payment-returns.js';
 import { OrderLink, StateBadge } from '../orders/format.js';
 import { AttemptStateBadge, CardText, returnHref } from './payment-bits.js';

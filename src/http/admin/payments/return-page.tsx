@@ -2,8 +2,8 @@ import type { ReturnErrors, ReturnValues } from '../../../actions/payments/retur
 import { REASON_MAX, WORK_DONE_MAX } from '../../../actions/payments/return-payment.js';
 import type { ReturnPlan } from '../../../actions/payments/plan-return.js';
 import { formatRub, roublesForInput } from '../../../domain/money.js';
-import { moscowShort } from '../../../domain/moscow-time.js';
-import { orderNumber } from '../../../domain/order-workflow.js';
+import { moscowShort } from '../../../domain/calendar/moscow-time.js';
+import { orderNumber } from '../../../domain/orders/order-workflow.js';
 import { ErrorSummary, PostForm } from '../../views/form-kit.js';
 import { TextArea, TextField } from '../orders/fields.js';
 import { AttemptStateBadge, CardText, OperationsTable, returnHref } from './payment-bits.js';

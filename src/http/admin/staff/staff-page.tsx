@@ -1,4 +1,4 @@
-import { roleNames, staffRoles } from '../../../domain/staff-access.js';
+import { roleNames, staffRoles } from '../../../domain/staff/staff-access.js';
 import type { StaffMember } from '../../../db/queries/staff.js';
 import { ErrorSummary, Input, PostForm, type FormErrors } from '../../views/form-kit.js';
 import { moscowDateTime } from '../../../email/templates/format.js';

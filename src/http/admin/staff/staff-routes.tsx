@@ -1,12 +1,11 @@
-import { asc } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { inviteStaff } from '../../../actions/staff/invite-staff.js';
 import { roleFrom } from '../../../actions/staff/staff-fields.js';
 import { updateStaffMember, type StaffChange } from '../../../actions/staff/update-staff-member.js';
-import { staff } from '../../../db/schema/index.js';
 import type { FormErrors } from '../../views/form-kit.js';
 import { sendErrorPage } from '../../views/error-page.js';
 import { sendAdminPage } from '../views/admin-page.js';
+import { listStaff } from '../../../db/queries/staff.js';
 import { StaffPage } from './staff-page.js';
 
 type Form = { Body: Record<string, unknown> | undefined };
@@ -54,7 +53,7 @@ export async function staffArea(app: FastifyInstance) {
   change('reset-access', () => ({ kind: 'reset_access' }));
 
   async function sendList(reply: FastifyReply, props: { notice?: string; values: Record<string, string>; errors: FormErrors }, status = 200) {
-    const members = await deps.db.select().from(staff).orderBy(asc(staff.createdAt));
+    const members = await listStaff(deps.db);
     return sendAdminPage(reply, { title: 'Сотрудники', status }, <StaffPage csrfToken={reply.generateCsrf()} members={members} me={reply.request.staff!} {...props} />);
   }
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { allows, roleNames, type Permission } from '../../../domain/staff-access.js';
+import { allows, roleNames, type Permission } from '../../../domain/staff/staff-access.js';
 import type { StaffMember } from '../../../db/queries/staff.js';
 
 /** The back office's sections, each shown to the roles that may open it. */

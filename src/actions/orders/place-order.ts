@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { Deps } from '../../app-deps.js';
+import { ORDERS_PER_IP, orderRetryAfterMs } from '../../domain/orders/order-limits.js';
+import { validateOrderForm, type OrderFormErrors, type OrderFormValues } from '../../domain/orders/order-form.js';
+import { findActiveService, type Service } from '../../db/queries/catalog.js';
+import { recentOrderTimesFromIp } from '../../db/queries/orders.js';
+import { useCaptchaSolution } from '../../db/queries/captcha.js';
+import { orders, paymentAttempts } from '../../db/schema/index.js';
+import { checkCaptcha } from '../../captcha/altcha.js';
+import { captchaMessages } from '../../captcha/messages.js';
+import { legalVersions } from '../../legal/versions.js';
+
+export type PlaceOrderErrors = OrderFormErrors & { altcha?: string; form?: string };
+
+export type PlaceOrderResult =
+  | { kind: 'placed'; publicRef: string }
+  | { kind: 'invalid'; service: Service; errors: PlaceOrderErrors; values: OrderFormValues }
+  | { kind: 'rate_limited'; retryAfterSeconds: number }
+  | { kind: 'service_not_found' };
+
+export interface PlaceOrderInput {
+  slug: string;
+  body: Record<string, unknown>;
+  clientIp: string;
+  userAgent: string;
+}
+
+/** The honeypot: hidden from people, tempting for bots that fill every field. */
+export const HONEYPOT_FIELD = 'fax_number';
+
+export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | 'gateway'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+  const { db, clock, captcha } = deps;
+  const now = clock.now();
+  const service = await findActiveService(db, input.slug);
+  if (!service) return { kind: 'service_not_found' };
+
+  const since = new Date(now.getTime() - ORDERS_PER_IP.windowMs);
+  const recent = await recentOrderTimesFromIp(db, input.clientIp, since, ORDERS_PER_IP.max);
+  const waitMs = orderRetryAfterMs(recent, now);
+  if (waitMs > 0) return { kind: 'rate_limited', retryAfterSeconds: Math.ceil(waitMs / 1000) };
+
+  const form = validateOrderForm(input.body);
+  const { values } = form;
+  if (typeof input.body[HONEYPOT_FIELD] === 'string' && input.body[HONEYPOT_FIELD] !== '') {
+    return { kind: 'invalid', service, errors: { form: 'Не удалось отправить форму. Обновите страницу и попробуйте ещё раз.' }, values };
+  }
+  if (!form.ok) return { kind: 'invalid', service, errors: form.errors, values };
+
+  const captchaCheck = captcha ? await checkCaptcha(captcha, input.body.altcha) : null;
+  if (captchaCheck && !captchaCheck.ok) {
+    return { kind: 'invalid', service, errors: { altcha: captchaMessages[captchaCheck.reason] }, values };
+  }
+
+  const publicRef = randomBytes(18).toString('base64url'); // 144 bits
+  const placed = await db.transaction(async (tx) => {
+    if (captchaCheck?.ok) {
+      if (!(await useCaptchaSolution(tx, captchaCheck))) return false;
+    }
+    const { name, email, phone, comment, marketingOptIn } = form.order;
+    const [order] = await tx
+      .insert(orders)
+      .values({
+        publicRef,
+        serviceId: service.id,
+        serviceTitle: service.title,
+        priceKopecks: service.priceKopecks,
+        customerName: name,
+        customerEmail: email,
+        customerPhone: phone,
+        comment,
+        marketingOptIn,
+        offerVersion: legalVersions.offer,
+        consentVersion: legalVersions.consent,
+        privacyVersion: legalVersions.privacy,
+        acceptedAt: now,
+        clientIp: input.clientIp,
+        userAgent: input.userAgent.slice(0, 512),
+        createdAt: now,
+      })
+      .returning({ id: orders.id });
+    // Its first payment attempt in the same transaction: should the database go away before the payer
+    // is sent to the gateway, there is no order without one (payOrder resumes it).
+    await tx.insert(paymentAttempts).values({
+      orderId: order!.id,
+      amountKopecks: service.priceKopecks,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + deps.gateway.settings.lifetimeSeconds * 1000),
+    });
+    return true;
+  });
+  if (!placed) return { kind: 'invalid', service, errors: { altcha: captchaMessages.replayed }, values };
+  return { kind: 'placed', publicRef };
+}
+

@@ -1,0 +1,47 @@
+import { and, eq } from 'drizzle-orm';
+import { companyFrom } from '../../company.js';
+import type { Deps } from '../../app-deps.js';
+import { cardBrandName } from '../../domain/payments/card-brand.js';
+import { callbackDeadlineInWords } from '../../domain/calendar/deadline-words.js';
+import { paidAttemptForOrder } from '../../db/queries/payments.js';
+import { emails, orders } from '../../db/schema/index.js';
+import { queueEmail } from '../../email/queue-email.js';
+import { orderConfirmation } from '../../email/templates/order-confirmation.js';
+
+/**
+ * The `order.paid` follow-up: the order confirmation email, queued once per order (a second run of the
+ * job finds it and sends nothing). Tells the client when the manager will call.
+ */
+export async function sendOrderConfirmation(
+  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'calendar'>,
+  orderId: string,
+): Promise<'queued' | 'already_queued' | 'not_paid'> {
+  return deps.db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
+    const attempt = order?.paidAt ? await paidAttemptForOrder(tx, order.id) : undefined;
+    if (!order?.paidAt || !attempt) return 'not_paid';
+    const [existing] = await tx
+      .select({ id: emails.id })
+      .from(emails)
+      .where(and(eq(emails.orderId, order.id), eq(emails.kind, 'order_confirmation')));
+    if (existing) return 'already_queued';
+
+    const now = deps.clock.now();
+    const content = orderConfirmation(
+      {
+        customerName: order.customerName,
+        serviceTitle: order.serviceTitle,
+        priceKopecks: order.priceKopecks,
+        paidKopecks: attempt.amountKopecks,
+        card: attempt.cardLast4 ? { brand: attempt.cardBrand && cardBrandName(attempt.cardBrand), last4: attempt.cardLast4 } : null,
+        paidAt: order.paidAt,
+        publicUrl: deps.config.PUBLIC_URL,
+        orderRef: order.publicRef,
+        managerDeadline: callbackDeadlineInWords(order.paidAt, deps.calendar, now),
+      },
+      companyFrom(deps.config),
+    );
+    await queueEmail(deps, tx, { kind: 'order_confirmation', to: order.customerEmail, orderId: order.id, clientId: order.clientId, content });
+    return 'queued';
+  });
+}

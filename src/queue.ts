@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { PgBoss, fromDrizzle, fromPglite, type JobInsert } from 'pg-boss';
+import type { Database, Tx } from './db/client.js';
+import type { Logger } from './log.js';
+
+// The job queue: pg-boss on the app's own database, so jobs are enqueued in the business transaction
+// and exist if and only if it commits. Adding a job is one entry in `jobQueues`; the worker's handler
+// table (worker.ts) is typed by it, so a queue without a handler does not compile.
+
+export type Queue = PgBoss;
+
+/** A queue's payload type, written as a value so the names and the types come from one table. */
+const payload = <T>() => null as unknown as T;
+type Nothing = Record<string, never>;
+
+/** Every job queue, with the payload its handler receives. Handlers take ids and re-read state. */
+export const jobQueues = {
+  'order.paid': payload<{ orderId: string }>(),
+  'payments.reconcile': payload<Nothing>(),
+  'email.deliver': payload<{ emailId: string }>(),
+  'accounts.prune': payload<Nothing>(),
+  /** At a paid order's callback deadline: tell the manager and the admins if nobody called (job id = order id). */
+  'orders.escalate': payload<{ orderId: string }>(),
+  /** A backup of the whole database into BACKUP_DIR: daily at BACKUP_TIME, or asked for in /admin/backups. */
+  'backups.create': payload<{ trigger: 'scheduled' | 'manual'; staffId?: string }>(),
+  /** Weekly: restore the latest backup into a scratch database and compare it with its manifest. */
+  'backups.drill': payload<Nothing>(),
+};
+export type JobPayloads = { [N in keyof typeof jobQueues]: (typeof jobQueues)[N] };
+export type JobName = keyof JobPayloads;
+export const jobNames = Object.keys(jobQueues) as JobName[];
+
+/** Per-job settings (retries, backoff, start time) that override the queue's defaults. */
+export type JobOptions = Omit<JobInsert, 'data' | 'id'>;
+
+/** Only the worker supervises and runs schedules; a web-only process just enqueues. */
+export async function startQueue(database: Database, options: { runsWorker: boolean; log: Logger }): Promise<Queue> {
+  const common = { supervise: options.runsWorker, schedule: options.runsWorker, openTelemetry: { enabled: false } };
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })
+      : new PgBoss({ ...common, db: undefined, connectionString: poolConnectionString(database), useListenNotify: true });
+  boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
+  await boss.start();
+  // notify: a new job wakes the workers at once (LISTEN/NOTIFY on PostgreSQL) instead of at their next
+  // poll. updateQueue turns it on for queues an earlier version created without it.
+  for (const name of jobNames) {
+    await boss.createQueue(name, { notify: true });
+    await boss.updateQueue(name, { notify: true });
+  }
+  return boss;
+}
+
+/** Enqueues inside the business transaction: the jobs exist if and only if the transaction commits. */
+export async function enqueue<N extends JobName>(queue: Queue, tx: Tx, name: N, payloads: JobPayloads[N][], options: JobOptions = {}): Promise<void> {
+  if (payloads.length === 0) return;
+  await queue.insert(name, payloads.map((data) => ({ ...options, data })), { db: inTransaction(tx) });
+}
+
+/** Like enqueue, each job with an id of our choosing (so that it can be cancelled by it) and its own options. */
+export async function enqueueWithIds<N extends JobName>(queue: Queue, tx: Tx, name: N, jobs: (JobOptions & { id: string; data: JobPayloads[N] })[]): Promise<void> {
+  if (jobs.length === 0) return;
+  await queue.insert(name, jobs, { db: inTransaction(tx) });
+}
+
+/** Cancels a job that has not finished, in the business transaction (a job already done stays done). */
+export async function cancelJob(queue: Queue, tx: Tx, name: JobName, id: string): Promise<void> {
+  await queue.cancel(name, id, { db: inTransaction(tx) });
+}
+
+// Drizzle's generic execute() is typed loosely; at run time it is exactly what the adapter expects.
+const inTransaction = (tx: Tx) => fromDrizzle(tx as unknown as Parameters<typeof fromDrizzle>[0], sql);
+
+function poolConnectionString(database: Extract<Database, { kind: 'postgres' }>): string {
+  const connectionString = database.pool.options.connectionString;
+  if (!connectionString) throw new Error('The PostgreSQL pool was opened without a connection string');
+  return connectionString;
+}

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -77,6 +77,10 @@ const schema = z
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.string().min(3).regex(/^[^\r\n]+$/, 'one line').default('"Услуги онлайн" <no-reply@uslugi.example>'),
     MAIL_REPLY_TO: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
+    // DKIM signing of every email (docs/operations.md "Email authentication"): all three or none.
+    DKIM_DOMAIN: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i, 'a domain name, e.g. shop.example.ru').optional()),
+    DKIM_SELECTOR: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'letters, digits and hyphens, e.g. uslugi1').optional()),
+    DKIM_PRIVATE_KEY_FILE: optionalText,
     // Freedom Pay: all three credentials, or none for the built-in sandbox gateway.
     FREEDOMPAY_MERCHANT_ID: z.string().regex(/^\d+$/, 'digits only').optional(),
     FREEDOMPAY_SECRET_KEY: z.string().min(8, 'at least 8 characters').optional(),
@@ -105,6 +109,7 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     httpsProblems(env, ctx);
+    dkimProblems(env, ctx);
     // Refinements run even when a field failed: compare only a request timeout that is itself valid.
     if (env.HTTP_REQUEST_TIMEOUT_MS >= 100 && env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
       ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: `must not exceed HTTP_REQUEST_TIMEOUT_MS (${env.HTTP_REQUEST_TIMEOUT_MS}): the headers are part of the request` });
@@ -138,6 +143,26 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: `required ${why} (the dev mailbox is for development only)` });
     }
   });
+
+/** DKIM settings come in threes, and the key file must hold a private key (a PEM RSA key, as nodemailer signs). */
+function dkimProblems(env: { DKIM_DOMAIN?: string; DKIM_SELECTOR?: string; DKIM_PRIVATE_KEY_FILE?: string }, ctx: z.RefinementCtx): void {
+  const settings = [
+    ['DKIM_DOMAIN', env.DKIM_DOMAIN],
+    ['DKIM_SELECTOR', env.DKIM_SELECTOR],
+    ['DKIM_PRIVATE_KEY_FILE', env.DKIM_PRIVATE_KEY_FILE],
+  ] as const;
+  if (!settings.some(([, value]) => value)) return;
+  for (const [name, value] of settings) if (!value) ctx.addIssue({ code: 'custom', path: [name], message: 'set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE together, or none' });
+  const file = env.DKIM_PRIVATE_KEY_FILE;
+  if (!file) return;
+  try {
+    const key = createPrivateKey(readFileSync(file));
+    if (key.asymmetricKeyType !== 'rsa') ctx.addIssue({ code: 'custom', path: ['DKIM_PRIVATE_KEY_FILE'], message: `an RSA key is needed, not ${key.asymmetricKeyType}` });
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a readable PEM private key';
+    ctx.addIssue({ code: 'custom', path: ['DKIM_PRIVATE_KEY_FILE'], message: why });
+  }
+}
 
 interface GatewayEnv {
   NODE_ENV: string;

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findEmail, recentEmails } from '../../db/queries/emails.js';
+import { replyToOf } from '../../email/mailer.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
 import { MailboxEmail, MailboxList } from './mailbox-pages.js';
@@ -31,7 +32,7 @@ export async function devMailboxRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       { title: email.subject, styles: ['/static/dev-mailbox.css'] },
-      <MailboxEmail email={email} from={config.MAIL_FROM} replyTo={config.MAIL_REPLY_TO} />,
+      <MailboxEmail email={email} from={config.MAIL_FROM} replyTo={replyToOf(config)} />,
     );
   });
 }

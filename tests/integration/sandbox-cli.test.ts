@@ -43,7 +43,11 @@ describe('npm run sandbox', () => {
 
   it('refuses the old SANDBOX_PORT, naming the new setting', async () => {
     const sandbox = runSandbox({ SANDBOX_PORT: String(await freePort()) });
-    expect(await sandbox.exited).toBe(1);
-    expect(sandbox.output()).toContain('SANDBOX_PORT is now FREEDOMPAY_SANDBOX_PORT');
+    try {
+      expect(await sandbox.exited).toBe(1);
+      expect(sandbox.output()).toContain('SANDBOX_PORT is now FREEDOMPAY_SANDBOX_PORT');
+    } finally {
+      sandbox.stop(); // a sandbox that did not refuse must not outlive the test
+    }
   });
 });

@@ -14,10 +14,10 @@ const data: GatewayIdConflictData = {
 describe('gateway payment id conflict email', () => {
   it('names the order, the repeated number and the order that holds it, and links to the card', () => {
     const email = gatewayIdConflictEmail(data, company);
-    expect(email.subject).toBe('Клиент не смог оплатить заказ № A1B2C3: платёжный шлюз повторил номер платежа');
+    expect(email.subject).toBe('Платёжный шлюз повторил номер платежа: клиент не смог оплатить заказ');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Ольга Смирнова!');
-      expect(version).toContain('29 ноября 2026 в 12:05 (мск) шлюз Freedom Pay создал платёж по заказу № A1B2C3 под номером 100000');
+      expect(version).toContain('29 ноября 2026 в 12:05 (мск) платёжный шлюз создал платёж по заказу № A1B2C3 под номером 100000');
       expect(version).toContain('уже есть у платежа по заказу № Z9Y8X7.');
       expect(version).toContain('Заказ сохранён, деньги не списаны');
     }

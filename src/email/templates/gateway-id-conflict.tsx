@@ -22,13 +22,15 @@ export function gatewayIdConflictEmail(data: GatewayIdConflictData, company: Com
   const held = data.heldByOrderNumber ? `у платежа по заказу № ${data.heldByOrderNumber}` : 'у другого платежа';
   return renderLetter(
     {
-      subject: `Клиент не смог оплатить заказ № ${data.orderNumber}: платёжный шлюз повторил номер платежа`,
+      // No order number in the subject: its Latin letters among Cyrillic words score as spam (MIXED_ES).
+      subject: 'Платёжный шлюз повторил номер платежа: клиент не смог оплатить заказ',
       heading: 'Платёжный шлюз повторил номер платежа',
       customerName: data.adminName,
       blocks: [
-        `${moscowDateTime(data.at)} (мск) шлюз Freedom Pay создал платёж по заказу № ${data.orderNumber} под номером ${data.gatewayPaymentId}, но этот номер уже есть ${held}.`,
+        `${moscowDateTime(data.at)} (мск) платёжный шлюз создал платёж по заказу № ${data.orderNumber} под номером ${data.gatewayPaymentId}, но этот номер уже есть ${held}.`,
         'Заказ сохранён, деньги не списаны: клиент увидел, что оплата сейчас недоступна, и может попробовать ещё раз. Новая попытка получит новый номер.',
-        { strong: 'Если такое повторяется, проверьте настройки FREEDOMPAY_* (не подключён ли тестовый шлюз к рабочей базе) и напишите в поддержку Freedom Pay.' },
+        // Latin words among Cyrillic ones score as spam (MIXED_ES): the settings are named in the docs instead.
+        { strong: 'Если такое повторяется, проверьте настройки подключения к платёжному шлюзу (не подключён ли тестовый шлюз к рабочей базе) и напишите в поддержку платёжного сервиса.' },
         { href: data.cardUrl, label: 'Открыть заказ' },
       ],
     },

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import staticFiles from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { companyFrom, type Company } from './company.js';
+import { productionRules } from './config.js';
 import type { Deps } from './app-deps.js';
 import { clientAccount } from './http/account/index.js';
 import { backOffice } from './http/admin/index.js';
@@ -15,8 +16,10 @@ import { errorPages } from './http/plugins/error-pages.js';
 import { forms } from './http/plugins/forms.js';
 import { rateLimits } from './http/plugins/rate-limit.js';
 import { securityHeaders } from './http/plugins/security-headers.js';
+import { screenUrl, urlGuard } from './http/plugins/url-guard.js';
 import { storefrontRoutes } from './http/storefront/routes.js';
 import { atolWebhooks } from './http/webhooks/atol.js';
+import { serverTimeouts, socketIdleTimeout } from './http/timeouts.js';
 import { freedomPayWebhooks } from './http/webhooks/freedompay.js';
 
 declare module 'fastify' {
@@ -35,13 +38,22 @@ const altchaDir = dirname(dirname(fileURLToPath(import.meta.resolve('altcha/exte
 /** Builds the web app. Tests call this with their own deps; only server.ts listens. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const tls = httpsOptions(deps.config);
+  const timeouts = serverTimeouts(deps.config);
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
     return503OnClosing: true,
+    // Slow clients get a 408 and lose the connection (src/http/timeouts.ts). Node takes these at the
+    // server's creation: through `http` for plain HTTP, with the TLS options for HTTPS.
+    ...({ http: timeouts } as object),
+    requestTimeout: deps.config.HTTP_REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: deps.config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+    connectionTimeout: socketIdleTimeout(deps.config),
     // HTTPS served by the app itself, and the one reverse proxy whose X-Forwarded-* headers count (src/http/https.ts).
-    https: tls,
+    https: tls && { ...tls, ...timeouts },
     trustProxy: deps.config.TRUST_PROXY ?? false,
+    // Malformed escapes and NUL bytes get the normal error pages, with our headers (url-guard.ts).
+    rewriteUrl: screenUrl,
   }) as unknown as FastifyInstance; // the HTTPS server type differs only in `app.server`, which nothing here uses
   app.decorate('deps', deps);
   app.decorate('company', companyFrom(deps.config));
@@ -52,6 +64,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   await app.register(errorPages);
   await app.register(securityHeaders, { formActions: deps.gateway.formActionOrigins, httpsUpstream: !tls && publicUrlIsHttps(deps.config) });
+  await app.register(urlGuard); // after the security headers: its answers carry them too
   await app.register(forms, { secret: deps.config.APP_SECRET, secureCookies: deps.config.PUBLIC_URL.startsWith('https:') });
   await app.register(rateLimits, { redisUrl: deps.config.REDIS_URL });
   await app.register(staticFiles, { root: publicDir, prefix: '/static/', maxAge: '1h' });
@@ -66,7 +79,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(clientAccount);
   app.decorate('staffRoutes', []); // filled by the back office as it registers its routes
   await app.register(backOffice);
-  // Captured emails are someone's personal data: never where real mail goes out or in production.
-  if (!deps.config.SMTP_URL && deps.config.NODE_ENV !== 'production') await app.register(devMailboxRoutes);
+  // Captured emails are someone's personal data: never where real mail goes out, in production or in a
+  // shop with a real merchant account; and even in development only to this machine (mailbox-routes.tsx).
+  if (!deps.config.SMTP_URL && !productionRules(deps.config)) await app.register(devMailboxRoutes);
   return app;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.js';
+import { ConfigError, hasRealGateway, parseConfig, productionRules } from './config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -46,7 +46,9 @@ describe('parseConfig', () => {
     const problems = problemsOf({ FREEDOMPAY_MERCHANT_ID: '545084' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['FREEDOMPAY_API_URL', 'FREEDOMPAY_SECRET_KEY']);
     expect(problems.join('\n')).not.toContain('545084');
-    expect(parseConfig({ FREEDOMPAY_MERCHANT_ID: '545084', FREEDOMPAY_SECRET_KEY: 'secret-key', FREEDOMPAY_API_URL: 'https://api.freedompay.kz' }).FREEDOMPAY_API_URL).toBe('https://api.freedompay.kz');
+    // Real credentials bring the production rules (the next test), so a real shop's settings come with them.
+    const shop = { APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587', TRUST_PROXY: '127.0.0.1' };
+    expect(parseConfig({ ...shop, FREEDOMPAY_MERCHANT_ID: '545084', FREEDOMPAY_SECRET_KEY: 'secret-key', FREEDOMPAY_API_URL: 'https://api.freedompay.kz' }).FREEDOMPAY_API_URL).toBe('https://api.freedompay.kz');
   });
 
   it('requires real merchant credentials in production', () => {
@@ -89,6 +91,35 @@ describe('parseConfig', () => {
       expect(parseConfig({ ...production, RECEIPTS: 'off' }).RECEIPTS).toBe('off');
       expect(problemsOf({ ...production, ...atol, RECEIPTS: 'sandbox' })).toEqual([expect.stringMatching(/^RECEIPTS: the register sandbox is refused/)]);
     });
+  });
+
+  it('applies the production rules to real merchant credentials whatever NODE_ENV says', () => {
+    const real = { FREEDOMPAY_MERCHANT_ID: '545084', FREEDOMPAY_SECRET_KEY: 'secret-key', FREEDOMPAY_API_URL: 'https://api.freedompay.kz' };
+    const problems = problemsOf({ ...real, CAPTCHA: 'off' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['APP_SECRET', 'CAPTCHA', 'PUBLIC_URL', 'SMTP_URL', 'TRUST_PROXY']);
+    expect(problems.find((p) => p.startsWith('SMTP_URL'))).toContain('with real FREEDOMPAY_ credentials');
+    const complete = { ...real, APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587', TRUST_PROXY: '127.0.0.1' };
+    expect(parseConfig(complete).NODE_ENV).toBe('development');
+    expect(productionRules(parseConfig(complete))).toBe(true);
+    // A sandbox on this machine moves no money: development rules stay (tests, benchmarks, `npm run sandbox`).
+    for (const apiUrl of ['http://127.0.0.1:3100', 'http://localhost:3100', 'http://[::1]:3100']) {
+      const sandbox = parseConfig({ ...real, FREEDOMPAY_API_URL: apiUrl, CAPTCHA: 'off' });
+      expect(hasRealGateway(sandbox)).toBe(false);
+      expect(productionRules(sandbox)).toBe(false);
+    }
+    expect(productionRules(parseConfig({}))).toBe(false);
+  });
+
+  it('has timeouts for slow clients, the headers within the whole request', () => {
+    expect(parseConfig({})).toMatchObject({ HTTP_REQUEST_TIMEOUT_MS: 30_000, HTTP_HEADERS_TIMEOUT_MS: 10_000, HTTP_KEEP_ALIVE_TIMEOUT_MS: 72_000 });
+    expect(problemsOf({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' })).toEqual([expect.stringMatching(/^HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/)]);
+    expect(problemsOf({ HTTP_REQUEST_TIMEOUT_MS: '0' }).map((p) => p.split(':')[0])).toEqual(['HTTP_REQUEST_TIMEOUT_MS']);
+  });
+
+  it('takes an explicit yes for the embedded database in production', () => {
+    expect(parseConfig({}).EMBEDDED_DATABASE_IN_PRODUCTION).toBe(false);
+    expect(parseConfig({ EMBEDDED_DATABASE_IN_PRODUCTION: 'yes' }).EMBEDDED_DATABASE_IN_PRODUCTION).toBe(true);
+    expect(problemsOf({ EMBEDDED_DATABASE_IN_PRODUCTION: 'true' }).map((p) => p.split(':')[0])).toEqual(['EMBEDDED_DATABASE_IN_PRODUCTION']);
   });
 
   it('requires SMTP_URL in production and checks the mail addresses', () => {

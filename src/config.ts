@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -56,6 +56,10 @@ const schema = z
     ROLE: z.enum(['all', 'web', 'worker']).default('all'),
     HOST: z.string().min(1).default('0.0.0.0'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    // Slow clients (docs/operations.md "Timeouts"): the whole request, its headers, an idle kept-alive connection.
+    HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+    HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(72_000),
     PUBLIC_URL: optionalUrl,
     DATABASE_URL: optionalUrl,
     DATA_DIR: z.string().min(1).default('./data'),
@@ -73,6 +77,10 @@ const schema = z
     SMTP_URL: optionalUrl,
     MAIL_FROM: z.string().min(3).regex(/^[^\r\n]+$/, 'one line').default('"Услуги онлайн" <no-reply@uslugi.example>'),
     MAIL_REPLY_TO: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
+    // DKIM signing of every email (docs/operations.md "Email authentication"): all three or none.
+    DKIM_DOMAIN: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i, 'a domain name, e.g. shop.example.ru').optional()),
+    DKIM_SELECTOR: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'letters, digits and hyphens, e.g. uslugi1').optional()),
+    DKIM_PRIVATE_KEY_FILE: optionalText,
     // Freedom Pay: all three credentials, or none for the built-in sandbox gateway.
     FREEDOMPAY_MERCHANT_ID: z.string().regex(/^\d+$/, 'digits only').optional(),
     FREEDOMPAY_SECRET_KEY: z.string().min(8, 'at least 8 characters').optional(),
@@ -83,6 +91,11 @@ const schema = z
     FREEDOMPAY_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
     FREEDOMPAY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
     FREEDOMPAY_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+    // The owner's explicit yes to the embedded database in production (no fsync: see docs/operations.md).
+    EMBEDDED_DATABASE_IN_PRODUCTION: z
+      .enum(['yes', 'no'])
+      .default('no')
+      .transform((value) => value === 'yes'),
     // Backups (docs/operations.md "Backups"): where they go, the passphrase that encrypts them, when the daily one runs (Moscow time).
     // 54-FZ receipts (docs/receipts.md): the ATOL Online account (all three or none), where its API is,
     // the tax system printed on receipts, and which register takes them.
@@ -105,6 +118,11 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     httpsProblems(env, ctx);
+    dkimProblems(env, ctx);
+    // Refinements run even when a field failed: compare only a request timeout that is itself valid.
+    if (env.HTTP_REQUEST_TIMEOUT_MS >= 100 && env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: `must not exceed HTTP_REQUEST_TIMEOUT_MS (${env.HTTP_REQUEST_TIMEOUT_MS}): the headers are part of the request` });
+    }
     const credentials = [env.FREEDOMPAY_MERCHANT_ID, env.FREEDOMPAY_SECRET_KEY, env.FREEDOMPAY_API_URL];
     if (credentials.some(Boolean) && !credentials.every(Boolean)) {
       for (const [name, value] of [
@@ -116,21 +134,23 @@ const schema = z
       }
     }
     receiptProblems(env, ctx);
-    if (env.NODE_ENV !== 'production') return;
+    if (!productionRules(env)) return;
+    // A real merchant account is a real shop, whatever NODE_ENV says: no development door stays open.
+    const why = env.NODE_ENV === 'production' ? 'when NODE_ENV=production' : 'with real FREEDOMPAY_ credentials';
     if (!credentials.every(Boolean)) {
       ctx.addIssue({ code: 'custom', path: ['FREEDOMPAY_MERCHANT_ID'], message: 'real merchant credentials are required when NODE_ENV=production' });
     }
     if (!env.CAPTCHA) {
-      ctx.addIssue({ code: 'custom', path: ['CAPTCHA'], message: 'off is refused when NODE_ENV=production' });
+      ctx.addIssue({ code: 'custom', path: ['CAPTCHA'], message: `off is refused ${why}` });
     }
     if (!env.APP_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: 'required when NODE_ENV=production' });
+      ctx.addIssue({ code: 'custom', path: ['APP_SECRET'], message: `required ${why}` });
     }
     if (!env.PUBLIC_URL) {
-      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required when NODE_ENV=production' });
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: `required ${why}` });
     }
     if (!env.SMTP_URL) {
-      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'required when NODE_ENV=production (the dev mailbox is for development only)' });
+      ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: `required ${why} (the dev mailbox is for development only)` });
     }
   });
 
@@ -168,8 +188,50 @@ function receiptProblems(env: ReceiptsEnv, ctx: z.RefinementCtx): void {
   }
 }
 
-interface HttpsEnv {
+/** DKIM settings come in threes, and the key file must hold a private key (a PEM RSA key, as nodemailer signs). */
+function dkimProblems(env: { DKIM_DOMAIN?: string; DKIM_SELECTOR?: string; DKIM_PRIVATE_KEY_FILE?: string }, ctx: z.RefinementCtx): void {
+  const settings = [
+    ['DKIM_DOMAIN', env.DKIM_DOMAIN],
+    ['DKIM_SELECTOR', env.DKIM_SELECTOR],
+    ['DKIM_PRIVATE_KEY_FILE', env.DKIM_PRIVATE_KEY_FILE],
+  ] as const;
+  if (!settings.some(([, value]) => value)) return;
+  for (const [name, value] of settings) if (!value) ctx.addIssue({ code: 'custom', path: [name], message: 'set DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE together, or none' });
+  const file = env.DKIM_PRIVATE_KEY_FILE;
+  if (!file) return;
+  try {
+    const key = createPrivateKey(readFileSync(file));
+    if (key.asymmetricKeyType !== 'rsa') ctx.addIssue({ code: 'custom', path: ['DKIM_PRIVATE_KEY_FILE'], message: `an RSA key is needed, not ${key.asymmetricKeyType}` });
+  } catch (error) {
+    const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a readable PEM private key';
+    ctx.addIssue({ code: 'custom', path: ['DKIM_PRIVATE_KEY_FILE'], message: why });
+  }
+}
+
+interface GatewayEnv {
   NODE_ENV: string;
+  FREEDOMPAY_MERCHANT_ID?: string;
+  FREEDOMPAY_SECRET_KEY?: string;
+  FREEDOMPAY_API_URL?: string;
+}
+
+/**
+ * Merchant credentials for a gateway beyond this machine. A loopback FREEDOMPAY_API_URL is a sandbox
+ * (tests, benchmarks, `npm run sandbox`): no money moves, so development rules may stay.
+ */
+export function hasRealGateway(env: GatewayEnv): boolean {
+  if (!env.FREEDOMPAY_MERCHANT_ID || !env.FREEDOMPAY_SECRET_KEY || !env.FREEDOMPAY_API_URL) return false;
+  if (!URL.canParse(env.FREEDOMPAY_API_URL)) return false; // reported as a wrong URL already
+  const host = new URL(env.FREEDOMPAY_API_URL).hostname.replace(/^\[|\]$/g, '');
+  return !(host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host));
+}
+
+/** Production's requirements (secrets, SMTP, HTTPS, captcha) hold in production and for every real shop. */
+export function productionRules(env: GatewayEnv): boolean {
+  return env.NODE_ENV === 'production' || hasRealGateway(env);
+}
+
+interface HttpsEnv extends GatewayEnv {
   PORT: number;
   PUBLIC_URL?: string;
   TLS_CERT_FILE?: string;
@@ -198,11 +260,11 @@ function httpsProblems(env: HttpsEnv, ctx: z.RefinementCtx): void {
   if (env.HTTP_REDIRECT_PORT !== undefined && env.HTTP_REDIRECT_PORT === env.PORT) {
     ctx.addIssue({ code: 'custom', path: ['HTTP_REDIRECT_PORT'], message: 'must differ from PORT' });
   }
-  if (env.NODE_ENV === 'production' && !tls && env.TRUST_PROXY === undefined) {
+  if (productionRules(env) && !tls && env.TRUST_PROXY === undefined) {
     ctx.addIssue({
       code: 'custom',
       path: ['TRUST_PROXY'],
-      message: 'NODE_ENV=production needs HTTPS: set TLS_CERT_FILE and TLS_KEY_FILE, or run behind an HTTPS reverse proxy and set TRUST_PROXY to its address (docs/operations.md, "HTTPS")',
+      message: `${env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'A real merchant account (FREEDOMPAY_API_URL)'} needs HTTPS: set TLS_CERT_FILE and TLS_KEY_FILE, or run behind an HTTPS reverse proxy and set TRUST_PROXY to its address (docs/operations.md, "HTTPS")`,
     });
   }
 }

@@ -31,6 +31,8 @@ export const jobQueues = {
   'receipts.issue': payload<{ receiptId: string }>(),
   /** Read a receipt's report at the register; `callback` marks a read the register's callback asked for (it schedules no follow-up). */
   'receipts.poll': payload<{ receiptId: string; trigger?: 'callback' | 'staff' }>(),
+  /** One event to one CRM endpoint (docs/integrations.md), retried with backoff for about a day. */
+  'webhooks.deliver': payload<{ deliveryId: string }>(),
 };
 export type JobPayloads = { [N in keyof typeof jobQueues]: (typeof jobQueues)[N] };
 export type JobName = keyof JobPayloads;

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import closeWithGrace from 'close-with-grace';
 import { ensureSetupLink } from './actions/staff/ensure-setup-link.js';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, hasRealGateway, productionRules, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createDeps, MissingGatewayError } from './deps.js';
 import { devAppSecret } from './dev-app-secret.js';
@@ -10,6 +10,7 @@ import { startDevRegisterSandbox } from './dev-register-sandbox.js';
 import { devSandboxCredentials, startDevSandbox } from './dev-sandbox.js';
 import { httpsOptions, TlsFilesError } from './http/https.js';
 import { closeHttpRedirect, startHttpRedirect } from './http/https-redirect.js';
+import { serverTimeouts } from './http/timeouts.js';
 import { createLogger } from './log.js';
 import { credentialsFrom } from './payments/gateway.js';
 import { registerCredentialsFrom } from './receipts/register.js';
@@ -43,10 +44,16 @@ if (!config.SMTP_URL) {
 if (config.NODE_ENV === 'production' && !config.PUBLIC_URL.startsWith('https:')) {
   log.warn('PUBLIC_URL is not https://: links in emails are plain HTTP and cookies are not marked Secure. Set PUBLIC_URL=https://your-domain.');
 }
-if (config.RECEIPTS === 'off' && credentialsFrom(config)) {
+if (config.RECEIPTS === 'off' && hasRealGateway(config)) {
   log.warn(
     'RECEIPTS=off with a real merchant account: NO 54-FZ CASH RECEIPTS ARE ISSUED for payments, completions or refunds. ' +
       'Every card payment needs one (54-FZ art. 1.2): use this only if another register issues them, otherwise set ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE (docs/receipts.md).',
+  );
+}
+if (productionRules(config) && !config.DATABASE_URL && !config.EMBEDDED_DATABASE_IN_PRODUCTION) {
+  log.warn(
+    `WARNING: a real shop on the embedded database (PGlite in ${config.DATA_DIR}). It does not fsync: a power cut or a crash of the machine can lose payments it already confirmed. ` +
+      'Set DATABASE_URL to a PostgreSQL database, or EMBEDDED_DATABASE_IN_PRODUCTION=yes to accept the risk (docs/operations.md, "Processes").',
   );
 }
 if (config.appSecretGenerated) {
@@ -90,7 +97,7 @@ closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
 if (app) {
   await app.listen({ port: config.PORT, host: config.HOST });
   if (config.HTTP_REDIRECT_PORT) {
-    httpRedirect = await startHttpRedirect(app, { port: config.HTTP_REDIRECT_PORT, host: config.HOST, publicUrl: config.PUBLIC_URL });
+    httpRedirect = await startHttpRedirect(app, { port: config.HTTP_REDIRECT_PORT, host: config.HOST, publicUrl: config.PUBLIC_URL, timeouts: serverTimeouts(config) });
     log.info(`Plain HTTP on port ${config.HTTP_REDIRECT_PORT} redirects to ${config.PUBLIC_URL} (gateway callbacks are answered there directly)`);
   }
   const database = deps.database.kind === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL';

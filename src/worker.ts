@@ -6,6 +6,7 @@ import type { Deps } from './app-deps.js';
 import { backupSchedule } from './domain/backups/backup-schedule.js';
 import { deliverEmail } from './jobs/deliver-email.js';
 import { afterOrderPaid, createBackup, escalateWhenDue, issueReceiptJob, pollReceiptJob } from './jobs/handlers.js';
+import { deliverWebhook } from './jobs/deliver-webhook.js';
 import { sendRequestedLink } from './jobs/send-link.js';
 import type { JobName, JobPayloads } from './queue.js';
 
@@ -46,6 +47,8 @@ const handlers: { [N in JobName]: Handler<N> } = {
   // Receipts: sent a few at a time; reports read one at a time (the register allows one read a second).
   'receipts.issue': { run: issueReceiptJob, options: batches },
   'receipts.poll': { run: pollReceiptJob, options: { ...batches, localConcurrency: 1 } },
+  // In parallel: one slow CRM (up to 10 s) does not hold up the other deliveries of its batch.
+  'webhooks.deliver': { run: deliverWebhook, options: batches, parallel: true },
 };
 
 /**

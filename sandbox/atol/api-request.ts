@@ -4,7 +4,7 @@ import type { SandboxContext } from './context.js';
 import { type ServiceAnswer, type ServiceErrorCode, serviceAnswer } from './errors.js';
 import type { AtolGroup } from './types.js';
 
-/** Request reading and answering shared by the API endpoints (PROTOCOL §1, §4). */
+/** Request reading and answering shared by the API endpoints (docs/atol-protocol.md#tokens, #answers). */
 
 export const now = (ctx: SandboxContext) => atolTimestamp(ctx.clock.nowMs());
 
@@ -16,7 +16,7 @@ export function refuse(ctx: SandboxContext, reply: FastifyReply, code: ServiceEr
   return send(reply, serviceAnswer(code, now(ctx), args, extra));
 }
 
-/** The JSON body, or the refusal: another content type → 415 code 41, unparsable → 400 code 40 (PROTOCOL §1.1). */
+/** The JSON body, or the refusal: another content type → 415 code 41, unparsable → 400 code 40 (docs/atol-protocol.md#hosts). */
 export function readJson(request: FastifyRequest): { ok: true; body: unknown } | { ok: false; code: 40 | 41; args: string[] } {
   const contentType = String(request.headers['content-type'] ?? '');
   if (contentType.split(';')[0]?.trim().toLowerCase() !== 'application/json') return { ok: false, code: 41, args: [contentType] };
@@ -29,7 +29,7 @@ export function readJson(request: FastifyRequest): { ok: true; body: unknown } |
 }
 
 /**
- * The caller's group: the token from the `Token` header (or `?token=`, PROTOCOL §1.3) must be valid
+ * The caller's group: the token from the `Token` header (or `?token=`, docs/atol-protocol.md#tokens) must be valid
  * (10 unknown, 11 expired) and its login must own the group in the path (20).
  */
 export function authorise(ctx: SandboxContext, request: FastifyRequest, groupCode: string): { ok: true; group: AtolGroup } | { ok: false; code: 10 | 11 | 20 } {

@@ -5,7 +5,7 @@ import { getToken } from './get-token.js';
 import { register } from './register.js';
 import { report } from './report-route.js';
 
-/** ATOL Online v5 under /possystem/v5 (PROTOCOL §2). Groups here are ФФД 1.2 only, so v4 answers code 21. */
+/** ATOL Online v5 under /possystem/v5 (docs/atol-protocol.md#endpoints). Groups here are ФФД 1.2 only, so v4 answers code 21. */
 export async function apiRoutes(app: FastifyInstance, options: { ctx: SandboxContext }): Promise<void> {
   const { ctx } = options;
   app.post('/possystem/v5/getToken', async (request, reply) => getToken(ctx, request, reply));

@@ -4,7 +4,7 @@ import type { Issue } from './schema-checks.js';
 import type { CheckedDocument } from './validate-document.js';
 
 /**
- * The sums a KKT would refuse (PROTOCOL §7 "validation the emulator should enforce"): line sum =
+ * The sums a KKT would refuse (docs/atol-protocol.md#sandbox-model): line sum =
  * price × quantity, total = Σ lines = Σ payments, VAT sums that match their rate. Reported at intake
  * as code 32 so the client fails in tests, not in production. Kinds here are the sandbox's own.
  */
@@ -35,7 +35,7 @@ export function checkArithmetic(doc: CheckedDocument, options: ArithmeticOptions
   const linesTotal = doc.lines.reduce((sum, line) => sum + line.sumKopecks, 0);
   if (linesTotal !== doc.totalKopecks) add('TotalMismatch', `${base}/total`);
 
-  // A payment without `sum` takes the rest of the total (PROTOCOL §3.7); two of them cannot be split.
+  // A payment without `sum` takes the rest of the total (docs/atol-protocol.md#payments); two of them cannot be split.
   const withoutSum = doc.payments.filter((payment) => payment.sumKopecks === undefined).length;
   const paid = doc.payments.reduce((sum, payment) => sum + (payment.sumKopecks ?? 0), 0);
   if (withoutSum > 1 || (withoutSum === 0 ? paid !== doc.totalKopecks : paid > doc.totalKopecks)) add('PaymentsSumMismatch', `${base}/payments`);

@@ -3,7 +3,7 @@ import { reportBody } from './report.js';
 import type { Receipt } from './store.js';
 
 /**
- * After done/fail ATOL POSTs the report JSON to service.callback_url (PROTOCOL §6.2). No signature
+ * After done/fail ATOL POSTs the report JSON to service.callback_url (docs/atol-protocol.md#callback). No signature
  * is documented, nor a retry policy (UNVERIFIED): by default one attempt; retries, a delay and
  * dropping are switches. A callback_url failing ATOL's mask got a warning at registration and
  * gets no callback.

@@ -27,7 +27,7 @@ export class VirtualClock {
   }
 }
 
-/** Moscow has been UTC+3 all year since 2014; ATOL answers in Moscow time (PROTOCOL §3.1, [LOG]). */
+/** Moscow has been UTC+3 all year since 2014; ATOL answers in Moscow time (docs/atol-protocol.md#timestamps, [LOG]). */
 const MOSCOW_OFFSET_MS = 3 * 60 * 60 * 1000;
 
 const two = (n: number) => String(n).padStart(2, '0');
@@ -52,7 +52,7 @@ const DATE = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 
 /**
  * A request `timestamp` read as Moscow time, or undefined when it is not `dd.mm.yyyy HH:MM:SS`
- * with a real calendar date. Hour 24 is allowed (PROTOCOL §3.1: "HH 00–24"), but only as 24:00:00.
+ * with a real calendar date. Hour 24 is allowed (docs/atol-protocol.md#timestamps: hours 00–24), but only as 24:00:00.
  */
 export function parseAtolTimestamp(text: string): number | undefined {
   const match = TIMESTAMP.exec(text);

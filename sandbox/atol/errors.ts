@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 /**
- * ATOL's service errors (PROTOCOL §4.3, table of A-V4 §8.1), with the HTTP status, the `type` and
+ * ATOL's service errors (docs/atol-protocol.md#errors, table of A-V4 §8.1), with the HTTP status, the `type` and
  * the `status` that goes with each. `status: null` means the real answers carry no `status` field
  * at all (captured samples: token errors and code 50 are `{error, timestamp}` only).
  */
@@ -66,7 +66,7 @@ export function serviceAnswer(code: ServiceErrorCode, timestamp: string, args: s
   };
 }
 
-/** Processing failures delivered in report/callback with `status: "fail"` (PROTOCOL §4.3). */
+/** Processing failures delivered in report/callback with `status: "fail"` (docs/atol-protocol.md#errors). */
 export function innMismatch(receiptInn: string, groupInn: string): AtolError {
   return {
     code: 2009,

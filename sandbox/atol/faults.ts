@@ -22,7 +22,7 @@ const PROXY_PAGES: Record<number, string> = { 502: 'Bad Gateway', 503: 'Service 
 /**
  * Transport faults of the API (/possystem/…), applied before any route: down (the connection is
  * closed unanswered), slow, and 5xx — 500 as ATOL's own JSON code 50, 502–504 as the bare HTML page
- * a proxy in front would send (PROTOCOL §4.4). The receipts page and /sandbox/ controls are spared,
+ * a proxy in front would send (docs/atol-protocol.md#http-statuses). The receipts page and /sandbox/ controls are spared,
  * except with down 'refuse', where the port itself is closed.
  */
 export function faultHook(ctx: SandboxContext) {

@@ -6,7 +6,7 @@ import type { Receipt } from './store.js';
 import type { AtolPayload, FiscalDrive } from './types.js';
 
 /**
- * What the group's KKTs do with a queued document (PROTOCOL §4.2): after doneAfterMs it becomes
+ * What the group's KKTs do with a queued document (docs/atol-protocol.md#report): after doneAfterMs it becomes
  * `done` with a fiscal payload, or `fail` (planned by the failNext fault, INN not the group's, or
  * still queued after the queue timeout). Numbers are plausible: one fiscal drive per group, FD
  * numbers that only grow (shift open/close reports take numbers too), receipt numbers per shift,

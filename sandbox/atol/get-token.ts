@@ -6,7 +6,7 @@ import { Checker, describeIssues, object, string } from './schema-checks.js';
 const NAME = /^[a-zA-Z0-9_\-@.]+$/;
 
 /**
- * POST {base}/getToken {login, pass, source} (PROTOCOL §1.2). A malformed body is code 32 with the
+ * POST {base}/getToken {login, pass, source} (docs/atol-protocol.md#tokens). A malformed body is code 32 with the
  * receipt-validation text, as captured; wrong credentials 401 code 12; a blocked user 403 code 14.
  */
 export function getToken(ctx: SandboxContext, request: FastifyRequest, reply: FastifyReply): FastifyReply {

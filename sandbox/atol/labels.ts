@@ -1,4 +1,4 @@
-/** Russian names of the v5 codes, as a receipt or an OFD page prints them (PROTOCOL §3.3–3.9). */
+/** Russian names of the v5 codes, as a receipt or an OFD page prints them (docs/atol-protocol.md#receipt-body). */
 
 export const OPERATION_TITLES: Record<string, { title: string; kind: string }> = {
   sell: { title: 'Кассовый чек', kind: 'Приход' },

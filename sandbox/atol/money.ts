@@ -1,5 +1,5 @@
 /**
- * ATOL sends roubles as JSON numbers (PROTOCOL §3.6). The sandbox checks them in integer kopecks
+ * ATOL sends roubles as JSON numbers (docs/atol-protocol.md#items). The sandbox checks them in integer kopecks
  * (and quantities in thousandths) so that no comparison depends on floating point.
  */
 
@@ -14,12 +14,12 @@ function scaled(value: number, decimals: number): number | undefined {
 export const toKopecks = (roubles: number) => scaled(roubles, 2);
 export const toThousandths = (quantity: number) => scaled(quantity, 3);
 
-/** price × quantity rounded half up to the kopeck (PROTOCOL §3.6: "rounded to kopecks"). */
+/** price × quantity rounded half up to the kopeck (docs/atol-protocol.md#items: "rounded to the kopeck"). */
 export function lineSumKopecks(priceKopecks: number, quantityThousandths: number): number {
   return Math.round((priceKopecks * quantityThousandths) / 1000);
 }
 
-/** VAT types and what share of the VAT-inclusive sum is VAT (PROTOCOL §3.9). */
+/** VAT types and what share of the VAT-inclusive sum is VAT (docs/atol-protocol.md#vat). */
 export const VAT_RATES: Record<string, { numerator: number; denominator: number } | null> = {
   none: null,
   vat0: { numerator: 0, denominator: 100 },
@@ -37,7 +37,7 @@ export const VAT_RATES: Record<string, { numerator: number; denominator: number 
 
 export const VAT_TYPES = Object.keys(VAT_RATES);
 
-/** Nominal rates: on prepayment lines tax law wants the calculated one (PROTOCOL §3.9, strict mode). */
+/** Nominal rates: on prepayment lines tax law wants the calculated one (docs/atol-protocol.md#vat, strict mode). */
 export const NOMINAL_VAT = new Set(['vat5', 'vat7', 'vat10', 'vat20', 'vat22']);
 /** Rates for settlements up to 31.12.2025 only. */
 export const VAT_2025 = new Set(['vat20', 'vat120']);

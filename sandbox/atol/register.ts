@@ -11,7 +11,7 @@ import type { AtolOperation } from './types.js';
 import { type CheckedDocument, OPERATIONS, validateDocument } from './validate-document.js';
 
 /**
- * POST {base}/{group_code}/{operation} (PROTOCOL §2, §3, §4.1): checks the caller, the operation
+ * POST {base}/{group_code}/{operation} (docs/atol-protocol.md#endpoints, #receipt-body, #answers): checks the caller, the operation
  * and the body; registers the document in `wait`, or answers why not. Nothing is stored for a
  * refused request, so it may be resent with the same external_id.
  */
@@ -38,7 +38,7 @@ export function register(ctx: SandboxContext, request: FastifyRequest, reply: Fa
   const receipt = store(ctx, groupCode, operation as AtolOperation, doc, read.body as Json);
   if (ctx.faults.dropAfterRegister > 0) {
     ctx.faults.dropAfterRegister -= 1;
-    // Registered, but the shop never hears so: it must resend the same external_id (PROTOCOL §3.2).
+    // Registered, but the shop never hears so: it must resend the same external_id (docs/atol-protocol.md#external-id).
     request.raw.socket.destroy();
     return reply.hijack();
   }
@@ -73,7 +73,7 @@ function store(ctx: SandboxContext, groupCode: string, operation: AtolOperation,
     dueAtMs: nowMs + ctx.settings.doneAfterMs,
     status: 'wait',
     callbackUrl: doc.callbackUrl,
-    // Not an error: the document is registered, only the callback is skipped (PROTOCOL §3.1).
+    // Not an error: the document is registered, only the callback is skipped (docs/atol-protocol.md#callback).
     warnings: doc.callbackUrl !== '' && !ctx.settings.callbackUrlPattern.test(doc.callbackUrl) ? { callback_url: 'callback_url не соответствует маске' } : null,
     error: null,
     payload: null,

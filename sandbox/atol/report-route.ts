@@ -7,7 +7,7 @@ import { reportBody } from './report.js';
 import { atolTimestamp } from './clock.js';
 
 /**
- * GET {base}/{group_code}/report/{uuid} (PROTOCOL §4.2, §6.2): the document's state; code 30 for a
+ * GET {base}/{group_code}/report/{uuid} (docs/atol-protocol.md#report, #polling): the document's state; code 30 for a
  * uuid unknown in this group or older than the report window; optionally the 1 rps-per-KKT limit.
  */
 export function report(ctx: SandboxContext, request: FastifyRequest, reply: FastifyReply, groupCode: string, uuid: string): FastifyReply {

@@ -4,7 +4,7 @@ import { serviceError } from './errors.js';
 import type { Receipt } from './store.js';
 
 /**
- * The report JSON (PROTOCOL §4.2), which is also the callback body. A document still queued is
+ * The report JSON (docs/atol-protocol.md#report), which is also the callback body. A document still queued is
  * the code-34 answer: HTTP 200, `status: "wait"`, no uuid (as in the captured sample).
  */
 export function reportBody(ctx: SandboxContext, receipt: Receipt): Record<string, unknown> {

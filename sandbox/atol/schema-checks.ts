@@ -1,6 +1,6 @@
 /**
  * A small JSON-schema walker. Problems are collected as `<Kind>: #/<json pointer>`, the form of the
- * captured ATOL answer "Ошибочные поля : PatternMismatch: #/login" (PROTOCOL §1.2); the kind names
+ * captured ATOL answer "Ошибочные поля : PatternMismatch: #/login" (docs/atol-protocol.md#tokens); the kind names
  * are those of the .NET validator that answer comes from (PropertyRequired, StringTooLong, …).
  */
 export interface Issue {

@@ -123,7 +123,7 @@ export async function startKit(options: Partial<AtolSandboxOptions> = {}): Promi
 
 const company = { email: 'receipts@shop.example.ru', sno: 'osn', inn: INN, payment_address: 'https://shop.example.ru' };
 
-/** PROTOCOL §5.a: 100 % prepayment of 15 000.00 by card, VAT 22/122. */
+/** docs/atol-protocol.md#worked-examples, 5.a: 100 % prepayment of 15 000.00 by card, VAT 22/122. */
 export function prepayment(externalId = nextExternalId(), extra: Record<string, unknown> = {}) {
   return {
     external_id: externalId,
@@ -152,7 +152,7 @@ export function prepayment(externalId = nextExternalId(), extra: Record<string, 
   };
 }
 
-/** PROTOCOL §5.c: 2 extra hours × 2 500.00, full payment by card, VAT 22 %. */
+/** docs/atol-protocol.md#worked-examples, 5.c: 2 extra hours × 2 500.00, full payment by card, VAT 22 %. */
 export function extraHours(externalId = nextExternalId('extra')) {
   return {
     external_id: externalId,
@@ -180,7 +180,7 @@ export function extraHours(externalId = nextExternalId('extra')) {
   };
 }
 
-/** PROTOCOL §5.d: partial refund of the prepayment, 5 000.00. */
+/** docs/atol-protocol.md#worked-examples, 5.d: partial refund of the prepayment, 5 000.00. */
 export function refund(externalId = nextExternalId('refund')) {
   return {
     external_id: externalId,
@@ -208,7 +208,7 @@ export function refund(externalId = nextExternalId('refund')) {
   };
 }
 
-/** PROTOCOL §5.f: a prepayment receipt that was never issued, corrected. */
+/** docs/atol-protocol.md#worked-examples, 5.f: a prepayment receipt that was never issued, corrected. */
 export function correction(externalId = nextExternalId('prepay-corr')) {
   return {
     external_id: externalId,

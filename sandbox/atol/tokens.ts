@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * Issued tokens (PROTOCOL §1.2): opaque, bound to a login (and so to its groups), valid for
+ * Issued tokens (docs/atol-protocol.md#tokens): opaque, bound to a login (and so to its groups), valid for
  * tokenTtlMs from first issue. Several may be valid at once. expireAll() is the "expired early"
  * fault: everything issued so far answers code 11 from then on.
  */

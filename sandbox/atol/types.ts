@@ -29,7 +29,7 @@ export interface AtolCallbackOptions {
   retryIntervalMs?: number;
 }
 
-/** The answer to a second registration with a known external_id (PROTOCOL §3.2, UNVERIFIED). */
+/** The answer to a second registration with a known external_id (docs/atol-protocol.md#external-id, UNVERIFIED). */
 export type DuplicateMode =
   /** 400 code 33, status wait, with the stored document's `uuid` (the emulator notes' default). */
   | 'error-with-uuid'

@@ -4,7 +4,7 @@ import { type Check, Checker, type Issue, type Json, array, boolean, each, integ
 import type { AtolOperation } from './types.js';
 
 /**
- * The v5 (ФФД 1.2) request schema as ATOL checks it at intake (PROTOCOL §3): anything found here is
+ * The v5 (ФФД 1.2) request schema as ATOL checks it at intake (docs/atol-protocol.md#receipt-body): anything found here is
  * answered 400 code 32 and nothing is registered. Numbers are handed on in kopecks / thousandths.
  */
 
@@ -21,7 +21,7 @@ export const PAYMENT_OBJECTS = [...Array.from({ length: 27 }, (_, i) => i + 1), 
 const MAX_MONEY = 42_949_672.95;
 const INN = /^(\d{10}|\d{12})$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-// International form without spaces, only "+" allowed; Russian numbers may omit +7 (PROTOCOL §3.4).
+// International form without spaces, only "+" allowed; Russian numbers may omit +7 (docs/atol-protocol.md#buyer-and-seller).
 const PHONE = /^\+?\d{1,19}$/;
 const SITE = /^https?:\/\/\S+$/;
 
@@ -130,7 +130,7 @@ function checkBody(c: Checker, doc: Json, base: string, root: 'receipt' | 'corre
 function checkClient(c: Checker, client: Json, base: string): void {
   const email = c.prop(client, 'email', base, string({ max: 64, pattern: EMAIL }));
   const phone = c.prop(client, 'phone', base, string({ max: 64, pattern: PHONE }));
-  // At least one contact (tag 1008, PROTOCOL §3.4); reported on the object when both are absent.
+  // At least one contact (tag 1008, docs/atol-protocol.md#buyer-and-seller); reported on the object when both are absent.
   if (email === undefined && phone === undefined && client.email == null && client.phone == null) c.add('PropertyRequired', `${base}/email`);
   c.prop(client, 'name', base, string({ max: 256 }));
   c.prop(client, 'inn', base, string({ pattern: INN }));
@@ -140,7 +140,7 @@ function checkCompany(c: Checker, company: Json, base: string, options: Validati
   c.prop(company, 'email', base, string({ max: 64, pattern: EMAIL }), true);
   c.prop(company, 'sno', base, oneOf(SNO));
   const inn = c.prop(company, 'inn', base, string({ pattern: INN }), true);
-  // For internet sales the place of settlement (1187) is the site address (PROTOCOL §3.5, [L-1125]).
+  // For internet sales the place of settlement (1187) is the site address (docs/atol-protocol.md#buyer-and-seller, [L-1125]).
   c.prop(company, 'payment_address', base, string({ max: 256, ...(options.requireInternetTags ? { pattern: SITE } : { min: 1 }) }), true);
   c.prop(company, 'location', base, string({ min: 1, max: 256 }));
   return inn;

@@ -36,7 +36,7 @@ const fix = (change: (body: Body) => void): Body => {
 };
 const item = (body: Body) => body.receipt.items[0];
 
-/** [what, body, the "Ошибочные поля" text] — each one field of PROTOCOL §3 broken. */
+/** [what, body, the "Ошибочные поля" text] — each one field of docs/atol-protocol.md#receipt-body broken. */
 const SELL_CASES: [string, Body, string][] = [
   ['external_id missing', sell((b) => delete b.external_id), 'PropertyRequired: #/external_id'],
   ['external_id over 128', sell((b) => (b.external_id = 'x'.repeat(129))), 'StringTooLong: #/external_id'],
@@ -83,7 +83,7 @@ const SELL_CASES: [string, Body, string][] = [
   ['payment type 10', sell((b) => (b.receipt.payments[0].type = 10)), 'NumberTooBig: #/receipt/payments/0/type'],
   ['vats over 6', sell((b) => (b.receipt.vats = Array.from({ length: 7 }, () => ({ type: 'vat122', sum: 0 })))), 'TooManyItems: #/receipt/vats'],
   ['total missing', sell((b) => delete b.receipt.total), 'PropertyRequired: #/receipt/total'],
-  // Sums (PROTOCOL §7): the KKT would refuse these.
+  // Sums (docs/atol-protocol.md#sandbox-model): the KKT would refuse these.
   ['line sum ≠ price × quantity', sell((b) => (item(b).quantity = 2)), 'SumMismatch: #/receipt/items/0/sum'],
   [
     'total ≠ Σ lines',
@@ -167,7 +167,7 @@ describe('v5 body validation (400 code 32, nothing registered)', () => {
     await expectRejected(kit, 'sell', halfUp(499.99), 'SumMismatch: #/receipt/items/0/sum');
     await expectAccepted(kit, 'sell', sell((b) => delete item(b).vat.sum));
     await expectAccepted(kit, 'sell_correction', fix((b) => delete b.correction.client));
-    // PROTOCOL §5.b: prepaid 15 000, final 17 500, the rest by card at hand-over.
+    // docs/atol-protocol.md#worked-examples, 5.b: prepaid 15 000, final 17 500, the rest by card at hand-over.
     await expectAccepted(
       kit,
       'sell',

@@ -14,7 +14,7 @@ const DEFAULT_RETRY = { intervalMs: 30 * 60 * 1000, count: 4 };
 export function createSandbox(options: SandboxOptions): Sandbox {
   if (options.merchants.length === 0) throw new Error('createSandbox: at least one merchant is needed');
   const clock = new VirtualClock(options.startTime);
-  const store = new PaymentStore();
+  const store = new PaymentStore(options.firstPaymentId);
   const shutdown = new AbortController();
   let listenUrl: string | undefined;
   let tick: NodeJS.Timeout | undefined;

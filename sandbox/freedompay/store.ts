@@ -75,11 +75,20 @@ export interface Payment {
 
 /** In-memory payments with the lookups the endpoints need. Ids are shared with refunds, as upstream. */
 export class PaymentStore {
-  private nextNumber = 100000;
+  private nextNumber: number;
   private readonly byIdMap = new Map<string, Payment>();
   private readonly byTokenMap = new Map<string, Payment>();
   private readonly byIdempotency = new Map<string, Payment>();
   private readonly refundParents = new Map<string, Payment>();
+
+  /**
+   * Ids count up from the real time in milliseconds, not from a constant: a shop keeps the ids it was
+   * given (they are unique in its database), so a sandbox restarted next to the same database must
+   * never hand out one of them again — not unless a run averaged more than a payment per millisecond.
+   */
+  constructor(firstId = Date.now()) {
+    this.nextNumber = firstId;
+  }
 
   nextId(): string {
     return String(this.nextNumber++);

@@ -31,6 +31,8 @@ export interface SandboxOptions {
   callbackTimeoutMs?: number;
   /** Virtual time start; default the real now. Time only moves with real time plus advanceClock(). */
   startTime?: Date;
+  /** The first payment id handed out; default the real time in ms, so a restarted sandbox never repeats an id. */
+  firstPaymentId?: number;
   /** Passed to Fastify; default false. */
   logger?: boolean | object;
   /** Zone of `YYYY-MM-DD HH:MM:SS` dates in messages (undocumented upstream); default Asia/Almaty. */

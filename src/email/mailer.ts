@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 
@@ -18,7 +19,18 @@ export interface Mailer {
   close(): void;
 }
 
-export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_REPLY_TO'>): Mailer {
+type MailSettings = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_REPLY_TO' | 'COMPANY_EMAIL' | 'DKIM_DOMAIN' | 'DKIM_SELECTOR' | 'DKIM_PRIVATE_KEY_FILE'>;
+
+/** Every email says "just reply": replies go to the company's address unless MAIL_REPLY_TO says otherwise. */
+export const replyToOf = (config: Pick<Config, 'MAIL_REPLY_TO' | 'COMPANY_EMAIL'>): string => config.MAIL_REPLY_TO ?? config.COMPANY_EMAIL;
+
+/** nodemailer's DKIM signing (relaxed/relaxed, rsa-sha256), when the three DKIM settings are given. */
+function dkimOf(config: MailSettings) {
+  if (!config.DKIM_DOMAIN || !config.DKIM_SELECTOR || !config.DKIM_PRIVATE_KEY_FILE) return {};
+  return { dkim: { domainName: config.DKIM_DOMAIN, keySelector: config.DKIM_SELECTOR, privateKey: readFileSync(config.DKIM_PRIVATE_KEY_FILE, 'utf8') } };
+}
+
+export function createMailer(config: MailSettings): Mailer {
   const domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'localhost';
   // Derived from our id, so a message sent twice (a crash between sending and recording) is recognisable.
   const messageIdOf = (email: OutgoingEmail) => `<${email.id}@${domain}>`;
@@ -38,8 +50,9 @@ export function createMailer(config: Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MA
       // The content is ours, but nothing in a stored email may make the worker read files or URLs.
       disableFileAccess: true,
       disableUrlAccess: true,
+      ...dkimOf(config),
     },
-    { from: config.MAIL_FROM, ...(config.MAIL_REPLY_TO ? { replyTo: config.MAIL_REPLY_TO } : {}) },
+    { from: config.MAIL_FROM, replyTo: replyToOf(config) },
   );
   return {
     kind: 'smtp',

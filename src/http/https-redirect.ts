@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerOptions, type ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 
 // HTTP_REDIRECT_PORT: a plain-HTTP listener next to the app's HTTPS one. Browsers asking for a page
@@ -23,9 +23,13 @@ export function plainHttpAction(method: string, url: string, publicOrigin: strin
 }
 
 /** Starts the plain-HTTP listener; callbacks go into the same Fastify app (same routes, hooks, logs). */
-export async function startHttpRedirect(app: FastifyInstance, options: { port: number; host: string; publicUrl: string }): Promise<Server> {
+export async function startHttpRedirect(
+  app: FastifyInstance,
+  options: { port: number; host: string; publicUrl: string; timeouts?: ServerOptions },
+): Promise<Server> {
   const origin = new URL(options.publicUrl).origin;
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  // The app's own timeouts (src/http/timeouts.ts): a slow client here holds a connection just the same.
+  const server = createServer(options.timeouts ?? {}, (request: IncomingMessage, response: ServerResponse) => {
     const action = plainHttpAction(request.method ?? 'GET', request.url ?? '/', origin);
     if (action.kind === 'serve') return app.routing(request, response);
     response.writeHead(action.status, { location: action.location, 'content-length': '0' });

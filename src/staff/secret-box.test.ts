@@ -18,4 +18,10 @@ describe('secret box', () => {
     parts[3] = Buffer.from('tampered').toString('base64url');
     expect(() => openSecret(appSecret, parts.join('.'))).toThrow();
   });
+
+  it('keeps each purpose under its own key: a webhook secret does not open as an authenticator secret', () => {
+    const sealed = sealSecret(appSecret, 'whsec_example', 'webhook secret');
+    expect(openSecret(appSecret, sealed, 'webhook secret')).toBe('whsec_example');
+    expect(() => openSecret(appSecret, sealed)).toThrow();
+  });
 });

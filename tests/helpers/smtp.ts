@@ -3,6 +3,8 @@ import { parseMessage, type ParsedMessage } from './mime.js';
 
 export interface ReceivedMail extends ParsedMessage {
   envelopeTo: string[];
+  /** The message exactly as the server received it (DKIM is checked over these bytes). */
+  raw: string;
 }
 
 export interface TestSmtp {
@@ -38,7 +40,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
           const chunks: Buffer[] = [];
           stream.on('data', (chunk: Buffer) => chunks.push(chunk));
           stream.on('end', () => {
-            smtp.received.push({ ...parseMessage(Buffer.concat(chunks).toString('utf8')), envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
+            const raw = Buffer.concat(chunks).toString('utf8');
+            smtp.received.push({ ...parseMessage(raw), raw, envelopeTo: session.envelope.rcptTo.map((r) => r.address) });
             callback();
           });
         },

@@ -6,8 +6,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
  */
 export interface Visitor {
   get(url: string): Promise<LightMyRequestResponse>;
-  /** Posts a form; the CSRF token comes from `from` (a page with the form), fetched first. */
-  post(url: string, fields: Record<string, string>, from?: string): Promise<LightMyRequestResponse>;
+  /** Posts a form; the CSRF token comes from `from` (a page with the form), fetched first. A list is a field sent once per value (checkboxes). */
+  post(url: string, fields: Record<string, string | string[]>, from?: string): Promise<LightMyRequestResponse>;
   cookie(name: string): string | undefined;
   setCookie(name: string, value: string): void;
 }
@@ -31,7 +31,7 @@ export function visitor(app: FastifyInstance, ip = '203.0.113.10'): Visitor {
     },
     async post(url, fields, from) {
       if (from) await self.get(from);
-      const payload = new URLSearchParams({ _csrf: csrfToken, ...fields }).toString();
+      const payload = new URLSearchParams(Object.entries({ _csrf: csrfToken, ...fields }).flatMap(([key, value]) => [value].flat().map((one) => [key, one]))).toString();
       return remember(
         await app.inject({
           method: 'POST',

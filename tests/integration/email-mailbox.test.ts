@@ -60,6 +60,34 @@ describe.each(backends)('the dev mailbox on %s', (backend) => {
   });
 });
 
+describe.each(backends)('the dev mailbox seen from another machine on %s', (backend) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(backend, { captcha: false }); // no SMTP_URL: the dev mailbox
+  });
+  afterAll(() => t.close());
+
+  it('answers 404 to a visitor who is not on this machine, or is relayed by a proxy on it', async () => {
+    const { order } = await orderSentToGateway(t);
+    const content = orderConfirmation(
+      { customerName: 'Иван', serviceTitle: order.serviceTitle, priceKopecks: order.priceKopecks, paidKopecks: order.priceKopecks, card: null, paidAt: new Date(), publicUrl: t.deps.config.PUBLIC_URL, orderRef: order.publicRef, managerDeadline: 'завтра до 10:00' },
+      t.app.company,
+    );
+    const emailId = await t.deps.db.transaction((tx) => queueEmail(t.deps, tx, { kind: 'order_confirmation', to: order.customerEmail, orderId: order.id, content }));
+    for (const url of ['/dev/mailbox', `/dev/mailbox/${emailId}`]) {
+      expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(200); // this machine
+      const remote = await t.app.inject({ method: 'GET', url, remoteAddress: '203.0.113.9' });
+      expect(remote.statusCode).toBe(404);
+      expect(remote.body).not.toContain(order.customerEmail);
+      expect(remote.headers['x-content-type-options']).toBe('nosniff');
+      for (const header of ['x-forwarded-for', 'x-real-ip', 'forwarded']) {
+        const relayed = await t.app.inject({ method: 'GET', url, headers: { [header]: header === 'forwarded' ? 'for=203.0.113.9' : '203.0.113.9' } });
+        expect(relayed.statusCode, header).toBe(404);
+      }
+    }
+  });
+});
+
 describe.each(backends)('the dev mailbox with SMTP_URL set on %s', (backend) => {
   let t: TestApp;
   beforeAll(async () => {

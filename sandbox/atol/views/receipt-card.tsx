@@ -48,7 +48,7 @@ function Row({ label, value }: { label: string; value: string | number | undefin
   );
 }
 
-/** VAT per rate: the sent `vats` if any (they override the lines, PROTOCOL §3.3), else from the lines. */
+/** VAT per rate: the sent `vats` if any (they override the lines, docs/atol-protocol.md#vat), else from the lines. */
 function vatTotals(doc: Document): { type: string; sum: number }[] {
   if (doc.vats && doc.vats.length > 0) {
     return doc.vats.map((vat) => ({ type: vat.type, sum: vat.sum ?? sumVat(doc.items.filter((line) => line.vat.type === vat.type)) }));

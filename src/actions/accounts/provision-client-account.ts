@@ -13,6 +13,7 @@ import { queueEmail } from '../../email/queue-email.js';
 import { credentialsEmail } from '../../email/templates/credentials.js';
 import { serviceAddedEmail } from '../../email/templates/service-added.js';
 import { verifyEmailEmail } from '../../email/templates/verify-email.js';
+import { recordClientCreated } from '../webhooks/business-events.js';
 
 type ProvisionDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>;
 type Order = typeof orders.$inferSelect;
@@ -41,6 +42,7 @@ export async function provisionClientAccount(deps: ProvisionDeps, orderId: strin
 
     if (created) {
       await sendCredentials(deps, tx, order, created, password);
+      await recordClientCreated(deps, tx, created, order.id);
       return 'created';
     }
     const content = serviceAddedEmail(

@@ -5,6 +5,7 @@ import { audit } from '../../db/queries/audit.js';
 import type { StaffMember } from '../../db/queries/staff.js';
 import { invoices } from '../../db/schema/index.js';
 import { queueOfflineInvoiceReceipt } from '../receipts/queue-offline-invoice-receipt.js';
+import { recordInvoicesPaid } from '../webhooks/business-events.js';
 import { queueInvoicePaidEmails } from './notify-invoice-paid.js';
 
 export const offlineMethods = { bank_transfer: 'Банковский перевод', cash: 'Наличные' } as const;
@@ -79,6 +80,7 @@ export async function markInvoicePaid(
     });
     await queueInvoicePaidEmails(deps, tx, [invoice.id]);
     if (receipt === 'needed') await queueOfflineInvoiceReceipt(deps, tx, invoice, method === 'cash' ? 'cash' : 'electronic');
+    await recordInvoicesPaid(deps, tx, [invoice.id]);
     return { kind: 'marked' } as const;
   });
 }

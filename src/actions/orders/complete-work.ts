@@ -8,6 +8,7 @@ import { audit } from '../../db/queries/audit.js';
 import { orders, services } from '../../db/schema/index.js';
 import { lockOrder } from '../../db/queries/order-lock.js';
 import { queueCompletionReceipt } from '../receipts/queue-completion-receipt.js';
+import { recordOrderEvent } from '../webhooks/business-events.js';
 import type { StaffActor, WorkResult } from './work-result.js';
 
 /**
@@ -25,6 +26,7 @@ export async function completeWork(deps: Pick<Deps, 'db' | 'clock' | 'queue' | '
     const state = orderMachine.transition(order.state, 'work_completed')!;
     await tx.update(orders).set({ state }).where(eq(orders.id, order.id));
     await queueCompletionReceipt(deps, tx, order);
+    await recordOrderEvent(deps, tx, 'order.completed', [order.id]);
 
     const [service] = await tx.select({ billing: services.billing, includedHours: services.includedHours }).from(services).where(eq(services.id, order.serviceId));
     const logged = await loggedMinutes(tx, order.id);

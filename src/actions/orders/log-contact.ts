@@ -7,6 +7,7 @@ import { audit } from '../../db/queries/audit.js';
 import { orderContacts, orders } from '../../db/schema/index.js';
 import { cancelJob } from '../../queue.js';
 import { lockOrder } from '../../db/queries/order-lock.js';
+import { recordOrderEvent } from '../webhooks/business-events.js';
 import type { StaffActor, WorkResult } from './work-result.js';
 
 /**
@@ -15,7 +16,7 @@ import type { StaffActor, WorkResult } from './work-result.js';
  * order to "contacted".
  */
 export async function logContact(
-  deps: Pick<Deps, 'db' | 'clock' | 'queue'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>,
   input: StaffActor & { orderId: string; body: Record<string, unknown> },
 ): Promise<WorkResult<{ firstContact: boolean }, ContactField>> {
   const now = deps.clock.now();
@@ -39,6 +40,9 @@ export async function logContact(
     }
     // The job's own check would find the contact anyway; cancelling keeps the queue honest.
     if (firstContact) await cancelJob(deps.queue, tx, 'orders.escalate', order.id);
+    if (state === 'contacted' && order.state !== 'contacted') {
+      await recordOrderEvent(deps, tx, 'order.contacted', [order.id], { contact: { channel: contact.channel, outcome: contact.outcome, contacted_at: contact.contactedAt.toISOString() } });
+    }
     await audit(tx, {
       staffId: input.member.id,
       action: 'order.contact_logged',

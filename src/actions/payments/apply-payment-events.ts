@@ -19,6 +19,7 @@ import { enqueue, enqueueWithIds } from '../../queue.js';
 import { escalationJob } from '../orders/escalate-callback.js';
 import { queueInvoicePaidEmails } from '../invoices/notify-invoice-paid.js';
 import { queuePaymentReceipts, type PaidBy } from '../receipts/queue-payment-receipts.js';
+import { recordInvoicesPaid, recordOrderEvent } from '../webhooks/business-events.js';
 import type { GatewayEvent } from '../../payments/freedompay/events.js';
 
 export type ApplyResult = { kind: 'answered'; answer: 'ok' | 'rejected'; duplicate: boolean } | { kind: 'unknown_attempt' };
@@ -78,6 +79,8 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
     await queueInvoicePaidEmails(deps, tx, batch.paidInvoices);
     // 54-FZ: the money taken gets its receipt, written with the payment (docs/receipts.md).
     await queuePaymentReceipts(deps, tx, batch.receipts);
+    await recordOrderEvent(deps, tx, 'order.paid', batch.paidOrders);
+    await recordInvoicesPaid(deps, tx, batch.paidInvoices);
     return results;
   });
 }

@@ -10,6 +10,7 @@ import type { PaymentAttempt, PaymentOperation } from '../../db/queries/payments
 import { invoices, orders, paymentAttempts, paymentOperations } from '../../db/schema/index.js';
 import type { CallResult } from '../../payments/freedompay/client.js';
 import { queueReturnReceipt } from '../receipts/queue-return-receipt.js';
+import { recordMoneyReturned } from '../webhooks/business-events.js';
 import { noteMoneyReturn } from './note-money-return.js';
 
 export type OperationKind = PaymentOperation['kind'];
@@ -123,6 +124,7 @@ export async function completeOperation(
     if (outcome.state === 'succeeded') await applySuccess(tx, operation, attempt);
     await noteMoneyReturn(deps, tx, current, attempt, now);
     await queueReturnReceipt(deps, tx, current, attempt);
+    await recordMoneyReturned(deps, tx, current, attempt);
   });
 }
 

@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
 import { attemptMachine } from '../../domain/payments/payment-machine.js';
+import { isUniqueViolation } from '../../db/queries/admin-catalog.js';
 import type { PaymentAttempt } from '../../db/queries/payments.js';
 import { paymentAttempts } from '../../db/schema/index.js';
+import { reportGatewayIdConflict } from './gateway-id-conflict.js';
 
 export type GatewayHandOff = { kind: 'redirect'; url: string } | { kind: 'gateway_unavailable' };
 
@@ -15,7 +17,7 @@ export type PaymentStart = GatewayHandOff | { kind: 'not_found' } | { kind: 'not
  * the payer is redirected. An attempt already initiated is resumed as it is.
  */
 export async function sendAttemptToGateway(
-  deps: Pick<Deps, 'db' | 'gateway' | 'log'>,
+  deps: Pick<Deps, 'db' | 'gateway' | 'log' | 'clock' | 'queue' | 'config'>,
   attempt: PaymentAttempt,
   payment: { description: string; returnUrl: string },
 ): Promise<GatewayHandOff> {
@@ -33,7 +35,14 @@ export async function sendAttemptToGateway(
     // (152-FZ: collect in Russia, transfer no more than needed; docs/decisions/007).
   });
   if (result.ok) {
-    await moveAttempt(deps, attempt, 'initiated', { gatewayPaymentId: result.gatewayPaymentId, redirectUrl: result.redirectUrl });
+    try {
+      await moveAttempt(deps, attempt, 'initiated', { gatewayPaymentId: result.gatewayPaymentId, redirectUrl: result.redirectUrl });
+    } catch (error) {
+      // The only unique column written: the gateway's number belongs to another attempt already.
+      if (!isUniqueViolation(error)) throw error;
+      await reportGatewayIdConflict(deps, attempt, result.gatewayPaymentId);
+      return { kind: 'gateway_unavailable' };
+    }
     return { kind: 'redirect', url: result.redirectUrl };
   }
   if (result.outcome === 'refused') {

@@ -9,3 +9,4 @@ export * from './staff.js';
 export * from './work.js';
 export * from './backups.js';
 export * from './receipts.js';
+export * from './webhooks.js';

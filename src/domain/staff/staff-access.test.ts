@@ -13,8 +13,8 @@ describe('staff permissions', () => {
     expect(allows('accountant', 'orders.work')).toBe(false);
   });
 
-  it('keeps staff, calendar, catalog and the audit log with admins', () => {
-    for (const permission of ['staff.manage', 'calendar.edit', 'catalog.edit', 'audit.view'] as const) {
+  it('keeps staff, calendar, catalog, the audit log and the webhooks with admins', () => {
+    for (const permission of ['staff.manage', 'calendar.edit', 'catalog.edit', 'audit.view', 'webhooks.manage'] as const) {
       expect(staffRoles.filter((role) => allows(role, permission))).toEqual(['admin']);
     }
   });

@@ -29,6 +29,8 @@ export const permissions = {
   'audit.view': ['admin'],
   /** The backups and restore drills, and «Сделать копию сейчас». */
   'backups.view': ['admin'],
+  /** Webhooks to CRMs: endpoints, their secrets, the delivery log, «Отправить ещё раз». */
+  'webhooks.manage': ['admin'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Permission = keyof typeof permissions;

@@ -14,6 +14,7 @@ import { staffGate, type StaffRouteAccess } from './access.js';
 import { setupRoutes } from './staff/setup-routes.js';
 import { signInRoutes } from './staff/sign-in-routes.js';
 import { staffArea } from './staff/staff-routes.js';
+import { webhooksArea } from './webhooks/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,7 +42,7 @@ export async function backOffice(app: FastifyInstance) {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
   });
 
-  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, paymentsArea, receiptsArea, invoicesArea, clientsArea, emailsArea, catalogArea, calendarArea, auditArea, backupsArea]) {
+  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, paymentsArea, receiptsArea, invoicesArea, clientsArea, emailsArea, catalogArea, calendarArea, auditArea, backupsArea, webhooksArea]) {
     await app.register(area);
   }
 }

@@ -1,14 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findEmail, recentEmails } from '../../db/queries/emails.js';
+import { replyToOf } from '../../email/mailer.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
 import { MailboxEmail, MailboxList } from './mailbox-pages.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Registered only without SMTP_URL and outside production (see app.ts): elsewhere these are 404. */
+/**
+ * Registered only without SMTP_URL, outside production and without a real merchant account (see
+ * app.ts): elsewhere these are 404. Even then they hold temporary passwords and sign-in links, so only
+ * a browser on this machine sees them: a loopback peer, not relaying anyone (no proxy headers).
+ */
 export async function devMailboxRoutes(app: FastifyInstance) {
   const { db, config } = app.deps;
+  app.addHook('onRequest', async (request, reply) => {
+    if (!fromThisMachine(request)) return sendErrorPage(reply, 404);
+  });
 
   app.get('/dev/mailbox', async (_request, reply) =>
     sendPage(reply, { title: 'Почтовый ящик разработчика', styles: ['/static/dev-mailbox.css'] }, <MailboxList emails={await recentEmails(db, 100)} />),
@@ -24,7 +32,15 @@ export async function devMailboxRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       { title: email.subject, styles: ['/static/dev-mailbox.css'] },
-      <MailboxEmail email={email} from={config.MAIL_FROM} replyTo={config.MAIL_REPLY_TO} />,
+      <MailboxEmail email={email} from={config.MAIL_FROM} replyTo={replyToOf(config)} />,
     );
   });
+}
+
+const proxyHeaders = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
+
+function fromThisMachine(request: FastifyRequest): boolean {
+  const peer = request.socket.remoteAddress ?? '';
+  const loopback = peer === '::1' || /^(::ffff:)?127\./.test(peer);
+  return loopback && !proxyHeaders.some((name) => request.headers[name] !== undefined);
 }

@@ -25,6 +25,7 @@ const kindNames: Record<string, string> = {
   surcharge_paid: 'Доплата получена',
   payment_cancelled: 'Оплата отменена',
   refund_made: 'Возврат денег',
+  gateway_payment_id_conflict: 'Шлюз повторил номер платежа',
 };
 
 /** A template's name for people; a kind added later and not named here shows as it is. */

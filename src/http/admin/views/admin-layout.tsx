@@ -16,6 +16,7 @@ const sections: { href: string; label: string; permission: Permission }[] = [
   { href: '/admin/staff', label: 'Сотрудники', permission: 'staff.manage' },
   { href: '/admin/audit', label: 'Журнал действий', permission: 'audit.view' },
   { href: '/admin/backups', label: 'Резервные копии', permission: 'backups.view' },
+  { href: '/admin/webhooks', label: 'Вебхуки', permission: 'webhooks.manage' },
 ];
 
 export interface AdminLayoutProps {

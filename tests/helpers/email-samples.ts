@@ -1,0 +1,66 @@
+import { companyFrom } from '../../src/company.js';
+import { parseConfig } from '../../src/config.js';
+import { accessActiveEmail } from '../../src/email/templates/access-active.js';
+import { backupDrillFailedEmail } from '../../src/email/templates/backup-drill-failed.js';
+import { callbackEscalationEmail } from '../../src/email/templates/callback-escalation.js';
+import type { EmailContent } from '../../src/email/templates/content.js';
+import { credentialsEmail } from '../../src/email/templates/credentials.js';
+import { emailChangeConfirmEmail, emailChangeNoticeEmail } from '../../src/email/templates/email-change.js';
+import { gatewayIdConflictEmail } from '../../src/email/templates/gateway-id-conflict.js';
+import { orderConfirmation } from '../../src/email/templates/order-confirmation.js';
+import { passwordResetEmail } from '../../src/email/templates/password-reset.js';
+import { paymentCancelledEmail } from '../../src/email/templates/payment-cancelled.js';
+import { refundMadeEmail } from '../../src/email/templates/refund-made.js';
+import { serviceAddedEmail } from '../../src/email/templates/service-added.js';
+import { specificationAgreedEmail } from '../../src/email/templates/specification-agreed.js';
+import { staffInvitationEmail } from '../../src/email/templates/staff-invitation.js';
+import { surchargeInvoiceEmail, surchargePaidEmail } from '../../src/email/templates/surcharge-invoice.js';
+import { verifyEmailEmail } from '../../src/email/templates/verify-email.js';
+
+// One rendering of every email the shop sends, with the demo company's details and likely data: what
+// the spam check scores. A new template belongs here too.
+
+const company = companyFrom(parseConfig({}));
+const site = 'https://shop.example.ru';
+const ref = 'K5ChHM3Kl2B2VusRYQSuqudE';
+const at = new Date('2026-11-24T11:20:00+03:00');
+const later = new Date('2026-11-27T11:20:00+03:00');
+const customerName = 'Иван Петров';
+
+export const emailSamples: Record<string, EmailContent> = {
+  order_confirmation: orderConfirmation(
+    { customerName, serviceTitle: 'Лендинг под ключ', priceKopecks: 4_990_000, paidKopecks: 4_990_000, card: { brand: 'VISA', last4: '1981' }, paidAt: at, publicUrl: site, orderRef: ref, managerDeadline: 'сегодня до 12:20' },
+    company,
+  ),
+  credentials: credentialsEmail({ customerName, login: 'ivan.petrov', temporaryPassword: 'вК7-пр2-зм9', loginUrl: `${site}/account/login`, validUntil: later }, company),
+  verify_email: verifyEmailEmail({ customerName, verifyUrl: `${site}/account/verify-email#token=abc123`, validUntil: later }, company),
+  service_added: serviceAddedEmail({ customerName, serviceTitle: 'Лендинг под ключ', accountUrl: `${site}/account` }, company),
+  access_active: accessActiveEmail({ customerName, login: 'ivan.petrov', accountUrl: `${site}/account` }, company),
+  password_reset: passwordResetEmail({ customerName, resetUrl: `${site}/account/password/reset#token=abc123`, validUntil: later }, company),
+  email_change_confirm: emailChangeConfirmEmail({ customerName, newEmail: 'ivan.new@example.ru', confirmUrl: `${site}/account/email/confirm#token=abc123`, validUntil: later }, company),
+  email_change_notice: emailChangeNoticeEmail({ customerName, newEmail: 'ivan.new@example.ru' }, company),
+  staff_invitation: staffInvitationEmail({ name: 'Ольга Смирнова', role: 'manager', invitedBy: 'Анна Кузнецова', link: `${site}/admin/invite#token=abc123`, validHours: 72 }, company),
+  callback_escalation: callbackEscalationEmail(
+    { staffName: 'Ольга Смирнова', orderNumber: 'A1B2C3D4', serviceTitle: 'Лендинг под ключ', customerName, paidAt: at, dueAt: later, assignedName: 'Пётр Сидоров', cardUrl: `${site}/admin/orders/0d6b1f5e` },
+    company,
+  ),
+  specification_agreed: specificationAgreedEmail(
+    { customerName, serviceTitle: 'Лендинг под ключ', text: 'Одна страница, форма заявки, адаптивная вёрстка.', agreedMinutes: 600, orderUrl: `${site}/account/orders/${ref}`, revised: false },
+    company,
+  ),
+  surcharge_invoice: surchargeInvoiceEmail(
+    { customerName, serviceTitle: 'Лендинг под ключ', workedMinutes: 720, includedHours: 10, extraMinutes: 120, hourlyRateKopecks: 250_000, proposedKopecks: 500_000, amountKopecks: 500_000, reason: null, invoiceUrl: `${site}/account/invoices/${ref}` },
+    company,
+  ),
+  surcharge_paid: surchargePaidEmail({ customerName, serviceTitle: 'Лендинг под ключ', amountKopecks: 500_000, invoiceUrl: `${site}/account/invoices/${ref}` }, company),
+  payment_cancelled: paymentCancelledEmail({ customerName, serviceTitle: 'Лендинг под ключ', amountKopecks: 4_990_000, card: 'VISA •• 1981', surcharge: false, publicUrl: site, orderRef: ref }, company),
+  refund_made: refundMadeEmail(
+    { customerName, serviceTitle: 'Лендинг под ключ', amountKopecks: 1_000_000, paidKopecks: 4_990_000, refundedKopecks: 1_000_000, card: 'VISA •• 1981', surcharge: false, publicUrl: site, orderRef: ref },
+    company,
+  ),
+  backup_drill_failed: backupDrillFailedEmail(
+    { adminName: 'Анна Кузнецова', drilledAt: at, backupFile: 'uslugi-20261124T003000.000Z.backup', backupTakenAt: at, error: 'файл повреждён', differences: [], pageUrl: `${site}/admin/backups` },
+    company,
+  ),
+  gateway_payment_id_conflict: gatewayIdConflictEmail({ adminName: 'Анна Кузнецова', at, orderNumber: 'A1B2C3D4', gatewayPaymentId: '100000', heldByOrderNumber: 'Z9Y8X7W6', cardUrl: `${site}/admin/orders/0d6b1f5e` }, company),
+};

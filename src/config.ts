@@ -83,6 +83,10 @@ const schema = z
     FREEDOMPAY_LANGUAGE: z.enum(['ru', 'en']).default('ru'),
     FREEDOMPAY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(15_000),
     FREEDOMPAY_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+    // Staff alerts in Telegram (docs/notifications.md): the bot's token; unset in development → the sandbox bot.
+    TELEGRAM_BOT_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^\d+:[\w-]{10,}$/, 'looks like 123456789:AA…, as @BotFather gives it').optional()),
+    TELEGRAM_API_URL: z.url().default('https://api.telegram.org'),
+    TELEGRAM_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3300),
     // Backups (docs/operations.md "Backups"): where they go, the passphrase that encrypts them, when the daily one runs (Moscow time).
     BACKUP_DIR: z.string().min(1).default('./backups'),
     BACKUP_PASSPHRASE: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(12, 'нужно не меньше 12 символов').optional()),
@@ -186,7 +190,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const problems = result.error.issues.map((issue) => {
       const name = issue.path.join('.') || '(environment)';
       const got = env[name];
-      const shown = got === undefined || /SECRET|PASSWORD|PASSPHRASE|URL/.test(name) ? '' : ` (got "${got}")`;
+      const shown = got === undefined || /SECRET|PASSWORD|PASSPHRASE|TOKEN|URL/.test(name) ? '' : ` (got "${got}")`;
       return `${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(problems);

@@ -11,6 +11,7 @@ import { captchaKeys } from './captcha/altcha.js';
 import { liveCalendar, seedCalendar, type LiveCalendar } from './calendar/calendar-store.js';
 import { createMailer } from './email/mailer.js';
 import { startQueue } from './queue.js';
+import { createTelegramBot, type TelegramBotOptions } from './notifications/telegram/bot-api.js';
 import type { Logger } from './log.js';
 import { createGateway, credentialsFrom, type GatewayCredentials } from './payments/gateway.js';
 
@@ -21,6 +22,8 @@ export interface CreateDepsOptions {
   databaseUrl?: string | 'memory';
   /** Gateway credentials when not in the settings: the built-in sandbox's (scripts/start.ts) or a test's. */
   gateway?: GatewayCredentials;
+  /** The Telegram bot when not in the settings: the development sandbox's (server.ts). */
+  telegram?: TelegramBotOptions;
 }
 
 export class MissingGatewayError extends Error {
@@ -56,6 +59,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     calendar = await liveCalendar(database.db, log);
     const queue = await startQueue(database, { runsWorker: config.ROLE !== 'web', log });
     const mailer = createMailer(config);
+    const telegramOptions = options.telegram ?? (config.TELEGRAM_BOT_TOKEN ? { apiUrl: config.TELEGRAM_API_URL, token: config.TELEGRAM_BOT_TOKEN } : null);
+    const telegram = telegramOptions && createTelegramBot(telegramOptions);
     return {
       config,
       log,
@@ -68,8 +73,10 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       calendar,
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
       mailer,
+      telegram,
       async close() {
         calendar?.stop();
+        telegram?.close(); // ends the update loop's long poll at once
         await queue.stop({ graceful: true, timeout: 10_000 }); // also closes pg-boss's own pool on PostgreSQL
         mailer.close(); // after the queue: a delivery in progress finishes first
         await database.close();

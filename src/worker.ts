@@ -6,6 +6,7 @@ import type { Deps } from './app-deps.js';
 import { backupSchedule } from './domain/backups/backup-schedule.js';
 import { deliverEmail } from './jobs/deliver-email.js';
 import { afterOrderPaid, createBackup, escalateWhenDue } from './jobs/handlers.js';
+import { deliverNotificationJob, pollTelegramUpdates } from './jobs/notifications.js';
 import type { JobName, JobPayloads } from './queue.js';
 
 /**
@@ -36,6 +37,8 @@ const handlers: { [N in JobName]: Handler<N> } = {
   // The emails of a batch go out in parallel over the mailer's pooled SMTP connections.
   'email.deliver': { run: deliverEmail, options: batches, parallel: true },
   'orders.escalate': { run: escalateWhenDue, options: batches },
+  // Staff alerts of a batch go out in parallel: each waits on Telegram or the outbox, not on us.
+  'notifications.deliver': { run: deliverNotificationJob, options: batches, parallel: true },
   'payments.reconcile': { run: reconcilePayments },
   'accounts.prune': { run: pruneAccountRecords },
   'backups.create': { run: createBackup, options: oneAtATime },
@@ -56,6 +59,8 @@ export async function startWorker(deps: Deps): Promise<void> {
   const longJob = { tz: 'Europe/Moscow', expireInSeconds: 6 * 3600 };
   await deps.queue.schedule('backups.create', backupTimes.backup, { trigger: 'scheduled' }, longJob);
   await deps.queue.schedule('backups.drill', backupTimes.drill, {}, { ...longJob, retryLimit: 0 });
+  // Telegram `/start CODE` linking (decision 019): this process long-polls the bot until deps.close().
+  if (deps.telegram) void pollTelegramUpdates(deps, deps.telegram);
   deps.log.info('Worker started');
 }
 

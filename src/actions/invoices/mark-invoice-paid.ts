@@ -4,6 +4,7 @@ import { invoiceMachine } from '../../domain/invoices/invoice-machine.js';
 import { audit } from '../../db/queries/audit.js';
 import type { StaffMember } from '../../db/queries/staff.js';
 import { invoices } from '../../db/schema/index.js';
+import { raiseStaffEvents } from '../notifications/raise-staff-events.js';
 import { queueInvoicePaidEmails } from './notify-invoice-paid.js';
 
 export const offlineMethods = { bank_transfer: 'Банковский перевод', cash: 'Наличные' } as const;
@@ -30,7 +31,7 @@ const isMethod = (value: string): value is OfflineMethod => Object.hasOwn(offlin
  * can be checked: open → paid, audited, and the client gets «Доплата получена».
  */
 export async function markInvoicePaid(
-  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'calendar'>,
   input: { invoiceId: string; staff: StaffMember; body: Record<string, unknown>; ip: string },
 ): Promise<MarkInvoicePaidResult> {
   const values = { method: field(input.body.method), note: field(input.body.note) };
@@ -61,6 +62,7 @@ export async function markInvoicePaid(
       at: now,
     });
     await queueInvoicePaidEmails(deps, tx, [invoice.id]);
+    await raiseStaffEvents(deps, tx, [{ kind: 'invoice.paid', orderId: invoice.orderId, invoiceId: invoice.id }]);
     return { kind: 'marked' } as const;
   });
 }

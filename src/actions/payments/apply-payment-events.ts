@@ -19,6 +19,8 @@ import { enqueue, enqueueWithIds } from '../../queue.js';
 import { escalationJob } from '../orders/escalate-callback.js';
 import { queueInvoicePaidEmails } from '../invoices/notify-invoice-paid.js';
 import type { GatewayEvent } from '../../payments/freedompay/events.js';
+import type { StaffEvent } from '../../domain/notifications/staff-events.js';
+import { raiseStaffEvents } from '../notifications/raise-staff-events.js';
 
 export type ApplyResult = { kind: 'answered'; answer: 'ok' | 'rejected'; duplicate: boolean } | { kind: 'unknown_attempt' };
 export interface PaymentMessage {
@@ -56,6 +58,7 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
       alerts: [],
       paidOrders: [],
       paidInvoices: [],
+      staffEvents: [],
     };
     const results = messages.map((message) => applyInMemory(batch, message, now));
     // A paid order must get a manager's call within a working hour (docs/back-office.md#callback-deadline); a
@@ -74,6 +77,7 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
     await enqueue(deps.queue, tx, 'order.paid', batch.paidOrders.map((orderId) => ({ orderId })));
     await enqueueWithIds(deps.queue, tx, 'orders.escalate', batch.paidOrders.map((orderId) => escalationJob(orderId, callbackDueAt)));
     await queueInvoicePaidEmails(deps, tx, batch.paidInvoices);
+    await raiseStaffEvents(deps, tx, batch.staffEvents);
     return results;
   });
 }
@@ -92,6 +96,8 @@ interface Batch {
   alerts: NewAlert[];
   paidOrders: string[];
   paidInvoices: string[];
+  /** What staff are alerted about (docs/notifications.md). */
+  staffEvents: StaffEvent[];
 }
 
 function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Date): ApplyResult {
@@ -136,16 +142,23 @@ function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Dat
     if (orderState === 'paid') {
       order.paidAt = now;
       batch.paidOrders.push(order.id);
+      batch.staffEvents.push({ kind: 'order.paid', orderId: order.id });
     }
     batch.changedOrders.add(order);
   }
   const invoiceState = invoice && decision.invoiceEvent && invoiceMachine.transition(invoice.state, decision.invoiceEvent);
   if (invoice && invoiceState) {
     Object.assign(invoice, { state: invoiceState }, invoiceState === 'paid' && { paidAt: now });
-    if (invoiceState === 'paid') batch.paidInvoices.push(invoice.id);
+    if (invoiceState === 'paid') {
+      batch.paidInvoices.push(invoice.id);
+      batch.staffEvents.push({ kind: 'invoice.paid', orderId: order.id, invoiceId: invoice.id });
+    }
     batch.changedInvoices.add(invoice);
   }
-  if (decision.alert) batch.alerts.push({ orderId: order.id, kind: decision.alert.kind, message: decision.alert.message, createdAt: now });
+  if (decision.alert) {
+    batch.alerts.push({ orderId: order.id, kind: decision.alert.kind, message: decision.alert.message, createdAt: now });
+    batch.staffEvents.push({ kind: 'order.needs_review', orderId: order.id, paymentKey: key, message: decision.alert.message });
+  }
   return { kind: 'answered', answer: decision.answer, duplicate: false };
 }
 

@@ -26,6 +26,8 @@ export interface TelegramBot {
   getUpdates(offset: number | undefined, timeoutSeconds: number): Promise<BotAnswer<TelegramUpdate[]>>;
   /** The bot's @username (for `t.me/<bot>?start=CODE`), asked once; null while Telegram cannot be reached. */
   username(): Promise<string | null>;
+  /** Where a person sends `/start CODE` with one tap: `t.me/<bot>?start=CODE`, or the sandbox's page. */
+  startLink(code: string): Promise<string | null>;
   /** Aborted by close(): the update loop stops and calls in flight end. */
   readonly closed: AbortSignal;
   close(): void;
@@ -36,13 +38,15 @@ export interface TelegramBotOptions {
   token: string;
   /** For every call except the wait of a long poll. */
   timeoutMs?: number;
+  /** The sandbox bot's page (development): its `/?start=CODE` stands in for t.me, which cannot reach a fake bot. */
+  sandboxPage?: string;
 }
 
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const base = `${options.apiUrl.replace(/\/$/, '')}/bot${options.token}/`;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const lifetime = new AbortController();
-  let username: Promise<string | null> | undefined;
+  let botName: Promise<string | null> | undefined;
 
   async function call<T>(method: string, params: Record<string, unknown>, waitMs = 0): Promise<BotAnswer<T>> {
     let response: Response;
@@ -66,17 +70,24 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     return { kind: 'refused', status, description };
   }
 
+  const username = () => {
+    botName ??= call<{ username?: string }>('getMe', {}).then((answer) => {
+      if (answer.kind === 'ok') return answer.result.username ?? null;
+      botName = undefined; // ask again next time
+      return null;
+    });
+    return botName;
+  };
+
   return {
     sendMessage: (chatId, html) => call('sendMessage', { chat_id: chatId, text: html, parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
     getUpdates: (offset, timeoutSeconds) =>
       call('getUpdates', { offset, timeout: timeoutSeconds, allowed_updates: ['message', 'my_chat_member'] }, timeoutSeconds * 1000),
-    username() {
-      username ??= call<{ username?: string }>('getMe', {}).then((answer) => {
-        if (answer.kind === 'ok') return answer.result.username ?? null;
-        username = undefined; // ask again next time
-        return null;
-      });
-      return username;
+    username,
+    async startLink(code) {
+      if (options.sandboxPage) return `${options.sandboxPage.replace(/\/$/, '')}/?start=${encodeURIComponent(code)}`;
+      const name = await username();
+      return name ? `https://t.me/${name}?start=${encodeURIComponent(code)}` : null;
     },
     closed: lifetime.signal,
     close: () => lifetime.abort(),

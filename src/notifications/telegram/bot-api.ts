@@ -1,3 +1,6 @@
+import http from 'node:http';
+import https from 'node:https';
+
 // A small client of the Telegram Bot API: the three methods the alerts need (docs/notifications.md).
 // Every call is `POST {apiUrl}/bot{token}/{method}` with a JSON body. The token is in the URL path by
 // protocol, so no URL is ever logged or put into an error: errors name the method and Telegram's answer.
@@ -46,21 +49,18 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const base = `${options.apiUrl.replace(/\/$/, '')}/bot${options.token}/`;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const lifetime = new AbortController();
+  // Our own keep-alive agent: close() destroys its sockets, so nothing of the bot outlives the app.
+  const agent = base.startsWith('https:') ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   let botName: Promise<string | null> | undefined;
 
   async function call<T>(method: string, params: Record<string, unknown>, waitMs = 0): Promise<BotAnswer<T>> {
-    let response: Response;
+    let response: { status: number; body: string };
     try {
-      response = await fetch(base + method, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(params),
-        signal: AbortSignal.any([lifetime.signal, AbortSignal.timeout(timeoutMs + waitMs)]),
-      });
+      response = await post(agent, new URL(base + method), JSON.stringify(params), AbortSignal.any([lifetime.signal, AbortSignal.timeout(timeoutMs + waitMs)]));
     } catch (error) {
       return { kind: 'unavailable', description: `${method}: ${connectionProblem(error)}` };
     }
-    const body = (await response.json().catch(() => null)) as ApiBody<T> | null;
+    const body = parseJson<ApiBody<T>>(response.body);
     if (body?.ok === true) return { kind: 'ok', result: body.result };
     const status = body?.error_code ?? response.status;
     const description = body?.description ?? `HTTP ${response.status}`;
@@ -90,7 +90,10 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       return name ? `https://t.me/${name}?start=${encodeURIComponent(code)}` : null;
     },
     closed: lifetime.signal,
-    close: () => lifetime.abort(),
+    close() {
+      lifetime.abort();
+      agent.destroy();
+    },
   };
 }
 
@@ -102,9 +105,32 @@ interface ApiBody<T> {
   parameters?: { retry_after?: number };
 }
 
-/** fetch's errors, without anything of the request (its URL holds the token). */
+function parseJson<T>(text: string): T | null {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** One JSON POST; resolves with the status and the whole body, rejects on a connection problem or the signal. */
+function post(agent: http.Agent, url: URL, json: string, signal: AbortSignal): Promise<{ status: number; body: string }> {
+  const send = url.protocol === 'https:' ? https.request : http.request;
+  return new Promise((resolve, reject) => {
+    const request = send(url, { method: 'POST', agent, signal, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(json);
+  });
+}
+
+/** The request's errors, without anything of the request itself (its URL holds the token). */
 function connectionProblem(error: unknown): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'no answer in time';
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  return `no connection${cause?.code ? ` (${cause.code})` : ''}`;
+  const code = (error as { code?: string } | null)?.code;
+  return `no connection${code ? ` (${code})` : ''}`;
 }

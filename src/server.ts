@@ -7,6 +7,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createDeps, MissingGatewayError } from './deps.js';
 import { devAppSecret } from './dev-app-secret.js';
 import { devSandboxCredentials, startDevSandbox } from './dev-sandbox.js';
+import { devTelegramBot, startDevTelegram } from './dev-telegram.js';
 import { httpsOptions, TlsFilesError } from './http/https.js';
 import { closeHttpRedirect, startHttpRedirect } from './http/https-redirect.js';
 import { createLogger } from './log.js';
@@ -50,7 +51,10 @@ if (config.appSecretGenerated) {
 // the data directory is ours, so a second `npm start` explains the lock rather than a busy port.
 const sandboxCredentials = credentialsFrom(config) ? null : devSandboxCredentials(config.FREEDOMPAY_SANDBOX_PORT);
 
-const deps = await createDeps(config, { log, gateway: sandboxCredentials ?? undefined }).catch((error: unknown) => {
+// No bot token in development: the staff alerts' Telegram is the offline sandbox bot.
+const sandboxBot = !config.TELEGRAM_BOT_TOKEN && config.NODE_ENV === 'development' ? devTelegramBot(config.TELEGRAM_SANDBOX_PORT) : null;
+
+const deps = await createDeps(config, { log, gateway: sandboxCredentials ?? undefined, telegram: sandboxBot ?? undefined }).catch((error: unknown) => {
   if (error instanceof DataDirLockedError || error instanceof MissingGatewayError) {
     process.stderr.write(`uslugi cannot start. ${error.message}\n`);
     process.exit(1);
@@ -59,6 +63,7 @@ const deps = await createDeps(config, { log, gateway: sandboxCredentials ?? unde
 });
 
 const sandbox = sandboxCredentials && (await startDevSandbox(sandboxCredentials, { merchantName: config.COMPANY_NAME, log }));
+const telegramSandbox = sandboxBot && (await startDevTelegram(sandboxBot, log));
 const app = config.ROLE === 'worker' ? null : await buildApp(deps);
 if (config.ROLE !== 'web') await startWorker(deps);
 
@@ -72,6 +77,7 @@ closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
   await app?.close();
   await deps.close();
   await sandbox?.close();
+  await telegramSandbox?.close();
 });
 
 if (app) {

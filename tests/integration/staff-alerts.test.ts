@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TelegramSandbox } from '../../sandbox/telegram/index.js';
 import { notifications, telegramLinks } from '../../src/db/schema/index.js';

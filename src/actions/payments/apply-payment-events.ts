@@ -157,7 +157,8 @@ function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Dat
   }
   if (decision.alert) {
     batch.alerts.push({ orderId: order.id, kind: decision.alert.kind, message: decision.alert.message, createdAt: now });
-    batch.staffEvents.push({ kind: 'order.needs_review', orderId: order.id, paymentKey: key, message: decision.alert.message });
+    // The gateway's payment and message kind: one alert per payment message, however often it is repeated.
+    batch.staffEvents.push({ kind: 'order.needs_review', orderId: order.id, paymentKey: `${event.gatewayPaymentId}:${event.kind}`, message: decision.alert.message });
   }
   return { kind: 'answered', answer: decision.answer, duplicate: false };
 }

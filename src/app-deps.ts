@@ -6,6 +6,7 @@ import type { LiveCalendar } from './calendar/calendar-store.js';
 import type { Clock } from './clock.js';
 import type { Mailer } from './email/mailer.js';
 import type { Logger } from './log.js';
+import type { TelegramBot } from './notifications/telegram/bot-api.js';
 import type { Gateway } from './payments/gateway.js';
 import type { Queue } from './queue.js';
 import type { CashRegister } from './receipts/cash-register.js';
@@ -30,6 +31,8 @@ export interface Deps {
   calendar: LiveCalendar;
   /** SMTP when SMTP_URL is set; otherwise the dev mailbox (emails stay in the database). */
   mailer: Mailer;
+  /** The Telegram bot for staff alerts; null without TELEGRAM_BOT_TOKEN (and no sandbox bot). */
+  telegram: TelegramBot | null;
   /** Null when CAPTCHA=off (development and benchmarks only). */
   captcha: CaptchaKeys | null;
   /** Where 54-FZ receipts are registered: ATOL Online, or the register sandbox; null when RECEIPTS=off. */

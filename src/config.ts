@@ -96,6 +96,10 @@ const schema = z
       .enum(['yes', 'no'])
       .default('no')
       .transform((value) => value === 'yes'),
+    // Staff alerts in Telegram (docs/notifications.md): the bot's token; unset in development → the sandbox bot.
+    TELEGRAM_BOT_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^\d+:[\w-]{10,}$/, 'looks like 123456789:AA…, as @BotFather gives it').optional()),
+    TELEGRAM_API_URL: z.url().default('https://api.telegram.org'),
+    TELEGRAM_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3300),
     // Backups (docs/operations.md "Backups"): where they go, the passphrase that encrypts them, when the daily one runs (Moscow time).
     // 54-FZ receipts (docs/receipts.md): the ATOL Online account (all three or none), where its API is,
     // the tax system printed on receipts, and which register takes them.
@@ -294,7 +298,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const problems = result.error.issues.map((issue) => {
       const name = issue.path.join('.') || '(environment)';
       const got = env[name];
-      const shown = got === undefined || /SECRET|PASSWORD|PASSPHRASE|URL/.test(name) ? '' : ` (got "${got}")`;
+      const shown = got === undefined || /SECRET|PASSWORD|PASSPHRASE|TOKEN|URL/.test(name) ? '' : ` (got "${got}")`;
       return `${name}: ${issue.message}${shown}`;
     });
     throw new ConfigError(problems);

@@ -11,6 +11,7 @@ import { captchaKeys } from './captcha/altcha.js';
 import { liveCalendar, seedCalendar, type LiveCalendar } from './calendar/calendar-store.js';
 import { createMailer } from './email/mailer.js';
 import { startQueue } from './queue.js';
+import { createTelegramBot, type TelegramBotOptions } from './notifications/telegram/bot-api.js';
 import type { Logger } from './log.js';
 import { createGateway, credentialsFrom, type GatewayCredentials } from './payments/gateway.js';
 import { createCashRegister, registerCredentialsFrom, type RegisterCredentials } from './receipts/register.js';
@@ -24,6 +25,8 @@ export interface CreateDepsOptions {
   gateway?: GatewayCredentials;
   /** The cash register's group when not the one RECEIPTS names (a test's register sandbox), and its call timeout. */
   register?: RegisterCredentials & { timeoutMs?: number };
+  /** The Telegram bot when not in the settings: the development sandbox's (server.ts). */
+  telegram?: TelegramBotOptions;
 }
 
 export class MissingGatewayError extends Error {
@@ -60,6 +63,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     const queue = await startQueue(database, { runsWorker: config.ROLE !== 'web', log });
     const mailer = createMailer(config);
     const register = config.RECEIPTS === 'off' ? null : (options.register ?? registerCredentialsFrom(config));
+    const telegramOptions = options.telegram ?? (config.TELEGRAM_BOT_TOKEN ? { apiUrl: config.TELEGRAM_API_URL, token: config.TELEGRAM_BOT_TOKEN } : null);
+    const telegram = telegramOptions && createTelegramBot(telegramOptions);
     return {
       config,
       log,
@@ -73,8 +78,10 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
       mailer,
       cashRegister: register && createCashRegister(register, { timeoutMs: options.register?.timeoutMs, log }),
+      telegram,
       async close() {
         calendar?.stop();
+        telegram?.close(); // ends the update loop's long poll at once
         await queue.stop({ graceful: true, timeout: 10_000 }); // also closes pg-boss's own pool on PostgreSQL
         mailer.close(); // after the queue: a delivery in progress finishes first
         await database.close();

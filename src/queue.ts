@@ -25,6 +25,8 @@ export const jobQueues = {
   'orders.escalate': payload<{ orderId: string }>(),
   /** A backup of the whole database into BACKUP_DIR: daily at BACKUP_TIME, or asked for in /admin/backups. */
   'backups.create': payload<{ trigger: 'scheduled' | 'manual'; staffId?: string }>(),
+  /** One staff alert to one person on one channel (job id = notification id; docs/notifications.md). */
+  'notifications.deliver': payload<{ notificationId: string }>(),
   /** Weekly: restore the latest backup into a scratch database and compare it with its manifest. */
   'backups.drill': payload<Nothing>(),
   /** Send a receipt to the cash register (enqueued with its money event); retried with backoff while the register is unreachable. */

@@ -8,6 +8,7 @@ import { createDeps, MissingGatewayError } from './deps.js';
 import { devAppSecret } from './dev-app-secret.js';
 import { startDevRegisterSandbox } from './dev-register-sandbox.js';
 import { devSandboxCredentials, startDevSandbox } from './dev-sandbox.js';
+import { devTelegramBot, startDevTelegram } from './dev-telegram.js';
 import { httpsOptions, TlsFilesError } from './http/https.js';
 import { closeHttpRedirect, startHttpRedirect } from './http/https-redirect.js';
 import { serverTimeouts } from './http/timeouts.js';
@@ -65,7 +66,10 @@ if (config.appSecretGenerated) {
 // the data directory is ours, so a second `npm start` explains the lock rather than a busy port.
 const sandboxCredentials = credentialsFrom(config) ? null : devSandboxCredentials(config.FREEDOMPAY_SANDBOX_PORT);
 
-const deps = await createDeps(config, { log, gateway: sandboxCredentials ?? undefined }).catch((error: unknown) => {
+// No bot token in development: the staff alerts' Telegram is the offline sandbox bot.
+const sandboxBot = !config.TELEGRAM_BOT_TOKEN && config.NODE_ENV === 'development' ? devTelegramBot(config.TELEGRAM_SANDBOX_PORT) : null;
+
+const deps = await createDeps(config, { log, gateway: sandboxCredentials ?? undefined, telegram: sandboxBot ?? undefined }).catch((error: unknown) => {
   if (error instanceof DataDirLockedError || error instanceof MissingGatewayError) {
     process.stderr.write(`uslugi cannot start. ${error.message}\n`);
     process.exit(1);
@@ -78,6 +82,7 @@ const sandbox = sandboxCredentials && (await startDevSandbox(sandboxCredentials,
 // started by the process that runs the jobs (only they call the register).
 const registerSandbox =
   config.RECEIPTS === 'sandbox' && config.ROLE !== 'web' ? await startDevRegisterSandbox(registerCredentialsFrom(config)!, { inn: config.COMPANY_INN, companyName: config.COMPANY_NAME, log }) : null;
+const telegramSandbox = sandboxBot && (await startDevTelegram(sandboxBot, log));
 const app = config.ROLE === 'worker' ? null : await buildApp(deps);
 if (config.ROLE !== 'web') await startWorker(deps);
 
@@ -92,6 +97,7 @@ closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
   await deps.close();
   await sandbox?.close();
   await registerSandbox?.close();
+  await telegramSandbox?.close();
 });
 
 if (app) {

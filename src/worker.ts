@@ -8,6 +8,7 @@ import { deliverEmail } from './jobs/deliver-email.js';
 import { afterOrderPaid, createBackup, escalateWhenDue, issueReceiptJob, pollReceiptJob } from './jobs/handlers.js';
 import { deliverWebhook } from './jobs/deliver-webhook.js';
 import { sendRequestedLink } from './jobs/send-link.js';
+import { deliverNotificationJob, pollTelegramUpdates } from './jobs/notifications.js';
 import type { JobName, JobPayloads } from './queue.js';
 
 /**
@@ -40,6 +41,8 @@ const handlers: { [N in JobName]: Handler<N> } = {
   // "Forgot password" and "send a new link": the request only queued what was typed (constant time).
   'accounts.send-link': { run: sendRequestedLink, options: batches },
   'orders.escalate': { run: escalateWhenDue, options: batches },
+  // Staff alerts of a batch go out in parallel: each waits on Telegram or the outbox, not on us.
+  'notifications.deliver': { run: deliverNotificationJob, options: batches, parallel: true },
   'payments.reconcile': { run: reconcilePayments },
   'accounts.prune': { run: pruneAccountRecords },
   'backups.create': { run: createBackup, options: oneAtATime },
@@ -65,6 +68,8 @@ export async function startWorker(deps: Deps): Promise<void> {
   const longJob = { tz: 'Europe/Moscow', expireInSeconds: 6 * 3600 };
   await deps.queue.schedule('backups.create', backupTimes.backup, { trigger: 'scheduled' }, longJob);
   await deps.queue.schedule('backups.drill', backupTimes.drill, {}, { ...longJob, retryLimit: 0 });
+  // Telegram `/start CODE` linking (decision 019): this process long-polls the bot until deps.close().
+  if (deps.telegram) void pollTelegramUpdates(deps, deps.telegram);
   deps.log.info('Worker started');
 }
 

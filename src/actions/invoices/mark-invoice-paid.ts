@@ -6,6 +6,7 @@ import type { StaffMember } from '../../db/queries/staff.js';
 import { invoices } from '../../db/schema/index.js';
 import { queueOfflineInvoiceReceipt } from '../receipts/queue-offline-invoice-receipt.js';
 import { recordInvoicesPaid } from '../webhooks/business-events.js';
+import { raiseStaffEvents } from '../notifications/raise-staff-events.js';
 import { queueInvoicePaidEmails } from './notify-invoice-paid.js';
 
 export const offlineMethods = { bank_transfer: 'Банковский перевод', cash: 'Наличные' } as const;
@@ -44,7 +45,7 @@ const isReceiptChoice = (value: string): value is ReceiptChoice => Object.hasOwn
  * (the choice and its reason are recorded).
  */
 export async function markInvoicePaid(
-  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'calendar'>,
   input: { invoiceId: string; staff: StaffMember; body: Record<string, unknown>; ip: string },
 ): Promise<MarkInvoicePaidResult> {
   const values = { method: field(input.body.method), note: field(input.body.note), receipt: field(input.body.receipt) };
@@ -81,6 +82,7 @@ export async function markInvoicePaid(
     await queueInvoicePaidEmails(deps, tx, [invoice.id]);
     if (receipt === 'needed') await queueOfflineInvoiceReceipt(deps, tx, invoice, method === 'cash' ? 'cash' : 'electronic');
     await recordInvoicesPaid(deps, tx, [invoice.id]);
+    await raiseStaffEvents(deps, tx, [{ kind: 'invoice.paid', orderId: invoice.orderId, invoiceId: invoice.id }]);
     return { kind: 'marked' } as const;
   });
 }

@@ -21,6 +21,8 @@ import { queueInvoicePaidEmails } from '../invoices/notify-invoice-paid.js';
 import { queuePaymentReceipts, type PaidBy } from '../receipts/queue-payment-receipts.js';
 import { recordInvoicesPaid, recordOrderEvent } from '../webhooks/business-events.js';
 import type { GatewayEvent } from '../../payments/freedompay/events.js';
+import type { StaffEvent } from '../../domain/notifications/staff-events.js';
+import { raiseStaffEvents } from '../notifications/raise-staff-events.js';
 
 export type ApplyResult = { kind: 'answered'; answer: 'ok' | 'rejected'; duplicate: boolean } | { kind: 'unknown_attempt' };
 export interface PaymentMessage {
@@ -59,6 +61,7 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
       paidOrders: [],
       paidInvoices: [],
       receipts: [],
+      staffEvents: [],
     };
     const results = messages.map((message) => applyInMemory(batch, message, now));
     // A paid order must get a manager's call within a working hour (docs/back-office.md#callback-deadline); a
@@ -81,6 +84,7 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
     await queuePaymentReceipts(deps, tx, batch.receipts);
     await recordOrderEvent(deps, tx, 'order.paid', batch.paidOrders);
     await recordInvoicesPaid(deps, tx, batch.paidInvoices);
+    await raiseStaffEvents(deps, tx, batch.staffEvents);
     return results;
   });
 }
@@ -101,6 +105,8 @@ interface Batch {
   paidInvoices: string[];
   /** The payments that made an order or invoice paid: each gets its receipt. */
   receipts: PaidBy[];
+  /** What staff are alerted about (docs/notifications.md). */
+  staffEvents: StaffEvent[];
 }
 
 function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Date): ApplyResult {
@@ -146,6 +152,7 @@ function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Dat
       order.paidAt = now;
       batch.paidOrders.push(order.id);
       batch.receipts.push({ attemptId: attempt.id, orderId: order.id, invoiceId: null });
+      batch.staffEvents.push({ kind: 'order.paid', orderId: order.id });
     }
     batch.changedOrders.add(order);
   }
@@ -155,10 +162,15 @@ function applyInMemory(batch: Batch, { event, source }: PaymentMessage, now: Dat
     if (invoiceState === 'paid') {
       batch.paidInvoices.push(invoice.id);
       batch.receipts.push({ attemptId: attempt.id, orderId: invoice.orderId, invoiceId: invoice.id });
+      batch.staffEvents.push({ kind: 'invoice.paid', orderId: order.id, invoiceId: invoice.id });
     }
     batch.changedInvoices.add(invoice);
   }
-  if (decision.alert) batch.alerts.push({ orderId: order.id, kind: decision.alert.kind, message: decision.alert.message, createdAt: now });
+  if (decision.alert) {
+    batch.alerts.push({ orderId: order.id, kind: decision.alert.kind, message: decision.alert.message, createdAt: now });
+    // The gateway's payment and message kind: one alert per payment message, however often it is repeated.
+    batch.staffEvents.push({ kind: 'order.needs_review', orderId: order.id, paymentKey: `${event.gatewayPaymentId}:${event.kind}`, message: decision.alert.message });
+  }
   return { kind: 'answered', answer: decision.answer, duplicate: false };
 }
 

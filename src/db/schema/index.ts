@@ -10,3 +10,4 @@ export * from './work.js';
 export * from './backups.js';
 export * from './receipts.js';
 export * from './webhooks.js';
+export * from './notifications.js';

@@ -23,6 +23,10 @@ export const permissions = {
   'invoices.mark_paid': ['admin', 'manager', 'accountant'],
   'clients.view': ['admin', 'manager', 'accountant'],
   'emails.view': ['admin', 'manager'],
+  /** Every staff alert with its state and the channel's answer (/admin/notifications). */
+  'notifications.view': ['admin', 'manager'],
+  /** One's own profile: Telegram link and alert preferences. */
+  'profile.edit': everyone,
   'catalog.edit': ['admin'],
   'calendar.edit': ['admin'],
   'staff.manage': ['admin'],

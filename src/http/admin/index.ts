@@ -7,6 +7,7 @@ import { clientsArea } from './clients/routes.js';
 import { dashboardArea } from './dashboard/routes.js';
 import { emailsArea } from './emails/routes.js';
 import { invoicesArea } from './invoices/routes.js';
+import { notificationsArea } from './notifications/routes.js';
 import { ordersArea } from './orders/routes.js';
 import { paymentsArea } from './payments/routes.js';
 import { receiptsArea } from './receipts/routes.js';
@@ -42,7 +43,7 @@ export async function backOffice(app: FastifyInstance) {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
   });
 
-  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, paymentsArea, receiptsArea, invoicesArea, clientsArea, emailsArea, catalogArea, calendarArea, auditArea, backupsArea, webhooksArea]) {
+  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, paymentsArea, receiptsArea, invoicesArea, clientsArea, emailsArea, notificationsArea, catalogArea, calendarArea, auditArea, backupsArea, webhooksArea]) {
     await app.register(area);
   }
 }

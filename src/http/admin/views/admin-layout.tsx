@@ -11,6 +11,7 @@ const sections: { href: string; label: string; permission: Permission }[] = [
   { href: '/admin/receipts', label: 'Чеки', permission: 'receipts.manage' },
   { href: '/admin/clients', label: 'Клиенты', permission: 'clients.view' },
   { href: '/admin/emails', label: 'Письма', permission: 'emails.view' },
+  { href: '/admin/notifications', label: 'Уведомления', permission: 'notifications.view' },
   { href: '/admin/catalog', label: 'Каталог', permission: 'catalog.edit' },
   { href: '/admin/calendar', label: 'Календарь', permission: 'calendar.edit' },
   { href: '/admin/staff', label: 'Сотрудники', permission: 'staff.manage' },
@@ -65,7 +66,7 @@ export function AdminLayout({ title, companyName, nonce, member, csrfToken, path
           {member && (
             <div class="admin-who">
               <span>
-                {member.name} <small>({roleNames[member.role]})</small>
+                <a href="/admin/profile">{member.name}</a> <small>({roleNames[member.role]})</small>
               </span>
               <form method="post" action="/admin/logout">
                 <input type="hidden" name="_csrf" value={csrfToken} />

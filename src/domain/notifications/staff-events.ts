@@ -1,0 +1,31 @@
+// What happened that staff should hear about (docs/notifications.md). Each event has a key that names
+// it once and for all: with the recipient and the channel it makes a notification unique, so a
+// duplicate callback or a retried job cannot alert anyone twice.
+
+export const staffEventKinds = ['order.paid', 'invoice.paid', 'order.needs_review'] as const;
+export type StaffEventKind = (typeof staffEventKinds)[number];
+
+export const staffEventNames: Record<StaffEventKind, string> = {
+  'order.paid': 'Заказ оплачен',
+  'invoice.paid': 'Доплата получена',
+  'order.needs_review': 'Платёж требует проверки (сумма не совпала, оплачен дважды)',
+};
+
+export type StaffEvent =
+  | { kind: 'order.paid'; orderId: string }
+  | { kind: 'invoice.paid'; orderId: string; invoiceId: string }
+  /** `paymentKey` names the gateway message that raised it: one alert per payment, however often it is repeated. */
+  | { kind: 'order.needs_review'; orderId: string; paymentKey: string; message: string };
+
+export function staffEventKey(event: StaffEvent): string {
+  switch (event.kind) {
+    case 'order.paid':
+      return `order.paid:${event.orderId}`;
+    case 'invoice.paid':
+      return `invoice.paid:${event.invoiceId}`;
+    case 'order.needs_review':
+      return `order.needs_review:${event.paymentKey}`;
+  }
+}
+
+export const isStaffEventKind = (value: string): value is StaffEventKind => (staffEventKinds as readonly string[]).includes(value);

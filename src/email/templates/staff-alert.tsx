@@ -1,0 +1,25 @@
+import type { Company } from '../../company.js';
+import type { AlertMessage } from '../../domain/notifications/alert-message.js';
+import { oneLine, type EmailContent } from './content.js';
+import { renderLetter } from './letter.js';
+
+/**
+ * A staff alert by email (docs/notifications.md): the same words as in Telegram. No phone number of
+ * the client in it: the card has the contacts, behind the staff login.
+ */
+export function staffAlertEmail(data: { staffName: string; message: AlertMessage }, company: Company): EmailContent {
+  const { message } = data;
+  return renderLetter(
+    {
+      subject: oneLine(message.title),
+      heading: message.title,
+      customerName: data.staffName,
+      blocks: [
+        ...message.lines,
+        { href: message.cardUrl, label: 'Открыть карточку заказа' },
+        'Уведомления настраиваются в профиле: каналы, события и часы.',
+      ],
+    },
+    company,
+  );
+}

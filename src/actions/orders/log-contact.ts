@@ -7,6 +7,7 @@ import { audit } from '../../db/queries/audit.js';
 import { orderContacts, orders } from '../../db/schema/index.js';
 import { cancelJob } from '../../queue.js';
 import { lockOrder } from '../../db/queries/order-lock.js';
+import { signalQueueChanged } from '../../db/queue-signal.js';
 import type { StaffActor, WorkResult } from './work-result.js';
 
 /**
@@ -39,6 +40,7 @@ export async function logContact(
     }
     // The job's own check would find the contact anyway; cancelling keeps the queue honest.
     if (firstContact) await cancelJob(deps.queue, tx, 'orders.escalate', order.id);
+    if (firstContact) await signalQueueChanged(tx); // the order leaves the callback queue
     await audit(tx, {
       staffId: input.member.id,
       action: 'order.contact_logged',

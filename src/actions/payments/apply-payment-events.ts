@@ -16,6 +16,7 @@ import {
   type OrderRow,
 } from '../../db/queries/payment-callback.js';
 import { enqueue, enqueueWithIds } from '../../queue.js';
+import { signalQueueChanged } from '../../db/queue-signal.js';
 import { escalationJob } from '../orders/escalate-callback.js';
 import { queueInvoicePaidEmails } from '../invoices/notify-invoice-paid.js';
 import type { GatewayEvent } from '../../payments/freedompay/events.js';
@@ -74,6 +75,8 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
     await enqueue(deps.queue, tx, 'order.paid', batch.paidOrders.map((orderId) => ({ orderId })));
     await enqueueWithIds(deps.queue, tx, 'orders.escalate', batch.paidOrders.map((orderId) => escalationJob(orderId, callbackDueAt)));
     await queueInvoicePaidEmails(deps, tx, batch.paidInvoices);
+    // The open /admin/queue pages show the new orders once this commits.
+    if (batch.paidOrders.length > 0) await signalQueueChanged(tx);
     return results;
   });
 }

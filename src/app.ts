@@ -16,6 +16,8 @@ import { forms } from './http/plugins/forms.js';
 import { rateLimits } from './http/plugins/rate-limit.js';
 import { securityHeaders } from './http/plugins/security-headers.js';
 import { storefrontRoutes } from './http/storefront/routes.js';
+import { metrikaOrigins } from './http/views/metrika.js';
+import { tildaRoutes } from './http/integrations/tilda.js';
 import { freedomPayWebhooks } from './http/webhooks/freedompay.js';
 
 declare module 'fastify' {
@@ -50,7 +52,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   await app.register(errorPages);
-  await app.register(securityHeaders, { formActions: deps.gateway.formActionOrigins, httpsUpstream: !tls && publicUrlIsHttps(deps.config) });
+  await app.register(securityHeaders, {
+    formActions: deps.gateway.formActionOrigins,
+    httpsUpstream: !tls && publicUrlIsHttps(deps.config),
+    frameAncestors: deps.config.FRAME_ANCESTORS,
+    metrikaOrigins: metrikaOrigins(deps.config),
+  });
   await app.register(forms, { secret: deps.config.APP_SECRET, secureCookies: deps.config.PUBLIC_URL.startsWith('https:') });
   await app.register(rateLimits, { redisUrl: deps.config.REDIS_URL });
   await app.register(staticFiles, { root: publicDir, prefix: '/static/', maxAge: '1h' });
@@ -61,6 +68,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(legalRoutes);
   await app.register(storefrontRoutes);
   await app.register(freedomPayWebhooks);
+  await app.register(tildaRoutes);
   await app.register(clientAccount);
   app.decorate('staffRoutes', []); // filled by the back office as it registers its routes
   await app.register(backOffice);

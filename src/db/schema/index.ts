@@ -8,3 +8,4 @@ export * from './calendar.js';
 export * from './staff.js';
 export * from './work.js';
 export * from './backups.js';
+export * from './leads.js';

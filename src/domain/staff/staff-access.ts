@@ -20,6 +20,8 @@ export const permissions = {
   /** Mark a surcharge invoice paid by bank transfer or cash. */
   'invoices.mark_paid': ['admin', 'manager', 'accountant'],
   'clients.view': ['admin', 'manager', 'accountant'],
+  /** Call-back requests from the Tilda site (/admin/leads): see them and mark them called. */
+  'leads.work': ['admin', 'manager'],
   'emails.view': ['admin', 'manager'],
   'catalog.edit': ['admin'],
   'calendar.edit': ['admin'],

@@ -8,6 +8,7 @@ import { dashboardArea } from './dashboard/routes.js';
 import { emailsArea } from './emails/routes.js';
 import { invoicesArea } from './invoices/routes.js';
 import { ordersArea } from './orders/routes.js';
+import { leadsArea } from './leads/routes.js';
 import { paymentsArea } from './payments/routes.js';
 import { staffGate, type StaffRouteAccess } from './access.js';
 import { setupRoutes } from './staff/setup-routes.js';
@@ -40,7 +41,7 @@ export async function backOffice(app: FastifyInstance) {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
   });
 
-  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, paymentsArea, invoicesArea, clientsArea, emailsArea, catalogArea, calendarArea, auditArea, backupsArea]) {
+  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, leadsArea, paymentsArea, invoicesArea, clientsArea, emailsArea, catalogArea, calendarArea, auditArea, backupsArea]) {
     await app.register(area);
   }
 }

@@ -7,7 +7,8 @@
   const tag = document.currentScript;
   if (!tag) return;
   const id = Number(tag.getAttribute('data-counter'));
-  const pageUrl = tag.getAttribute('data-page-url') || location.href;
+  const standIn = tag.getAttribute('data-page-url');
+  const pageUrl = standIn || location.href;
   const purchase = tag.getAttribute('data-purchase');
 
   window.dataLayer = window.dataLayer || [];
@@ -32,7 +33,10 @@
   script.src = tag.getAttribute('data-tag');
   document.head.appendChild(script);
 
-  // defer: no automatic hit with the real address; the hit below says which address to count.
-  window.ym(id, 'init', { defer: true, clickmap: true, trackLinks: true, accurateTrackBounce: true, ecommerce: 'dataLayer' });
+  // defer: no automatic hit with the real address; the hit below says which address to count. On a page
+  // with a stand-in address the click map, link and bounce tracking stay off: they report the page's
+  // own address.
+  const tracking = !standIn;
+  window.ym(id, 'init', { defer: true, clickmap: tracking, trackLinks: tracking, accurateTrackBounce: tracking, ecommerce: 'dataLayer' });
   window.ym(id, 'hit', pageUrl, { title: document.title, referer: document.referrer });
 })();

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbackDeadline } from '../../src/domain/calendar/business-calendar.js';
 import { recentlyContactedLeads, waitingLeads } from '../../src/db/queries/leads.js';
 import { orderSentToGateway } from '../helpers/payments.js';
-import { openOrderForm } from '../helpers/order-form.js';
 import { staffBrowser } from '../helpers/staff.js';
 import { backends, createTestApp, type TestApp } from '../helpers/test-app.js';
 import type { Visitor } from '../helpers/visitor.js';

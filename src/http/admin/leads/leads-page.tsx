@@ -3,7 +3,7 @@ import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import type { LeadRow } from '../../../db/queries/leads.js';
 import { ButtonForm } from '../orders/fields.js';
 import { Phone } from '../orders/format.js';
-import { UtmRows } from '../views/utm-rows.js';
+import { UtmLine } from '../views/utm-rows.js';
 
 export interface LeadsPageProps {
   waiting: LeadRow[];
@@ -83,9 +83,7 @@ function LeadRowView({ lead, now, csrfToken }: { lead: LeadRow; now: Date; csrfT
         <div>
           {lead.service ?? 'Услуга не указана'}
           {lead.comment && <p class="orders-note">{lead.comment}</p>}
-          <dl class="summary">
-            <UtmRows record={lead} />
-          </dl>
+          <UtmLine record={lead} />
         </div>
       </td>
       <td class="orders-when" data-label="Получена">
@@ -103,6 +101,7 @@ function LeadRowView({ lead, now, csrfToken }: { lead: LeadRow; now: Date; csrfT
               <span class={countdown!.overdue ? 'orders-when overdue' : 'orders-when'} data-due={String(lead.callbackDueAt.getTime())}>
                 {countdown!.text}
               </span>
+              <br />
               <ButtonForm action={`/admin/leads/${lead.id}/contacted`} csrfToken={csrfToken} label="Перезвонили" />
             </>
           )}

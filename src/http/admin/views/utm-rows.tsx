@@ -19,3 +19,10 @@ export function UtmRows({ record }: { record: ReturnType<typeof utmColumns> }) {
     </>
   );
 }
+
+/** The same tags in one line of a table cell. */
+export function UtmLine({ record }: { record: ReturnType<typeof utmColumns> }) {
+  const tags = storedUtm(record);
+  if (tags.length === 0) return null;
+  return <p class="hint utm-tags">Откуда пришёл: {tags.map(([field, value]) => `${field}=${value}`).join(', ')}</p>;
+}

@@ -18,11 +18,14 @@ export function countdown(dueMs, nowMs) {
 }
 
 function start() {
-  const table = document.querySelector('[data-server-now]');
-  if (!table) return;
-  // The server's clock decides: the browser's may be off by minutes.
-  const skew = Number(table.getAttribute('data-server-now')) - Date.now();
+  // The server's clock decides: the browser's may be off by minutes. Each table carries the server's
+  // time when it was rendered; the live queue (admin-live-queue.js) swaps in new tables, so look each time.
+  const skews = new WeakMap();
   const tick = () => {
+    const table = document.querySelector('[data-server-now]');
+    if (!table) return;
+    if (!skews.has(table)) skews.set(table, Number(table.getAttribute('data-server-now')) - Date.now());
+    const skew = skews.get(table);
     for (const cell of table.querySelectorAll('[data-due]')) {
       const { overdue, text } = countdown(Number(cell.getAttribute('data-due')), Date.now() + skew);
       cell.textContent = text;

@@ -20,6 +20,8 @@ import { screenUrl, urlGuard } from './http/plugins/url-guard.js';
 import { storefrontRoutes } from './http/storefront/routes.js';
 import { atolWebhooks } from './http/webhooks/atol.js';
 import { serverTimeouts, socketIdleTimeout } from './http/timeouts.js';
+import { metrikaOrigins } from './http/views/metrika.js';
+import { tildaRoutes } from './http/integrations/tilda.js';
 import { freedomPayWebhooks } from './http/webhooks/freedompay.js';
 
 declare module 'fastify' {
@@ -63,7 +65,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
 
   await app.register(errorPages);
-  await app.register(securityHeaders, { formActions: deps.gateway.formActionOrigins, httpsUpstream: !tls && publicUrlIsHttps(deps.config) });
+  await app.register(securityHeaders, {
+    formActions: deps.gateway.formActionOrigins,
+    httpsUpstream: !tls && publicUrlIsHttps(deps.config),
+    frameAncestors: deps.config.FRAME_ANCESTORS,
+    metrikaOrigins: metrikaOrigins(deps.config),
+  });
   await app.register(urlGuard); // after the security headers: its answers carry them too
   await app.register(forms, { secret: deps.config.APP_SECRET, secureCookies: deps.config.PUBLIC_URL.startsWith('https:') });
   await app.register(rateLimits, { redisUrl: deps.config.REDIS_URL });
@@ -76,6 +83,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(storefrontRoutes);
   await app.register(freedomPayWebhooks);
   await app.register(atolWebhooks);
+  await app.register(tildaRoutes);
   await app.register(clientAccount);
   app.decorate('staffRoutes', []); // filled by the back office as it registers its routes
   await app.register(backOffice);

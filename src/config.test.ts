@@ -188,4 +188,26 @@ describe('parseConfig', () => {
       expect(parseConfig({ ...tls, PORT: '443', HTTP_REDIRECT_PORT: '80' }).HTTP_REDIRECT_PORT).toBe(80);
     });
   });
+
+  describe('Tilda and Yandex Metrika', () => {
+    it('are off by default', () => {
+      const config = parseConfig({});
+      expect([config.FRAME_ANCESTORS, config.TILDA_API_KEY, config.YANDEX_METRIKA_ID]).toEqual([[], undefined, undefined]);
+    });
+
+    it('take https origins for FRAME_ANCESTORS and refuse anything wider or with a path', () => {
+      expect(parseConfig({ FRAME_ANCESTORS: ' https://shop.tilda.ws   https://*.example.ru ' }).FRAME_ANCESTORS).toEqual(['https://shop.tilda.ws', 'https://*.example.ru']);
+      expect(problemsOf({ FRAME_ANCESTORS: 'http://a.ru https://b.ru/page * https://c.ru' })).toEqual([
+        expect.stringContaining('FRAME_ANCESTORS: expected https origins separated by spaces (e.g. https://example.tilda.ws https://www.example.ru), not "http://a.ru", "https://b.ru/page", "*"'),
+      ]);
+    });
+
+    it('want a long TILDA_API_KEY and a counter number of digits', () => {
+      expect(problemsOf({ TILDA_API_KEY: 'short', YANDEX_METRIKA_ID: '12ab' })).toEqual([
+        expect.stringMatching(/^TILDA_API_KEY: нужно не меньше 16 символов/),
+        expect.stringMatching(/^YANDEX_METRIKA_ID: номер счётчика: только цифры/),
+      ]);
+      expect(parseConfig({ YANDEX_METRIKA_ID: '98765432' }).YANDEX_METRIKA_SCRIPT_URL).toBe('https://mc.yandex.ru/metrika/tag.js');
+    });
+  });
 });

@@ -50,6 +50,32 @@ const trustProxy = optionalText.transform((text, ctx) => {
   return z.NEVER;
 });
 
+/**
+ * FRAME_ANCESTORS: the sites (https origins, space-separated, `https://*.tilda.ws` style wildcards allowed)
+ * that may show the service and order pages in a frame (docs/tilda.md). Anything with a path, a query
+ * or plain http is refused: the CSP would quietly ignore it or open framing wider than meant.
+ */
+export function parseFrameAncestors(text: string): { ok: true; value: string[] } | { ok: false; message: string } {
+  const entries = text.split(/\s+/).filter(Boolean);
+  const wrong = entries.filter((entry) => {
+    if (!entry.startsWith('https://')) return true;
+    try {
+      return new URL(entry.replace('://*.', '://wildcard.')).origin !== entry.replace('://*.', '://wildcard.');
+    } catch {
+      return true;
+    }
+  });
+  if (wrong.length > 0) return { ok: false, message: `expected https origins separated by spaces (e.g. https://example.tilda.ws https://www.example.ru), not "${wrong.join('", "')}"` };
+  return { ok: true, value: entries };
+}
+
+const frameAncestors = z.string().default('').transform((text, ctx) => {
+  const parsed = parseFrameAncestors(text);
+  if (parsed.ok) return parsed.value;
+  ctx.addIssue({ code: 'custom', message: parsed.message });
+  return z.NEVER;
+});
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -119,6 +145,12 @@ const schema = z
     TLS_KEY_FILE: optionalText,
     HTTP_REDIRECT_PORT: z.preprocess((value) => (value === '' ? undefined : value), z.coerce.number().int().min(1).max(65535).optional()),
     TRUST_PROXY: trustProxy,
+    // Tilda and Yandex Metrika (docs/tilda.md, docs/metrika.md).
+    FRAME_ANCESTORS: frameAncestors,
+    TILDA_API_KEY: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(16, 'нужно не меньше 16 символов').regex(/^[\x21-\x7e]+$/, 'латинские буквы, цифры и знаки, без пробелов').optional()),
+    YANDEX_METRIKA_ID: z.preprocess((value) => (value === '' ? undefined : value), z.string().regex(/^\d{1,12}$/, 'номер счётчика: только цифры').optional()),
+    // Tests only: where the counter's script is loaded from instead of Yandex (a local stub).
+    YANDEX_METRIKA_SCRIPT_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url({ protocol: /^https?$/ }).default('https://mc.yandex.ru/metrika/tag.js')),
   })
   .superRefine((env, ctx) => {
     httpsProblems(env, ctx);

@@ -4,9 +4,15 @@ import type { LegalDocument } from './versions.js';
 
 // Demo texts: a lawyer must review them before launch (see docs/decisions/002-legal-texts.md).
 
+/** What the shop has switched on that a text must mention. */
+export interface LegalSettings {
+  /** YANDEX_METRIKA_ID is set: the privacy policy names Yandex Metrika. */
+  metrika: boolean;
+}
+
 interface LegalText {
   title: string;
-  body(company: Company): VNode;
+  body(company: Company, settings: LegalSettings): VNode;
 }
 
 const Requisites = ({ company }: { company: Company }) => (
@@ -53,7 +59,7 @@ export const legalTexts: Record<LegalDocument, LegalText> = {
   },
   privacy: {
     title: 'Политика обработки персональных данных',
-    body: (company) => (
+    body: (company, settings) => (
       <>
         <p>
           Политика определяет, как {company.name} (далее — Оператор) обрабатывает и защищает персональные данные
@@ -66,6 +72,18 @@ export const legalTexts: Record<LegalDocument, LegalText> = {
           Оформление и исполнение заказа, связь с клиентом, предоставление доступа в личный кабинет, исполнение
           требований закона. Рассылка новостей — только с отдельного согласия.
         </p>
+        {settings.metrika && (
+          <>
+            <h2>Веб-аналитика</h2>
+            <p>
+              Сайт использует сервис веб-аналитики Яндекс Метрика (ООО «Яндекс», 119021, г. Москва, ул. Льва Толстого, д. 16).
+              Метрика получает файлы cookie, IP-адрес, сведения о браузере и устройстве, адреса просмотренных страниц и
+              источник перехода, а после оплаты — номер заказа, название услуги и сумму. Имя, адрес электронной почты и
+              телефон в Метрику не передаются. Цель — статистика посещаемости и продаж для улучшения сайта. Отказаться можно,
+              запретив файлы cookie в настройках браузера или установив блокировщик Метрики.
+            </p>
+          </>
+        )}
         <h2>3. Хранение и защита</h2>
         <p>
           Данные хранятся в базах данных, расположенных на территории Российской Федерации. Данные банковских карт

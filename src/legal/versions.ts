@@ -9,3 +9,11 @@ export const legalVersions = {
 } as const;
 
 export type LegalDocument = keyof typeof legalVersions;
+
+/**
+ * The privacy policy's version as shown: with YANDEX_METRIKA_ID set it has the web analytics paragraph,
+ * a different text, so orders record which of the two the client accepted.
+ */
+export function privacyVersion(settings: { metrika: boolean }): string {
+  return settings.metrika ? `${legalVersions.privacy}+metrika` : legalVersions.privacy;
+}

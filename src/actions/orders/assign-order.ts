@@ -4,6 +4,7 @@ import { audit } from '../../db/queries/audit.js';
 import { findStaff } from '../../db/queries/staff.js';
 import { orders } from '../../db/schema/index.js';
 import { lockOrder } from '../../db/queries/order-lock.js';
+import { signalQueueChanged } from '../../db/queue-signal.js';
 import type { StaffActor, WorkResult } from './work-result.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,6 +26,7 @@ export async function assignOrder(
     }
     if (order.assignedStaffId !== assignee.id) {
       await tx.update(orders).set({ assignedStaffId: assignee.id }).where(eq(orders.id, order.id));
+      await signalQueueChanged(tx);
       await audit(tx, {
         staffId: input.member.id,
         action: 'order.assigned',

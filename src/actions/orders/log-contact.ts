@@ -8,6 +8,7 @@ import { orderContacts, orders } from '../../db/schema/index.js';
 import { cancelJob } from '../../queue.js';
 import { lockOrder } from '../../db/queries/order-lock.js';
 import { recordOrderEvent } from '../webhooks/business-events.js';
+import { signalQueueChanged } from '../../db/queue-signal.js';
 import type { StaffActor, WorkResult } from './work-result.js';
 
 /**
@@ -43,6 +44,7 @@ export async function logContact(
     if (state === 'contacted' && order.state !== 'contacted') {
       await recordOrderEvent(deps, tx, 'order.contacted', [order.id], { contact: { channel: contact.channel, outcome: contact.outcome, contacted_at: contact.contactedAt.toISOString() } });
     }
+    if (firstContact) await signalQueueChanged(tx); // the order leaves the callback queue
     await audit(tx, {
       staffId: input.member.id,
       action: 'order.contact_logged',

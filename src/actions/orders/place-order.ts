@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Deps } from '../../app-deps.js';
 import { ORDERS_PER_IP, orderRetryAfterMs } from '../../domain/orders/order-limits.js';
+import { pickUtm, utmColumns } from '../../domain/marketing/utm.js';
 import { validateOrderForm, type OrderFormErrors, type OrderFormValues } from '../../domain/orders/order-form.js';
 import { findActiveService, type Service } from '../../db/queries/catalog.js';
 import { recentOrderTimesFromIp } from '../../db/queries/orders.js';
@@ -8,7 +9,7 @@ import { useCaptchaSolution } from '../../db/queries/captcha.js';
 import { orders, paymentAttempts } from '../../db/schema/index.js';
 import { checkCaptcha } from '../../captcha/altcha.js';
 import { captchaMessages } from '../../captcha/messages.js';
-import { legalVersions } from '../../legal/versions.js';
+import { legalVersions, privacyVersion } from '../../legal/versions.js';
 
 export type PlaceOrderErrors = OrderFormErrors & { altcha?: string; form?: string };
 
@@ -28,7 +29,7 @@ export interface PlaceOrderInput {
 /** The honeypot: hidden from people, tempting for bots that fill every field. */
 export const HONEYPOT_FIELD = 'fax_number';
 
-export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | 'gateway'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | 'gateway' | 'config'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const { db, clock, captcha } = deps;
   const now = clock.now();
   const service = await findActiveService(db, input.slug);
@@ -70,9 +71,11 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
         customerPhone: phone,
         comment,
         marketingOptIn,
+        // Hidden fields from the link that opened the form; a malformed tag is left out, never an error.
+        ...utmColumns(pickUtm(input.body)),
         offerVersion: legalVersions.offer,
         consentVersion: legalVersions.consent,
-        privacyVersion: legalVersions.privacy,
+        privacyVersion: privacyVersion({ metrika: Boolean(deps.config.YANDEX_METRIKA_ID) }),
         acceptedAt: now,
         clientIp: input.clientIp,
         userAgent: input.userAgent.slice(0, 512),

@@ -4,6 +4,7 @@ import { audit } from '../../db/queries/audit.js';
 import { findStaff } from '../../db/queries/staff.js';
 import { orders } from '../../db/schema/index.js';
 import { lockOrder } from '../../db/queries/order-lock.js';
+import { signalQueueChanged } from '../../db/queue-signal.js';
 import type { StaffActor, WorkResult } from './work-result.js';
 
 /** A manager takes an order nobody has taken; an order already someone's stays theirs (an admin can reassign it). */
@@ -21,6 +22,7 @@ export async function takeOrder(deps: Pick<Deps, 'db' | 'clock'>, input: StaffAc
       return { kind: 'refused', reason: 'Этот заказ не оплачен или уже закрыт: брать его в работу не нужно.' };
     }
     await tx.update(orders).set({ assignedStaffId: input.member.id }).where(eq(orders.id, order.id));
+    await signalQueueChanged(tx); // colleagues' open queues stop offering it
     await audit(tx, { staffId: input.member.id, action: 'order.taken', entity: 'order', entityId: order.id, ip: input.ip, at: now });
     return { kind: 'done', already: false };
   });

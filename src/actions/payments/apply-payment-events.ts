@@ -16,6 +16,7 @@ import {
   type OrderRow,
 } from '../../db/queries/payment-callback.js';
 import { enqueue, enqueueWithIds } from '../../queue.js';
+import { signalQueueChanged } from '../../db/queue-signal.js';
 import { escalationJob } from '../orders/escalate-callback.js';
 import { queueInvoicePaidEmails } from '../invoices/notify-invoice-paid.js';
 import { queuePaymentReceipts, type PaidBy } from '../receipts/queue-payment-receipts.js';
@@ -85,6 +86,8 @@ export async function applyPaymentEvents(deps: ApplyDeps, messages: PaymentMessa
     await recordOrderEvent(deps, tx, 'order.paid', batch.paidOrders);
     await recordInvoicesPaid(deps, tx, batch.paidInvoices);
     await raiseStaffEvents(deps, tx, batch.staffEvents);
+    // The open /admin/queue pages show the new orders once this commits.
+    if (batch.paidOrders.length > 0) await signalQueueChanged(tx);
     return results;
   });
 }

@@ -11,3 +11,4 @@ export * from './backups.js';
 export * from './receipts.js';
 export * from './webhooks.js';
 export * from './notifications.js';
+export * from './leads.js';

@@ -49,6 +49,14 @@ export const orders = pgTable(
     assignedStaffId: uuid('assigned_staff_id').references(() => staff.id),
     /** When the missed deadline was escalated to the manager and the admins (once). */
     escalatedAt: timestamp('escalated_at', { withTimezone: true }),
+    /** Where the client came from: the UTM tags of the link that opened the order form (docs/tilda.md). */
+    utmSource: text('utm_source'),
+    utmMedium: text('utm_medium'),
+    utmCampaign: text('utm_campaign'),
+    utmContent: text('utm_content'),
+    utmTerm: text('utm_term'),
+    /** When the paid page handed Yandex Metrika its `purchase` event: once per order, however often the page is opened. */
+    metrikaPurchaseAt: timestamp('metrika_purchase_at', { withTimezone: true }),
   },
   (t) => [
     check('orders_price_positive', sql`${t.priceKopecks} > 0`),

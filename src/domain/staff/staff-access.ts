@@ -22,6 +22,8 @@ export const permissions = {
   /** Mark a surcharge invoice paid by bank transfer or cash. */
   'invoices.mark_paid': ['admin', 'manager', 'accountant'],
   'clients.view': ['admin', 'manager', 'accountant'],
+  /** Call-back requests from the Tilda site (/admin/leads): see them and mark them called. */
+  'leads.work': ['admin', 'manager'],
   'emails.view': ['admin', 'manager'],
   /** Every staff alert with its state and the channel's answer (/admin/notifications). */
   'notifications.view': ['admin', 'manager'],

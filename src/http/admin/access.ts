@@ -13,6 +13,8 @@ export type StaffRouteAccess = Permission | 'public';
 declare module 'fastify' {
   interface FastifyContextConfig {
     staff?: StaffRouteAccess;
+    /** Asked for by a page on its own (the live queue's stream), not by the person: it does not extend the session. */
+    staffPassive?: boolean;
   }
   interface FastifyRequest {
     /** The signed-in staff member on /admin routes that need one. */
@@ -39,6 +41,13 @@ export function presentedStaffSessionHash(request: FastifyRequest): string | und
   return id ? tokenHash(id) : undefined;
 }
 
+/**
+ * A page refreshing itself (public/admin-live-queue.js sends `X-Live-Refresh: 1`) is not the person at
+ * work: an open queue must not keep a session alive past its idle limit. The header can only shorten
+ * the sender's own session, so it needs no proof.
+ */
+const passive = (request: FastifyRequest) => request.routeOptions.config.staffPassive === true || request.headers['x-live-refresh'] === '1';
+
 /** The live staff session behind the cookie; an expired one is deleted on the way. */
 export async function currentStaff(request: FastifyRequest): Promise<StaffMember | undefined> {
   const hash = presentedStaffSessionHash(request);
@@ -51,7 +60,7 @@ export async function currentStaff(request: FastifyRequest): Promise<StaffMember
     await deleteStaffSession(db, hash);
     return undefined;
   }
-  if (sessionNeedsTouch(found.session, now)) await touchStaffSession(db, hash, now);
+  if (sessionNeedsTouch(found.session, now) && !passive(request)) await touchStaffSession(db, hash, now);
   return found.member;
 }
 

@@ -9,6 +9,7 @@ import { emailsArea } from './emails/routes.js';
 import { invoicesArea } from './invoices/routes.js';
 import { notificationsArea } from './notifications/routes.js';
 import { ordersArea } from './orders/routes.js';
+import { leadsArea } from './leads/routes.js';
 import { paymentsArea } from './payments/routes.js';
 import { receiptsArea } from './receipts/routes.js';
 import { staffGate, type StaffRouteAccess } from './access.js';
@@ -43,7 +44,7 @@ export async function backOffice(app: FastifyInstance) {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
   });
 
-  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, paymentsArea, receiptsArea, invoicesArea, clientsArea, emailsArea, notificationsArea, catalogArea, calendarArea, auditArea, backupsArea, webhooksArea]) {
+  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, leadsArea, paymentsArea, receiptsArea, invoicesArea, clientsArea, emailsArea, notificationsArea, catalogArea, calendarArea, auditArea, backupsArea, webhooksArea]) {
     await app.register(area);
   }
 }

@@ -3,6 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The service and order pages: the sites in FRAME_ANCESTORS may show them in a frame (docs/tilda.md). */
+    framable?: boolean;
+  }
   interface FastifyReply {
     /** This response's CSP nonce: put it on every <script> the page renders. */
     cspNonce: string;
@@ -21,18 +25,30 @@ declare module 'fastify' {
 /** Two years, subdomains too: the value the HSTS preload list asks for (without opting into preload). */
 export const HSTS = 'max-age=63072000; includeSubDomains';
 
-export const securityHeaders = fp(async (app: FastifyInstance, options: { formActions: string[]; httpsUpstream: boolean }) => {
-  const policy = (nonce: string) =>
+export interface SecurityHeaderOptions {
+  formActions: string[];
+  httpsUpstream: boolean;
+  /** FRAME_ANCESTORS: who may frame the routes marked `framable`; nobody may frame anything else. */
+  frameAncestors: string[];
+  /** With YANDEX_METRIKA_ID: the counter's origins (docs/metrika.md); nothing else is added. */
+  metrikaOrigins: string[];
+}
+
+export const securityHeaders = fp(async (app: FastifyInstance, options: SecurityHeaderOptions) => {
+  const extra = (origins: string[]) => origins.map((origin) => ` ${origin}`).join('');
+  const policy = (nonce: string, framable: boolean) =>
     [
       "default-src 'self'",
-      `script-src 'nonce-${nonce}' 'strict-dynamic'`,
+      // The counter's loader carries the nonce and 'strict-dynamic' lets it load tag.js; the origins are
+      // for browsers that predate 'strict-dynamic'.
+      `script-src 'nonce-${nonce}' 'strict-dynamic'${extra(options.metrikaOrigins)}`,
       "style-src 'self'",
-      "img-src 'self' data:",
-      "connect-src 'self'",
+      `img-src 'self' data:${extra(options.metrikaOrigins)}`,
+      `connect-src 'self'${extra(options.metrikaOrigins)}`,
       "worker-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
-      "frame-ancestors 'none'",
+      framable && options.frameAncestors.length > 0 ? `frame-ancestors${extra(options.frameAncestors)}` : "frame-ancestors 'none'",
       // The gateway's origin must be here too, or the redirect to its payment page after POST breaks.
       `form-action 'self'${options.formActions.map((origin) => ` ${origin}`).join('')}`,
     ].join('; ');
@@ -49,7 +65,9 @@ export const securityHeaders = fp(async (app: FastifyInstance, options: { formAc
   app.decorateReply('cspNonce', '');
   app.addHook('onRequest', async (request, reply) => {
     reply.cspNonce = randomBytes(16).toString('base64');
-    reply.headers({ ...fixed, 'content-security-policy': policy(reply.cspNonce) });
+    const framable = request.routeOptions.config.framable === true && options.frameAncestors.length > 0;
+    reply.headers({ ...fixed, 'content-security-policy': policy(reply.cspNonce, framable) });
+    if (framable) reply.removeHeader('x-frame-options'); // it would forbid what frame-ancestors allows
     if (options.httpsUpstream || request.protocol === 'https') reply.header('strict-transport-security', HSTS);
   });
   app.addHook('onSend', async (_request, reply, payload) => {

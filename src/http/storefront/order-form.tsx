@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { PlaceOrderErrors } from '../../actions/orders/place-order.js';
 import { HONEYPOT_FIELD } from '../../actions/orders/place-order.js';
 import { isTicked, type OrderFormValues } from '../../domain/orders/order-form.js';
+import { utmFields, type Utm } from '../../domain/marketing/utm.js';
 import { ErrorSummary } from '../views/form-kit.js';
 
 export interface OrderFormProps {
@@ -10,6 +11,8 @@ export interface OrderFormProps {
   captcha: boolean;
   values?: OrderFormValues;
   errors?: PlaceOrderErrors;
+  /** The link's UTM tags, carried to the order in hidden fields (docs/tilda.md). */
+  utm?: Utm;
 }
 
 const errorLabels: Partial<Record<keyof PlaceOrderErrors, string>> = {
@@ -23,12 +26,13 @@ const errorLabels: Partial<Record<keyof PlaceOrderErrors, string>> = {
   altcha: 'Проверка',
 };
 
-export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {} }: OrderFormProps) {
+export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {}, utm = {} }: OrderFormProps) {
   return (
     <form class="order-form" method="post" action={`/services/${slug}/order`} novalidate>
       <h2 id="order">Оформить заказ</h2>
       <ErrorSummary errors={errors} labels={errorLabels} />
       <input type="hidden" name="_csrf" value={csrfToken} />
+      {utmFields.map((field) => utm[field] && <input type="hidden" name={field} value={utm[field]} />)}
       <TextField field="name" label="Имя" autocomplete="name" maxLength={100} values={values} errors={errors} />
       <TextField field="email" label="Электронная почта" type="email" autocomplete="email" values={values} errors={errors}
         hint="Пришлём подтверждение заказа и доступ в личный кабинет." />

@@ -1,5 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { payOrder } from '../../actions/orders/pay-order.js';
+import { claimMetrikaPurchase } from '../../actions/orders/claim-metrika-purchase.js';
+import { pickUtm, withUtm, type Utm } from '../../domain/marketing/utm.js';
+import { orderNumber } from '../../domain/orders/order-workflow.js';
 import { callbackDeadlineInWords } from '../../domain/calendar/deadline-words.js';
 import { placeOrder } from '../../actions/orders/place-order.js';
 import type { Service } from '../../db/queries/catalog.js';
@@ -13,7 +16,16 @@ import { replyToPaymentStart } from '../views/payment-hand-off.js';
 import { CatalogPage } from './catalog-page.js';
 import type { OrderFormProps } from './order-form.js';
 import { OrderPage, paymentView } from './order-page.js';
-import { ServicePage } from './service-page.js';
+import { EmbeddedServicePage, ServicePage } from './service-page.js';
+
+/**
+ * Shown inside another site's frame: `?embed=1` (the snippet in the back office adds it), or what the
+ * browser says about the request (Sec-Fetch-Dest: iframe from a cross-site parent).
+ */
+function framedElsewhere(request: FastifyRequest<{ Querystring: Record<string, unknown> }>): boolean {
+  if (request.query.embed === '1') return true;
+  return request.headers['sec-fetch-dest'] === 'iframe' && request.headers['sec-fetch-site'] === 'cross-site';
+}
 
 const captchaAssets = { scripts: ['/static/captcha.js'], styles: ['/static/altcha/external/altcha.css'] };
 const ORDER_REF = /^[\w-]{24}$/;
@@ -28,10 +40,19 @@ export async function storefrontRoutes(app: FastifyInstance) {
     return sendPage(reply, { title: 'Услуги' }, <CatalogPage services={services} />);
   });
 
-  app.get<{ Params: { slug: string } }>('/services/:slug', async (request, reply) => {
+  // The service and order pages may be framed by the sites in FRAME_ANCESTORS (docs/tilda.md).
+  app.get<{ Params: { slug: string }; Querystring: Record<string, unknown> }>('/services/:slug', { config: { framable: true } }, async (request, reply) => {
     const service = await deps.catalog.findActive(request.params.slug);
     if (!service) return sendErrorPage(reply, 404);
-    return sendServicePage(reply, service, {});
+    const utm = pickUtm(request.query);
+    if (framedElsewhere(request)) {
+      // In another site's frame our cookies are third-party: browsers do not keep the CSRF cookie
+      // (SameSite=Lax), so the form could never be sent. The frame shows the service and opens the
+      // form in a new tab of its own, where the order and the payment work as on our site.
+      const fullPage = withUtm(`${deps.config.PUBLIC_URL}/services/${service.slug}`, utm);
+      return sendPage(reply, { title: service.title }, <EmbeddedServicePage service={service} orderUrl={`${fullPage}#order`} />);
+    }
+    return sendServicePage(reply, service, { utm });
   });
 
   app.post<{ Params: { slug: string }; Body: Record<string, unknown> | undefined }>(
@@ -44,6 +65,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
         clientIp: request.ip,
         userAgent: request.headers['user-agent'] ?? '',
       });
+      const utm = pickUtm(request.body ?? {});
       switch (result.kind) {
         case 'placed':
           return sendToGateway(reply, result.publicRef);
@@ -57,14 +79,14 @@ export async function storefrontRoutes(app: FastifyInstance) {
             `С вашего адреса уже оформлено несколько заказов за последние минуты. Попробуйте снова через ${Math.ceil(result.retryAfterSeconds / 60)} мин. или позвоните нам.`,
           );
         case 'invalid':
-          return sendServicePage(reply, result.service, { values: result.values, errors: result.errors }, 422);
+          return sendServicePage(reply, result.service, { values: result.values, errors: result.errors, utm }, 422);
       }
     },
   );
 
   // The gateway's success and failure returns land here too. What the page says comes from our
   // database only, fed by callbacks and reconciliation: the browser's return never marks a payment.
-  app.get<{ Params: { ref: string } }>('/orders/:ref', async (request, reply) => {
+  app.get<{ Params: { ref: string } }>('/orders/:ref', { config: { framable: true } }, async (request, reply) => {
     const order = ORDER_REF.test(request.params.ref) ? await findOrderByRef(deps.db, request.params.ref) : undefined;
     if (!order) return sendErrorPage(reply, 404);
     const attempt = await latestAttemptForOrder(deps.db, order.id);
@@ -72,10 +94,19 @@ export async function storefrontRoutes(app: FastifyInstance) {
     const returningClient = await hasEarlierPaidOrder(deps.db, order);
     const receipts = await receiptsOfOrder(deps.db, order.id);
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+    const purchase = deps.config.YANDEX_METRIKA_ID && view === 'paid' && (await claimMetrikaPurchase(deps, order.id));
     return sendPage(
       reply,
-      // Refreshes while the payment is checked, and for a while as a new receipt is made (seconds, usually).
-      { title: `Заказ: ${order.serviceTitle}`, refreshSeconds: view === 'checking' ? 3 : receipts.some((r) => receiptBeingMade(r, deps.clock.now())) ? 5 : undefined },
+      {
+        title: `Заказ: ${order.serviceTitle}`,
+        // Refreshes while the payment is checked, and for a while as a new receipt is made (seconds, usually).
+        refreshSeconds: view === 'checking' ? 3 : receipts.some((r) => receiptBeingMade(r, deps.clock.now())) ? 5 : undefined,
+        // The address is the key to the order: Metrika gets a stand-in (views/metrika.tsx).
+        metrika: {
+          pageUrl: `${deps.config.PUBLIC_URL}/orders/order`,
+          purchase: purchase ? { orderNumber: orderNumber(order.id), service: order.serviceTitle, priceKopecks: order.priceKopecks } : undefined,
+        },
+      },
       <OrderPage order={order} attempt={attempt} managerDeadline={managerDeadline(order.paidAt)} returningClient={returningClient} receipts={receipts} csrfToken={reply.generateCsrf()} />,
     );
   });
@@ -97,7 +128,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
     });
   }
 
-  function sendServicePage(reply: FastifyReply, service: Service, form: Pick<OrderFormProps, 'values' | 'errors'>, status = 200) {
+  function sendServicePage(reply: FastifyReply, service: Service, form: Pick<OrderFormProps, 'values' | 'errors'> & { utm: Utm }, status = 200) {
     const captcha = deps.captcha !== null;
     return sendPage(
       reply,

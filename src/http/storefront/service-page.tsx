@@ -18,3 +18,23 @@ export function ServicePage({ service, form }: { service: Service; form: OrderFo
     </div>
   );
 }
+
+/**
+ * The service as another site's frame shows it (FRAME_ANCESTORS, docs/tilda.md): the description and a
+ * button that opens the order form in a new tab, where our cookies, the captcha and the payment work.
+ */
+export function EmbeddedServicePage({ service, orderUrl }: { service: Service; orderUrl: string }) {
+  return (
+    <article class="service-details service-embedded">
+      <h1>{service.title}</h1>
+      <Price service={service} />
+      <RichText source={service.description} />
+      <p>
+        <a class="button button-primary" href={orderUrl} target="_blank" rel="noopener">
+          Оформить заказ
+        </a>
+      </p>
+      <p class="hint">Форма заказа и оплата откроются в новой вкладке.</p>
+    </article>
+  );
+}

@@ -12,10 +12,12 @@ export interface LayoutProps {
   styles?: string[];
   /** Reloads the page after this many seconds (works without JavaScript). */
   refreshSeconds?: number;
+  /** The analytics counter's script, when it is on (views/metrika.tsx). */
+  counter?: ComponentChildren;
   children: ComponentChildren;
 }
 
-export function Layout({ title, company, nonce, scripts = [], styles = [], refreshSeconds, children }: LayoutProps) {
+export function Layout({ title, company, nonce, scripts = [], styles = [], refreshSeconds, counter, children }: LayoutProps) {
   return (
     <html lang="ru">
       <head>
@@ -31,6 +33,7 @@ export function Layout({ title, company, nonce, scripts = [], styles = [], refre
         {scripts.map((src) => (
           <script type="module" src={src} nonce={nonce} />
         ))}
+        {counter}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { Layout } from './layout.js';
+import { MetrikaCounter, type MetrikaPageOptions } from './metrika.js';
 
 export interface PageOptions {
   title: string;
@@ -9,12 +10,22 @@ export interface PageOptions {
   scripts?: string[];
   styles?: string[];
   refreshSeconds?: number;
+  /** What Yandex Metrika reports for this page, when the counter is on. */
+  metrika?: MetrikaPageOptions;
 }
 
 /** Sends a server-rendered page in the site layout. Preact escapes every text node and attribute. */
 export function sendPage(reply: FastifyReply, options: PageOptions, content: ComponentChildren): FastifyReply {
   const html = renderToString(
-    <Layout title={options.title} company={reply.server.company} nonce={reply.cspNonce} scripts={options.scripts} styles={options.styles} refreshSeconds={options.refreshSeconds}>
+    <Layout
+      title={options.title}
+      company={reply.server.company}
+      nonce={reply.cspNonce}
+      scripts={options.scripts}
+      styles={options.styles}
+      refreshSeconds={options.refreshSeconds}
+      counter={<MetrikaCounter reply={reply} options={options.metrika} />}
+    >
       {content}
     </Layout>,
   );

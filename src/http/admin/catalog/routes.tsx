@@ -7,6 +7,9 @@ import { findServiceById, listAllServices } from '../../../db/queries/admin-cata
 import type { Service } from '../../../db/queries/catalog.js';
 import { sendErrorPage } from '../../views/error-page.js';
 import { sendAdminPage } from '../views/admin-page.js';
+import { pickUtm, type Utm } from '../../../domain/marketing/utm.js';
+import { formatRub } from '../../../domain/money.js';
+import { TildaPanel } from './tilda-panel.js';
 import { CatalogListPage } from './catalog-list-page.js';
 import { ServiceFormPage } from './service-form-page.js';
 
@@ -47,10 +50,10 @@ export async function catalogArea(app: FastifyInstance) {
     return reply.redirect('/admin/catalog?done=created', 303);
   });
 
-  app.get<ById>('/admin/catalog/:id', { config }, async (request, reply) => {
+  app.get<ById & { Querystring: Record<string, unknown> }>('/admin/catalog/:id', { config }, async (request, reply) => {
     const service = await serviceOf(request.params.id);
     if (!service) return sendErrorPage(reply, 404);
-    return sendForm(reply, service, valuesOfService(service));
+    return sendForm(reply, service, valuesOfService(service), undefined, pickUtm(request.query));
   });
 
   app.post<ById & Form>('/admin/catalog/:id', post, async (request, reply) => {
@@ -79,8 +82,23 @@ export async function catalogArea(app: FastifyInstance) {
     return UUID.test(id) ? findServiceById(deps.db, id) : undefined;
   }
 
-  function sendForm(reply: FastifyReply, service: Service | undefined, values: ServiceFormValues, errors?: ServiceFormErrors) {
+  function sendForm(reply: FastifyReply, service: Service | undefined, values: ServiceFormValues, errors?: ServiceFormErrors, utm: Utm = {}) {
     const title = service ? `Услуга: ${service.title}` : 'Новая услуга';
-    return sendAdminPage(reply, { title, status: errors ? 422 : 200 }, <ServiceFormPage service={service} values={values} errors={errors} csrfToken={reply.generateCsrf()} />);
+    // Only a service on sale can be sold from Tilda; its saved slug, not one being edited.
+    const tilda = service?.active && (
+      <TildaPanel
+        serviceId={service.id}
+        snippet={{ publicUrl: deps.config.PUBLIC_URL, slug: service.slug, buttonText: `Заказать за ${formatRub(service.priceKopecks)}`, utm }}
+        framable={deps.config.FRAME_ANCESTORS.length > 0}
+      />
+    );
+    return sendAdminPage(
+      reply,
+      { title, status: errors ? 422 : 200 },
+      <>
+        <ServiceFormPage service={service} values={values} errors={errors} csrfToken={reply.generateCsrf()} />
+        {tilda}
+      </>,
+    );
   }
 }

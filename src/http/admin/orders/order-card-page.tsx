@@ -7,6 +7,7 @@ import type { OrderCardData, StaffName } from '../../../db/queries/admin-orders.
 import { ContactPanel, HoursPanel, SpecificationPanel, type FormState } from './card-work-panels.js';
 import { ButtonForm, CardForm, Select, type Errors } from './fields.js';
 import { Phone, StateBadge } from './format.js';
+import { UtmRows } from '../views/utm-rows.js';
 
 /** Which form a failed POST came from, with its errors and what was typed; or a refused step. */
 export interface CardProblem {
@@ -108,6 +109,7 @@ function OrderSummary({ card, memberId, canWork, assignable, csrfToken, problem 
             <dd class="orders-note">{order.comment}</dd>
           </>
         )}
+        <UtmRows record={order} />
         <dt>Менеджер</dt>
         <dd>{card.assignedName ?? <span class="badge badge-warn">не назначен</span>}</dd>
       </dl>

@@ -25,46 +25,64 @@ export function QueuePage({ rows, filter, now, canTake, csrfToken }: QueuePagePr
   return (
     <section>
       <h1>Очередь звонков</h1>
-      <p>
-        Оплаченные заказы, по которым ещё не связались с клиентом. Срок — один рабочий час после оплаты (время московское).
-      </p>
-      <nav class="filters" aria-label="Фильтр очереди">
-        {queueFilters.map((key) => (
-          <a href={key === 'all' ? '/admin/queue' : `/admin/queue?filter=${key}`} aria-current={key === filter ? 'true' : undefined}>
-            {queueFilterLabels[key]}
-          </a>
-        ))}
-      </nav>
-      {rows.length === 0 ? (
-        <p class="panel">{emptyTexts[filter]}</p>
-      ) : (
-        <>
-          <p>
-            В очереди: {rows.length}
-            {overdue > 0 && <strong class="overdue">, просрочено: {overdue}</strong>}.
-          </p>
-          <div class="table-scroll">
-            <table class="data-table orders-queue orders-stack" data-server-now={String(now.getTime())}>
-              <thead>
-                <tr>
-                  <th scope="col">Заказ</th>
-                  <th scope="col">Клиент</th>
-                  <th scope="col">Оплачен</th>
-                  <th scope="col">Срок звонка</th>
-                  <th scope="col">Осталось</th>
-                  <th scope="col">Менеджер</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <QueueRowView row={row} now={now} canTake={canTake} csrfToken={csrfToken} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
+      <LiveControls />
+      {/* admin-live-queue.js swaps this part for a fresh copy of the page's when the queue changes. */}
+      <div data-live-queue="/admin/queue/events" data-order-ids={rows.map((row) => row.id).join(' ')}>
+        <p>
+          Оплаченные заказы, по которым ещё не связались с клиентом. Срок — один рабочий час после оплаты (время московское).
+        </p>
+        <nav class="filters" aria-label="Фильтр очереди">
+          {queueFilters.map((key) => (
+            <a href={key === 'all' ? '/admin/queue' : `/admin/queue?filter=${key}`} aria-current={key === filter ? 'true' : undefined}>
+              {queueFilterLabels[key]}
+            </a>
+          ))}
+        </nav>
+        {rows.length === 0 ? (
+          <p class="panel">{emptyTexts[filter]}</p>
+        ) : (
+          <>
+            <p>
+              В очереди: {rows.length}
+              {overdue > 0 && <strong class="overdue">, просрочено: {overdue}</strong>}.
+            </p>
+            <div class="table-scroll">
+              <table class="data-table orders-queue orders-stack" data-server-now={String(now.getTime())}>
+                <thead>
+                  <tr>
+                    <th scope="col">Заказ</th>
+                    <th scope="col">Клиент</th>
+                    <th scope="col">Оплачен</th>
+                    <th scope="col">Срок звонка</th>
+                    <th scope="col">Осталось</th>
+                    <th scope="col">Менеджер</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row) => (
+                    <QueueRowView row={row} now={now} canTake={canTake} csrfToken={csrfToken} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </div>
     </section>
+  );
+}
+
+/** Shown by the script only (hidden without it): the live queue's state and the notification switch. */
+function LiveControls() {
+  return (
+    <div class="live-queue" data-live-controls hidden>
+      <p class="hint" role="status" data-live-status>
+        Очередь обновляется сама: новые заказы появятся без перезагрузки страницы.
+      </p>
+      <button type="button" class="button button-small" data-live-notify hidden>
+        Включить уведомления
+      </button>
+    </div>
   );
 }
 

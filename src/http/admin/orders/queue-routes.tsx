@@ -27,7 +27,8 @@ export async function queueRoutes(app: FastifyInstance) {
     const rows = await callbackQueue(deps.db, { filter, staffId: member.id, now });
     return sendAdminPage(
       reply,
-      { title: 'Очередь звонков', scripts: ['/static/admin-countdown.js'] },
+      // The tab shows how many wait, «(3) Очередь звонков», even when another tab is in front.
+      { title: rows.length > 0 ? `(${rows.length}) Очередь звонков` : 'Очередь звонков', scripts: ['/static/admin-countdown.js', '/static/admin-live-queue.js'] },
       <QueuePage rows={rows} filter={filter} now={now} canTake={allows(member.role, 'orders.work')} csrfToken={reply.generateCsrf()} />,
     );
   });

@@ -7,6 +7,7 @@ const sections: { href: string; label: string; permission: Permission }[] = [
   { href: '/admin', label: 'Сводка', permission: 'orders.view' },
   { href: '/admin/queue', label: 'Очередь звонков', permission: 'orders.view' },
   { href: '/admin/orders', label: 'Заказы', permission: 'orders.view' },
+  { href: '/admin/leads', label: 'Заявки', permission: 'leads.work' },
   { href: '/admin/payments', label: 'Платежи', permission: 'payments.manage' },
   { href: '/admin/receipts', label: 'Чеки', permission: 'receipts.manage' },
   { href: '/admin/clients', label: 'Клиенты', permission: 'clients.view' },

@@ -19,6 +19,8 @@ export interface CreateDepsOptions {
   clock?: Clock;
   /** Tests pass an in-memory PGlite or their own PostgreSQL database. */
   databaseUrl?: string | 'memory';
+  /** With 'memory': start from this PGlite data dir dump instead of an empty database (tests' migrated copy). */
+  pgliteDataDir?: Blob;
   /** Gateway credentials when not in the settings: the built-in sandbox's (scripts/start.ts) or a test's. */
   gateway?: GatewayCredentials;
 }
@@ -37,7 +39,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
   let lock: DataDirLock | null = null;
   let database: Database;
   if (url === 'memory') {
-    database = await openDatabase({ inMemory: true });
+    database = await openDatabase({ inMemory: true, loadDataDir: options.pgliteDataDir });
   } else if (url) {
     database = await openDatabase({ url });
   } else {

@@ -21,6 +21,8 @@ export interface CreateDepsOptions {
   clock?: Clock;
   /** Tests pass an in-memory PGlite or their own PostgreSQL database. */
   databaseUrl?: string | 'memory';
+  /** With 'memory': start from this PGlite data dir dump instead of an empty database (tests' migrated copy). */
+  pgliteDataDir?: Blob;
   /** Gateway credentials when not in the settings: the built-in sandbox's (server.ts) or a test's. */
   gateway?: GatewayCredentials;
   /** The cash register's group when not the one RECEIPTS names (a test's register sandbox), and its call timeout. */
@@ -43,7 +45,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
   let lock: DataDirLock | null = null;
   let database: Database;
   if (url === 'memory') {
-    database = await openDatabase({ inMemory: true });
+    database = await openDatabase({ inMemory: true, loadDataDir: options.pgliteDataDir });
   } else if (url) {
     database = await openDatabase({ url });
   } else {

@@ -11,7 +11,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the whole database or an open transaction: read queries accept both. */
 export type Queryable = Db | Tx;
 
-export type DatabaseLocation = { url: string } | { pgliteDir: string } | { inMemory: true };
+/** `loadDataDir`: an in-memory PGlite starts from this dumped data dir (tests: an already migrated one). */
+export type DatabaseLocation = { url: string } | { pgliteDir: string } | { inMemory: true; loadDataDir?: Blob };
 
 export type Database =
   | { kind: 'postgres'; db: Db; pool: pg.Pool; close(): Promise<void> }
@@ -25,7 +26,7 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { kind: 'postgres', db, pool, close: () => pool.end() };
   }
-  const pglite = 'pgliteDir' in location ? new PGlite(location.pgliteDir) : new PGlite();
+  const pglite = 'pgliteDir' in location ? new PGlite(location.pgliteDir) : new PGlite({ loadDataDir: location.loadDataDir });
   await pglite.waitReady;
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };

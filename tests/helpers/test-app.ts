@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { createDeps } from '../../src/deps.js';
@@ -10,6 +12,7 @@ import { createLogger } from '../../src/log.js';
 import { startWorker } from '../../src/worker.js';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/freedompay/index.js';
 import { createAtolSandbox, type AtolSandbox, type AtolSandboxOptions } from '../../sandbox/atol/index.js';
+import type { DatabaseTemplates } from './database-templates.js';
 import { freePort } from './server-process.js';
 
 export type Backend = 'pglite' | 'postgres';
@@ -50,7 +53,8 @@ export const testMerchant = { id: '545084', secret: 'test-merchant-secret', name
 
 /**
  * Builds the real app on a fresh database of its own (an in-memory PGlite or a new PostgreSQL
- * database), listening on loopback, with the sandbox gateway on another port.
+ * database, copied from the run's migrated template when there is one), listening on loopback, with
+ * the sandbox gateway on another port.
  */
 export async function createTestApp(backend: Backend, options: TestAppOptions = {}): Promise<TestApp> {
   const sandbox = createSandbox({ merchants: [testMerchant], ...options.sandbox });
@@ -72,11 +76,13 @@ export async function createTestApp(backend: Backend, options: TestAppOptions = 
     ...receiptsEnv,
     ...options.env,
   });
-  const database = backend === 'postgres' ? await createPostgresDatabase() : null;
+  const templates = databaseTemplates();
+  const database = backend === 'postgres' ? await createPostgresDatabase('uslugi_test', templates?.postgresTemplate ?? undefined) : null;
   const deps = await createDeps(config, {
     log: createLogger('silent', false),
     clock: options.clock,
     databaseUrl: database?.url ?? 'memory',
+    pgliteDataDir: backend === 'pglite' && templates ? await pgliteDataDir(templates.pgliteDataDir) : undefined,
     gateway: { merchantId: testMerchant.id, secretKey: testMerchant.secret, apiUrl: sandboxUrl, testingMode: true },
     register: atol ? { apiUrl: atol.apiUrl, login: testAtolGroup.login, password: testAtolGroup.password, groupCode: testAtolGroup.groupCode, timeoutMs: 3000 } : undefined,
   });
@@ -99,13 +105,25 @@ export async function createTestApp(backend: Backend, options: TestAppOptions = 
   };
 }
 
-/** A new, empty database on the test PostgreSQL server, and a way to drop it. */
-export async function createPostgresDatabase(prefix = 'uslugi_test'): Promise<{ url: string; drop(): Promise<void> }> {
+/** The migrated templates of this run (tests/helpers/database-templates.ts); none outside vitest (bench). */
+function databaseTemplates(): DatabaseTemplates | undefined {
+  return process.env.VITEST ? inject('databaseTemplates') : undefined;
+}
+
+// Read once per worker; every PGlite loads its own copy from the same bytes.
+let pgliteDump: Promise<Blob> | undefined;
+function pgliteDataDir(file: string): Promise<Blob> {
+  pgliteDump ??= readFile(file).then((bytes) => new Blob([bytes]));
+  return pgliteDump;
+}
+
+/** A new database on the test PostgreSQL server (empty, or a copy of `template`), and a way to drop it. */
+export async function createPostgresDatabase(prefix = 'uslugi_test', template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL!;
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -14,7 +14,7 @@ import { issueReceipt } from '../../src/actions/receipts/issue-receipt.js';
 import { pollReceipt } from '../../src/actions/receipts/poll-receipt.js';
 import { reissueReceipt } from '../../src/actions/receipts/reissue-receipt.js';
 import type { StaffMember } from '../../src/db/queries/staff.js';
-import { auditLog, invoices, paymentAttempts } from '../../src/db/schema/index.js';
+import { auditLog, invoices, notifications, paymentAttempts } from '../../src/db/schema/index.js';
 import { paidOrder } from '../helpers/accounts.js';
 import { cards, orderSentToGateway } from '../helpers/payments.js';
 import { issueQueued, pollWaiting, receiptJobs, receiptProblems, receiptsOf, settleReceipts } from '../helpers/receipts.js';
@@ -183,7 +183,8 @@ describe.each(backends)('receipts on %s', (backend) => {
     expect(receipt).toMatchObject({ state: 'done', attempts: 1 });
   });
 
-  it('fail → failed for staff with the register\'s error and an audit entry; re-issue → a new external id, done', async () => {
+  it('fail → failed for staff with the register\'s error, an audit entry and an alert; re-issue → a new external id, done', async () => {
+    const { member: watcher } = await staffMember(t, 'accountant');
     t.atol!.setFaults({ failNext: { code: 1001, text: 'Ошибка ФН', type: 'driver' } });
     const order = await paidOrder(t);
     await settleReceipts(t);
@@ -191,6 +192,10 @@ describe.each(backends)('receipts on %s', (backend) => {
     expect(failed).toMatchObject({ state: 'fail', errorCode: 1001 });
     expect(failed!.errorText).toContain('Ошибка ФН');
     expect(await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'receipt.failed'), eq(auditLog.entityId, failed!.id)))).toHaveLength(1);
+    // Those who re-issue receipts are alerted once (an accountant by default), with the register's words.
+    const alerts = await t.deps.db.select().from(notifications).where(eq(notifications.eventKey, `receipt.failed:${failed!.id}`));
+    expect(alerts.map((alert) => [alert.staffId, alert.channel])).toContainEqual([watcher.id, 'email']);
+    expect(alerts.every((alert) => alert.details?.includes('Ошибка ФН'))).toBe(true);
     expect(await receiptProblems(t)).toEqual([`order ${order.id}: kept ${order.priceKopecks}, receipts 0`]);
 
     // Staff see it on the dashboard, in /admin/receipts and on the order card, and send it again from the list.

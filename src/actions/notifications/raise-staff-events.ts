@@ -29,7 +29,7 @@ export async function raiseStaffEvents(deps: Pick<Deps, 'queue' | 'clock' | 'cal
       eventKind: event.kind,
       orderId: event.orderId,
       invoiceId: event.kind === 'invoice.paid' ? event.invoiceId : null,
-      details: event.kind === 'order.needs_review' ? event.message : null,
+      details: event.kind === 'order.needs_review' || event.kind === 'receipt.failed' ? event.message : null,
       staffId: recipient.staffId,
       channel: recipient.channel,
       notBefore: deliveryTime(now, deps.calendar, byId.get(recipient.staffId)!.preferences.workingHoursOnly),

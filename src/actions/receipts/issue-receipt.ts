@@ -2,11 +2,12 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
 import { audit } from '../../db/queries/audit.js';
 import { receipts } from '../../db/schema/index.js';
+import { raiseStaffEvents } from '../notifications/raise-staff-events.js';
 import { nextPollDelaySeconds } from '../../domain/receipts/receipt-flow.js';
 import { enqueue } from '../../queue.js';
 import type { RegisterError } from '../../receipts/cash-register.js';
 
-export type IssueDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'config' | 'cashRegister'>;
+export type IssueDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'config' | 'calendar' | 'cashRegister'>;
 export type IssueResult = { kind: 'waiting' | 'failed' | 'nothing_to_do' | 'no_register' } | { kind: 'unavailable'; reason: string };
 
 /** The register could not be reached: the job fails, and pg-boss retries it with backoff. */
@@ -67,8 +68,8 @@ export async function issueReceipt(deps: IssueDeps, receiptId: string): Promise<
 /** A report that cannot be read (register unreachable) is read again by pg-boss's retries. */
 export const pollRetries = { retryLimit: 60, retryDelay: 10, retryBackoff: true, retryDelayMax: 600 } as const;
 
-/** The register refused or failed the receipt: kept with its error, audited, listed for staff. */
-export async function failReceipt(deps: Pick<Deps, 'db' | 'clock' | 'log'>, receiptId: string, error: RegisterError): Promise<void> {
+/** The register refused or failed the receipt: kept with its error, audited, listed for staff, and staff are alerted. */
+export async function failReceipt(deps: Pick<Deps, 'db' | 'clock' | 'log' | 'queue' | 'calendar'>, receiptId: string, error: RegisterError): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {
     const [failed] = await tx
@@ -85,6 +86,8 @@ export async function failReceipt(deps: Pick<Deps, 'db' | 'clock' | 'log'>, rece
       details: { orderId: failed.orderId, invoiceId: failed.invoiceId, event: failed.event, externalId: failed.externalId, errorCode: error.code, errorText: error.text },
       at: now,
     });
+    const message = `Ошибка кассы ${error.code}: ${error.text}`;
+    await raiseStaffEvents(deps, tx, [{ kind: 'receipt.failed', orderId: failed.orderId, receiptId: failed.id, message }]);
   });
   deps.log.error({ receiptId, errorCode: error.code }, 'the cash register failed a receipt; staff must re-issue it (/admin/receipts)');
 }

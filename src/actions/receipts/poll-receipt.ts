@@ -6,7 +6,7 @@ import { nextPollDelaySeconds } from '../../domain/receipts/receipt-flow.js';
 import { enqueue } from '../../queue.js';
 import { failReceipt, pollRetries } from './issue-receipt.js';
 
-export type PollDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'cashRegister'>;
+export type PollDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'calendar' | 'cashRegister'>;
 export type PollResult = { kind: 'done' | 'failed' | 'waiting' | 'nothing_to_do' | 'no_register' } | { kind: 'unavailable'; reason: string };
 
 /**

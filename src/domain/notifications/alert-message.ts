@@ -13,7 +13,7 @@ export interface AlertFacts {
   amountKopecks: number;
   /** The callback deadline while nobody has contacted the client yet; null otherwise. */
   callbackDueAt: Date | null;
-  /** What to review (`order.needs_review`). */
+  /** What to review (`order.needs_review`) or what the register said (`receipt.failed`). */
   details: string | null;
   cardUrl: string;
 }
@@ -31,6 +31,7 @@ export function alertMessage(facts: AlertFacts, now: Date): AlertMessage {
     'order.paid': `Заказ № ${facts.orderNumber} оплачен`,
     'invoice.paid': `Доплата по заказу № ${facts.orderNumber} получена`,
     'order.needs_review': `Заказ № ${facts.orderNumber}: платёж требует проверки`,
+    'receipt.failed': `Заказ № ${facts.orderNumber}: касса не пробила чек`,
   };
   const lines = [
     ...(facts.details ? [facts.details] : []),

@@ -13,14 +13,14 @@ export interface NotificationPreferences {
 }
 
 /**
- * Managers call the clients, so they hear about every event; admins only about money that needs a
- * decision (they can ask for more); accountants get nothing unless they ask.
+ * Managers call the clients, so they hear about every order event; admins about money that needs a
+ * decision (they can ask for more); receipts the register failed go to those who re-issue them.
  */
 export function defaultPreferences(role: StaffRole): NotificationPreferences {
   const events: Record<StaffRole, StaffEventKind[]> = {
-    manager: [...staffEventKinds],
-    admin: ['order.needs_review'],
-    accountant: [],
+    manager: staffEventKinds.filter((kind) => kind !== 'receipt.failed'),
+    admin: ['order.needs_review', 'receipt.failed'],
+    accountant: ['receipt.failed'],
   };
   return { channels: { email: true, telegram: true }, events: events[role], workingHoursOnly: true };
 }

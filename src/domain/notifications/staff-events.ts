@@ -2,20 +2,23 @@
 // it once and for all: with the recipient and the channel it makes a notification unique, so a
 // duplicate callback or a retried job cannot alert anyone twice.
 
-export const staffEventKinds = ['order.paid', 'invoice.paid', 'order.needs_review'] as const;
+export const staffEventKinds = ['order.paid', 'invoice.paid', 'order.needs_review', 'receipt.failed'] as const;
 export type StaffEventKind = (typeof staffEventKinds)[number];
 
 export const staffEventNames: Record<StaffEventKind, string> = {
   'order.paid': 'Заказ оплачен',
   'invoice.paid': 'Доплата получена',
   'order.needs_review': 'Платёж требует проверки (сумма не совпала, оплачен дважды)',
+  'receipt.failed': 'Касса не пробила чек (нужно выпустить его заново)',
 };
 
 export type StaffEvent =
   | { kind: 'order.paid'; orderId: string }
   | { kind: 'invoice.paid'; orderId: string; invoiceId: string }
   /** `paymentKey` names the gateway message that raised it: one alert per payment, however often it is repeated. */
-  | { kind: 'order.needs_review'; orderId: string; paymentKey: string; message: string };
+  | { kind: 'order.needs_review'; orderId: string; paymentKey: string; message: string }
+  /** The register failed a receipt for good: someone must look at the error and re-issue it (54-FZ). */
+  | { kind: 'receipt.failed'; orderId: string; receiptId: string; message: string };
 
 export function staffEventKey(event: StaffEvent): string {
   switch (event.kind) {
@@ -25,6 +28,8 @@ export function staffEventKey(event: StaffEvent): string {
       return `invoice.paid:${event.invoiceId}`;
     case 'order.needs_review':
       return `order.needs_review:${event.paymentKey}`;
+    case 'receipt.failed':
+      return `receipt.failed:${event.receiptId}`;
   }
 }
 

@@ -14,7 +14,7 @@ import { issueReceipt } from '../../src/actions/receipts/issue-receipt.js';
 import { pollReceipt } from '../../src/actions/receipts/poll-receipt.js';
 import { reissueReceipt } from '../../src/actions/receipts/reissue-receipt.js';
 import type { StaffMember } from '../../src/db/queries/staff.js';
-import { auditLog, invoices, notifications, paymentAttempts } from '../../src/db/schema/index.js';
+import { auditLog, invoices, notifications, paymentAttempts, receipts } from '../../src/db/schema/index.js';
 import { paidOrder } from '../helpers/accounts.js';
 import { cards, orderSentToGateway } from '../helpers/payments.js';
 import { issueQueued, pollWaiting, receiptJobs, receiptProblems, receiptsOf, settleReceipts } from '../helpers/receipts.js';
@@ -172,6 +172,31 @@ describe.each(backends)('receipts on %s', (backend) => {
     const [done] = await receiptsOf(t, order.id);
     expect(done).toMatchObject({ state: 'done', attempts: 4 });
     expect(t.atol!.receipts().filter((r) => r.externalId === done!.externalId)).toHaveLength(1);
+    expect(await receiptProblems(t)).toEqual([]);
+  });
+
+  it('a register that does not know the uuid it gave (its state lost) gets the same document again under the same external id; one that keeps forgetting is left to staff', async () => {
+    const forget = (receiptId: string, attempts?: number) =>
+      t.deps.db.update(receipts).set({ registerUuid: crypto.randomUUID(), ...(attempts ? { attempts } : {}) }).where(eq(receipts.id, receiptId));
+    const order = await paidOrder(t);
+    await issueQueued(t);
+    const [waiting] = await receiptsOf(t, order.id);
+    await forget(waiting!.id);
+    expect(await pollReceipt(t.deps, { receiptId: waiting!.id })).toEqual({ kind: 'sent_again' });
+    expect((await receiptsOf(t, order.id))[0]).toMatchObject({ state: 'sent', registerUuid: null });
+    await settleReceipts(t);
+    const [done] = await receiptsOf(t, order.id);
+    expect(done).toMatchObject({ state: 'done', attempts: 2, externalId: waiting!.externalId });
+    expect(t.atol!.receipts().filter((r) => r.externalId === done!.externalId)).toHaveLength(1);
+
+    const second = await paidOrder(t);
+    await issueQueued(t);
+    const [forgotten] = await receiptsOf(t, second.id);
+    await forget(forgotten!.id, 3);
+    expect(await pollReceipt(t.deps, { receiptId: forgotten!.id })).toEqual({ kind: 'failed' });
+    expect((await receiptsOf(t, second.id))[0]).toMatchObject({ state: 'fail', errorCode: 0 });
+    expect(await reissueReceipt(t.deps, { receiptId: forgotten!.id, staffId: accountant.id, ip: '198.51.100.11' })).toMatchObject({ kind: 'reissued' });
+    await settleReceipts(t);
     expect(await receiptProblems(t)).toEqual([]);
   });
 

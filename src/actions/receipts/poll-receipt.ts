@@ -5,9 +5,10 @@ import { receipts } from '../../db/schema/index.js';
 import { nextPollDelaySeconds } from '../../domain/receipts/receipt-flow.js';
 import { enqueue } from '../../queue.js';
 import { failReceipt, pollRetries } from './issue-receipt.js';
+import { issueRetries } from './queue-receipt.js';
 
 export type PollDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'calendar' | 'cashRegister'>;
-export type PollResult = { kind: 'done' | 'failed' | 'waiting' | 'nothing_to_do' | 'no_register' } | { kind: 'unavailable'; reason: string };
+export type PollResult = { kind: 'done' | 'failed' | 'waiting' | 'sent_again' | 'nothing_to_do' | 'no_register' } | { kind: 'unavailable'; reason: string };
 
 /**
  * Reads a waiting receipt's report at the register (the `receipts.poll` job): done → its fiscal
@@ -63,8 +64,7 @@ export async function pollReceipt(deps: PollDeps, input: { receiptId: string; tr
       await failReceipt(deps, receipt.id, answer.error);
       return { kind: 'failed' };
     case 'not_found':
-      await failReceipt(deps, receipt.id, { code: 0, text: 'Касса не нашла чек по его uuid: проверьте его в личном кабинете кассы.' });
-      return { kind: 'failed' };
+      return sendAgainOrFail(deps, receipt);
     case 'unavailable':
       return { kind: 'unavailable', reason: answer.reason };
     case 'wait':
@@ -79,4 +79,31 @@ export async function pollReceipt(deps: PollDeps, input: { receiptId: string; tr
       });
       return { kind: 'waiting' };
   }
+}
+
+/** Calls to register one receipt after which a register that keeps forgetting it is left to staff. */
+const MAX_REGISTER_CALLS = 3;
+
+/**
+ * The register says it does not know a uuid it gave us (a register that lost its state, such as the
+ * development sandbox after a restart). Sending the stored document again under the same external id
+ * is safe: a register that does hold it answers "duplicate" with its uuid, one that does not makes it
+ * once. After a few such calls staff look (failed, alerted) rather than us asking forever.
+ */
+async function sendAgainOrFail(deps: PollDeps, receipt: typeof receipts.$inferSelect): Promise<PollResult> {
+  if (receipt.attempts >= MAX_REGISTER_CALLS) {
+    await failReceipt(deps, receipt.id, { code: 0, text: 'Касса не нашла чек по его uuid: проверьте его в личном кабинете кассы.' });
+    return { kind: 'failed' };
+  }
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    const [again] = await tx
+      .update(receipts)
+      .set({ state: 'sent', registerUuid: null, errorCode: null, errorText: 'касса не нашла чек по uuid; отправлен снова с тем же external_id', updatedAt: now })
+      .where(and(eq(receipts.id, receipt.id), eq(receipts.state, 'wait')))
+      .returning({ id: receipts.id });
+    if (again) await enqueue(deps.queue, tx, 'receipts.issue', [{ receiptId: receipt.id }], issueRetries);
+  });
+  deps.log.warn({ receiptId: receipt.id, attempts: receipt.attempts }, 'the register does not know this receipt; sending it again with the same external id');
+  return { kind: 'sent_again' };
 }

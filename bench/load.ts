@@ -9,6 +9,8 @@ import { type Account, type JourneyContext, percentile, type PlacedOrder, runJou
 import { Mailboxes } from './load/mailbox.js';
 import { FAULT_KINDS, planClients } from './load/plan.js';
 import { startProxy } from './load/proxy.js';
+import { checkFailureAlerts, checkReceiptBooks } from './load/receipt-books.js';
+import { accountantSignedIn, describeFaults, injectRegisterFaults, REGISTER_FAULTS, settleReceipts, startRegister } from './load/register.js';
 import { BENCH_MERCHANT, scratchDatabase } from './support.js';
 
 // npm run bench:load [-- --clients 500 --concurrency 50 --seed 1]: uslugi on PostgreSQL as two web
@@ -18,7 +20,9 @@ import { BENCH_MERCHANT, scratchDatabase } from './support.js';
 // sign-in, own password (returning clients: sign in, both orders in the account). At most
 // `concurrency` clients are active at once; a client waiting for its email does not count. Dropped
 // callbacks are finished by the worker's reconciliation (every minute, attempts open > 2 min), so a
-// run lasts at least ~3 minutes. Then the invariants are checked; any broken one exits 1.
+// run lasts at least ~3 minutes. Every payment gets a 54-FZ receipt from the ATOL register sandbox,
+// which is down for a while, answers 500 a few times and fails a few documents that an accountant
+// re-issues from the back office. Then the invariants are checked; any broken one exits 1.
 // BENCH_DATABASE_URL (default: the local PostgreSQL) names the server; a scratch database is made.
 
 const { values: args } = parseArgs({
@@ -33,12 +37,14 @@ const CONCURRENCY = positive('concurrency', args.concurrency);
 const SEED = positive('seed', args.seed);
 const EMAIL_TIMEOUT_MS = 8 * 60_000; // a dropped callback waits 2–3 min for reconciliation, plus the backlog
 const SETTLE_TIMEOUT_MS = 3 * 60_000;
+const RECEIPTS_TIMEOUT_MS = 10 * 60_000; // retries back off up to 10 min; the register is read once a second
 
 const started = performance.now();
 const smtp = await startTestSmtp();
 const mailboxes = new Mailboxes(smtp);
 const sandbox = createSandbox({ merchants: [{ id: BENCH_MERCHANT.id, secret: BENCH_MERCHANT.secret, name: 'Нагрузочный тест' }] });
 await sandbox.listen(0, '127.0.0.1');
+const register = await startRegister();
 const database = await scratchDatabase();
 const servers: { label: string; server: ServerProcess }[] = [];
 let proxy: Awaited<ReturnType<typeof startProxy>> | null = null;
@@ -59,6 +65,7 @@ try {
     FREEDOMPAY_MERCHANT_ID: BENCH_MERCHANT.id,
     FREEDOMPAY_SECRET_KEY: BENCH_MERCHANT.secret,
     FREEDOMPAY_API_URL: sandbox.url,
+    ...register.env,
   };
   const start = async (label: string, extra: Record<string, string>) => {
     const server = await startServer({ ...env, ...extra });
@@ -71,6 +78,7 @@ try {
   const [web2, worker] = await Promise.all([start('web 2', { ROLE: 'web', PORT: String(webPorts[1]) }), start('worker', { ROLE: 'worker', LOG_LEVEL: 'info' })]);
   await Promise.all([ready(web2, `http://127.0.0.1:${webPorts[1]}/readyz`), worker.waitFor('Worker started', 60_000)]);
   proxy = await startProxy(webPorts, proxyPort);
+  const accountant = await accountantSignedIn(db, publicUrl, env.APP_SECRET);
 
   const catalog = await fetch(`${publicUrl}/`).then((response) => response.text());
   const slugs = [...new Set([...catalog.matchAll(/href="\/services\/([\w-]+)"/g)].map((match) => match[1]!))];
@@ -84,6 +92,7 @@ try {
   console.log(
     `result callbacks: ${FAULT_KINDS.map((fault) => `${fault} ${plan.flatMap((client) => client.orders).filter((order) => order.fault === fault).length}`).join(', ')}`,
   );
+  console.log(describeFaults(REGISTER_FAULTS));
   console.log(`two web processes behind ${publicUrl}, one worker, PostgreSQL ${new URL(database.url).pathname.slice(1)}, gateway ${sandbox.url}, SMTP ${smtp.url}\n`);
 
   const ctx: JourneyContext = { baseUrl: publicUrl, sandbox, db, mailboxes, slots: new Slots(CONCURRENCY), timings: new Timings(), emailTimeoutMs: EMAIL_TIMEOUT_MS };
@@ -92,6 +101,7 @@ try {
   const failures: string[] = [];
   let finished = 0;
   const journeysStarted = performance.now();
+  injectRegisterFaults(register.atol, REGISTER_FAULTS);
   const progress = setInterval(() => console.log(`  ${secondsSince(journeysStarted)} s: ${finished} of ${CLIENTS} clients done, ${placed.length} orders paid at the gateway, ${failures.length} failed`), 15_000);
   for (const client of plan) {
     const journey = runJourney(ctx, client, client.returningTo === undefined ? undefined : accounts.get(client.returningTo), placed);
@@ -111,9 +121,13 @@ try {
   // The last emails (access active) and any job still running; then a moment for stragglers
   // (a late duplicate would show up now).
   const settled = await settle(db, SETTLE_TIMEOUT_MS);
+  const receiptsSettled = await settleReceipts(db, accountant.browser, publicUrl, RECEIPTS_TIMEOUT_MS);
+  await settle(db, SETTLE_TIMEOUT_MS); // the accountant's alert emails
   await new Promise((resolve) => setTimeout(resolve, 3000));
 
-  const checks = await checkInvariants(db, sandbox, BENCH_MERCHANT.id, placed, mailboxes);
+  const books = await checkReceiptBooks(db, register.atol);
+  const alertsReceived = mailboxes.all().get(accountant.email)?.length ?? 0;
+  const checks = [...(await checkInvariants(db, sandbox, BENCH_MERCHANT.id, placed, mailboxes, [accountant.email])), books.check, await checkFailureAlerts(db, alertsReceived, accountant.email)];
   // Over all orders the pace includes the wait for reconciliation; over those paid by callback it
   // is what the web processes sustained.
   const pace = (
@@ -142,6 +156,20 @@ try {
   for (const job of jobs.rows) console.log(`  ${job.name} jobs: ${job.jobs}, queue wait p95 ${ms(job.wait_p95).trim()} ms, run p95 ${ms(job.run_p95).trim()} ms`);
   console.log(`proxy: ${proxy.forwarded.map((count, index) => `web ${index + 1} ${count}`).join(', ')} requests, ${proxy.failed} upstream failures`);
   if (!settled) console.log(`outbox or jobs not settled within ${SETTLE_TIMEOUT_MS / 1000} s`);
+  const receiptJobs = await db.query<{ name: string; jobs: number; retries: number }>(
+    `select name, count(*)::int as jobs, coalesce(sum(retry_count), 0)::int as retries from pgboss.job where name in ('receipts.issue', 'receipts.poll') group by name order by name`,
+  );
+  const doneIn = await db.query<{ p50: number; p95: number; max: number }>(
+    `select percentile_cont(0.5) within group (order by s) as p50, percentile_cont(0.95) within group (order by s) as p95, max(s) as max
+       from (select extract(epoch from completed_at - created_at) as s from receipts where state = 'done') t`,
+  );
+  console.log(
+    `receipts: ${books.receipts}, money events: ${books.moneyEvents}, register documents: ${books.registerDocuments}, re-issued by staff: ${receiptsSettled.reissued}; invariant held: ${books.held ? 'yes' : 'no'}`,
+  );
+  const d = doneIn.rows[0]!;
+  console.log(`  money event → receipt done (s): p50 ${Number(d.p50).toFixed(1)}, p95 ${Number(d.p95).toFixed(1)}, max ${Number(d.max).toFixed(1)} (register down ${REGISTER_FAULTS.downMs / 1000} s)`);
+  for (const job of receiptJobs.rows) console.log(`  ${job.name} jobs: ${job.jobs}, retries ${job.retries}`);
+  if (!receiptsSettled.settled) console.log(`receipts not all done within ${RECEIPTS_TIMEOUT_MS / 1000} s`);
   for (const failure of failures.slice(0, 20)) console.log(`  failed: ${failure}`);
   if (failures.length > 20) console.log(`  … ${failures.length - 20} more failed clients`);
 
@@ -175,6 +203,7 @@ try {
   await db.end();
   mailboxes.close();
   await sandbox.close();
+  await register.atol.close();
   await smtp.stop();
   await database.drop();
 }

@@ -47,7 +47,7 @@ describe('parseConfig', () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['FREEDOMPAY_API_URL', 'FREEDOMPAY_SECRET_KEY']);
     expect(problems.join('\n')).not.toContain('545084');
     // Real credentials bring the production rules (the next test), so a real shop's settings come with them.
-    const shop = { APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587', TRUST_PROXY: '127.0.0.1' };
+    const shop = { APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587', TRUST_PROXY: '127.0.0.1', RECEIPTS: 'off' };
     expect(parseConfig({ ...shop, FREEDOMPAY_MERCHANT_ID: '545084', FREEDOMPAY_SECRET_KEY: 'secret-key', FREEDOMPAY_API_URL: 'https://api.freedompay.kz' }).FREEDOMPAY_API_URL).toBe('https://api.freedompay.kz');
   });
 
@@ -85,6 +85,19 @@ describe('parseConfig', () => {
       expect(problemsOf({ RECEIPTS: 'atol' })).toEqual(['RECEIPTS: atol needs ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE (got "atol")']);
     });
 
+    it('with real merchant credentials but NODE_ENV not production: the same as production, never the sandbox by default (decision 020)', () => {
+      const realShop = { ...production, NODE_ENV: 'development' };
+      expect(problemsOf(realShop)).toEqual([
+        'ATOL_LOGIN: A real merchant account (FREEDOMPAY_API_URL off this machine) issues 54-FZ cash receipts through ATOL Online: set ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE, or RECEIPTS=off if another register issues them (docs/receipts.md)',
+      ]);
+      expect(problemsOf({ ...realShop, NODE_ENV: 'test' }).map((p) => p.split(':')[0])).toEqual(['ATOL_LOGIN']);
+      expect(problemsOf({ ...realShop, RECEIPTS: 'sandbox' })).toEqual([expect.stringMatching(/^RECEIPTS: the register sandbox is refused with real FREEDOMPAY_ credentials: its receipts never reach the tax service/)]);
+      expect(parseConfig({ ...realShop, ...atol }).RECEIPTS).toBe('atol');
+      expect(parseConfig({ ...realShop, RECEIPTS: 'off' }).RECEIPTS).toBe('off');
+      // The gateway's sandbox on this machine moves no money: the register sandbox stays the default.
+      expect(parseConfig({ ...realShop, FREEDOMPAY_API_URL: 'http://127.0.0.1:3100' }).RECEIPTS).toBe('sandbox');
+    });
+
     it('in production takes receipts through ATOL unless RECEIPTS=off, and never through the sandbox', () => {
       expect(problemsOf(production)).toEqual([expect.stringMatching(/^ATOL_LOGIN: NODE_ENV=production issues 54-FZ cash receipts through ATOL Online/)]);
       expect(parseConfig({ ...production, ...atol }).RECEIPTS).toBe('atol');
@@ -96,9 +109,10 @@ describe('parseConfig', () => {
   it('applies the production rules to real merchant credentials whatever NODE_ENV says', () => {
     const real = { FREEDOMPAY_MERCHANT_ID: '545084', FREEDOMPAY_SECRET_KEY: 'secret-key', FREEDOMPAY_API_URL: 'https://api.freedompay.kz' };
     const problems = problemsOf({ ...real, CAPTCHA: 'off' });
-    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['APP_SECRET', 'CAPTCHA', 'PUBLIC_URL', 'SMTP_URL', 'TRUST_PROXY']);
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['APP_SECRET', 'ATOL_LOGIN', 'CAPTCHA', 'PUBLIC_URL', 'SMTP_URL', 'TRUST_PROXY']);
     expect(problems.find((p) => p.startsWith('SMTP_URL'))).toContain('with real FREEDOMPAY_ credentials');
-    const complete = { ...real, APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587', TRUST_PROXY: '127.0.0.1' };
+    const atolAccount = { ATOL_LOGIN: 'shop-login', ATOL_PASSWORD: 'shop-password', ATOL_GROUP_CODE: 'shop_1' };
+    const complete = { ...real, ...atolAccount, APP_SECRET: 'x'.repeat(32), PUBLIC_URL: 'https://shop.example.ru', SMTP_URL: 'smtp://mail.example.ru:587', TRUST_PROXY: '127.0.0.1' };
     expect(parseConfig(complete).NODE_ENV).toBe('development');
     expect(productionRules(parseConfig(complete))).toBe(true);
     // A sandbox on this machine moves no money: development rules stay (tests, benchmarks, `npm run sandbox`).

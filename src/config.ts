@@ -190,15 +190,19 @@ const schema = z
     }
   });
 
-interface ReceiptsEnv {
-  NODE_ENV: string;
+interface ReceiptsEnv extends GatewayEnv {
   ATOL_LOGIN?: string;
   ATOL_PASSWORD?: string;
   ATOL_GROUP_CODE?: string;
   RECEIPTS?: 'atol' | 'sandbox' | 'off';
 }
 
-/** The ATOL account comes whole or not at all; production takes receipts on a real register unless RECEIPTS=off is said. */
+/**
+ * The ATOL account comes whole or not at all. A real shop (production, or real merchant credentials
+ * whatever NODE_ENV says) takes receipts on a real register unless RECEIPTS=off is said: real money
+ * without a receipt breaks 54-FZ, and the sandbox's receipts would show the client fiscal attributes
+ * the tax service never saw (decision 020).
+ */
 function receiptProblems(env: ReceiptsEnv, ctx: z.RefinementCtx): void {
   const account = [
     ['ATOL_LOGIN', env.ATOL_LOGIN],
@@ -213,13 +217,14 @@ function receiptProblems(env: ReceiptsEnv, ctx: z.RefinementCtx): void {
   if (env.RECEIPTS === 'atol' && !complete) {
     ctx.addIssue({ code: 'custom', path: ['RECEIPTS'], message: 'atol needs ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE' });
   }
-  if (env.NODE_ENV !== 'production') return;
-  if (env.RECEIPTS === 'sandbox') ctx.addIssue({ code: 'custom', path: ['RECEIPTS'], message: 'the register sandbox is refused when NODE_ENV=production' });
+  if (!productionRules(env)) return;
+  const shop = env.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'A real merchant account (FREEDOMPAY_API_URL off this machine)';
+  if (env.RECEIPTS === 'sandbox') ctx.addIssue({ code: 'custom', path: ['RECEIPTS'], message: `the register sandbox is refused ${env.NODE_ENV === 'production' ? 'when NODE_ENV=production' : 'with real FREEDOMPAY_ credentials'}: its receipts never reach the tax service` });
   else if (!complete && env.RECEIPTS !== 'off') {
     ctx.addIssue({
       code: 'custom',
       path: ['ATOL_LOGIN'],
-      message: 'NODE_ENV=production issues 54-FZ cash receipts through ATOL Online: set ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE, or RECEIPTS=off if another register issues them (docs/receipts.md)',
+      message: `${shop} issues 54-FZ cash receipts through ATOL Online: set ATOL_LOGIN, ATOL_PASSWORD and ATOL_GROUP_CODE, or RECEIPTS=off if another register issues them (docs/receipts.md)`,
     });
   }
 }

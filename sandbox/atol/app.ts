@@ -2,7 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { apiRoutes } from './api-routes.js';
 import type { SandboxContext } from './context.js';
 import { controlRoutes } from './control-routes.js';
-import { faultHook } from './faults.js';
+import { faultHook, slowAnswerHook } from './faults.js';
 import { pageRoutes } from './page-routes.js';
 import type { AtolSandbox } from './types.js';
 
@@ -20,6 +20,7 @@ export function buildApp(ctx: SandboxContext, options: { logger?: boolean | obje
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
   app.addHook('onRequest', faultHook(ctx));
+  app.addHook('onSend', slowAnswerHook(ctx));
   app.register(apiRoutes, { ctx });
   app.register(controlRoutes, { ctx, controls: options.controls });
   app.register(pageRoutes, { ctx });

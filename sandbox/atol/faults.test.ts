@@ -67,6 +67,18 @@ describe('fault switches', () => {
     expect(performance.now() - again).toBeLessThan(990);
   });
 
+  it('slowMs: the document is registered on arrival, so a caller that hangs up before the answer leaves it registered', async () => {
+    kit = await startKit();
+    const token = await kit.token();
+    kit.sandbox.setFaults({ slowMs: 2000 });
+    const body = prepayment();
+    const call = fetch(`${kit.sandbox.apiUrl}/${GROUP}/sell`, { method: 'POST', headers: { 'Content-Type': 'application/json; charset=utf-8', Token: token }, body: JSON.stringify(body), signal: AbortSignal.timeout(300) });
+    expect(await networkFailure(call)).not.toBe('answered');
+    expect(kit.sandbox.receipts().map((r) => r.externalId)).toEqual([body.external_id]);
+    kit.sandbox.setFaults({ slowMs: 0 });
+    expect((await kit.register('sell', prepayment(body.external_id), token)).body).toMatchObject({ error: { code: 33 } });
+  });
+
   it('serverError: the next N API calls answer 500 code 50 (nothing registered), then normal again', async () => {
     kit = await startKit();
     const token = await kit.token();

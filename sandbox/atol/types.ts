@@ -98,7 +98,7 @@ export interface AtolFaults {
   down: false | 'reset' | 'refuse';
   /** With `down`: come back by itself after this many real milliseconds. */
   downForMs: number | null;
-  /** Every API answer is delayed this many real milliseconds. */
+  /** Every API answer is delayed this many real milliseconds, after the work (a document is registered on arrival). */
   slowMs: number;
   /** The next N API calls answer serverErrorStatus (500: JSON code 50; 502/503/504: a proxy's HTML page). */
   serverError: number;

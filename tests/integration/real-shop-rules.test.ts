@@ -26,6 +26,9 @@ describe('a real shop', () => {
     expect(output).toContain('SMTP_URL: required with real FREEDOMPAY_ credentials (the dev mailbox is for development only)');
     expect(output).toContain('APP_SECRET: required with real FREEDOMPAY_ credentials');
     expect(output).toContain('TRUST_PROXY: A real merchant account (FREEDOMPAY_API_URL) needs HTTPS');
+    // Real money needs real receipts: no register sandbox by default (decision 020).
+    expect(output).toContain('ATOL_LOGIN: A real merchant account (FREEDOMPAY_API_URL off this machine) issues 54-FZ cash receipts through ATOL Online');
+    expect(output).not.toContain('Sandbox ATOL Online register');
     expect(output).not.toContain('Shop is open');
   });
 
@@ -40,7 +43,7 @@ describe('a real shop', () => {
       PUBLIC_URL: 'https://shop.example.ru',
       TRUST_PROXY: '127.0.0.1',
       SMTP_URL: 'smtp://127.0.0.1:9',
-      RECEIPTS: 'off', // receipts are not what this is about (production needs ATOL or this: docs/receipts.md)
+      RECEIPTS: 'off', // production needs ATOL or this, said out loud (docs/receipts.md): the start warns every time
       ...realMerchant,
     };
     for (const [optIn, warned] of [['no', true], ['yes', false]] as const) {
@@ -48,6 +51,7 @@ describe('a real shop', () => {
       try {
         await server.waitFor('Shop is open', 60_000);
         expect(server.output().includes(embeddedWarning), server.output()).toBe(warned);
+        expect(server.output()).toContain('RECEIPTS=off with a real merchant account: NO 54-FZ CASH RECEIPTS ARE ISSUED');
         expect(server.output()).not.toContain('Sandbox Freedom Pay gateway');
         expect((await fetch(`http://127.0.0.1:${port}/dev/mailbox`)).status).toBe(404);
       } finally {

@@ -50,6 +50,14 @@ describe('pickRecipients', () => {
     expect(who(pickRecipients(overdue, null, team))).toEqual(['m1:email', 'm1:telegram', 'm2:email', 'a1:email']);
   });
 
+  it('has the admins stand in when the shop has no active manager (one admin runs it), whatever they ticked', () => {
+    const alone = [colleague('a1', 'admin', { telegramReachable: true }), colleague('m9', 'manager', { active: false }), colleague('b1', 'accountant')];
+    expect(who(pickRecipients(paid, null, alone))).toEqual(['a1:email', 'a1:telegram']);
+    expect(who(pickRecipients({ kind: 'lead.created', leadId: 'l1' }, null, alone))).toEqual(['a1:email', 'a1:telegram']);
+    // Not for what managers do not hear about anyway: a receipt goes to whoever chose it.
+    expect(who(pickRecipients({ kind: 'receipt.failed', orderId: 'o1', receiptId: 'r1', message: '' }, null, alone))).toEqual(['a1:email', 'a1:telegram', 'b1:email']);
+  });
+
   it('emails someone who chose only Telegram but has no working link, and sends nothing to someone who chose no channel', () => {
     const onlyTelegram = prefs({ channels: { email: false, telegram: true } });
     expect(who(pickRecipients(paid, null, [colleague('m1', 'manager', { preferences: onlyTelegram })]))).toEqual(['m1:email']);

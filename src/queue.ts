@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { PgBoss, fromDrizzle, fromPglite, type JobInsert } from 'pg-boss';
+import { PgBoss, fromDrizzle, fromPglite, type JobInsert, type QueueOptions } from 'pg-boss';
 import type { Database, Tx } from './db/client.js';
 import type { Logger } from './log.js';
 
@@ -23,6 +23,8 @@ export const jobQueues = {
   'accounts.send-link': payload<{ purpose: 'reset_password' | 'verify_email'; name: string }>(),
   /** At a paid order's callback deadline: tell the manager and the admins if nobody called (job id = order id). */
   'orders.escalate': payload<{ orderId: string }>(),
+  /** At a lead's callback deadline: alert the managers and the admins if nobody called (job id = lead id). */
+  'leads.escalate': payload<{ leadId: string }>(),
   /** A backup of the whole database into BACKUP_DIR: daily at BACKUP_TIME, or asked for in /admin/backups. */
   'backups.create': payload<{ trigger: 'scheduled' | 'manual'; staffId?: string }>(),
   /** One staff alert to one person on one channel (job id = notification id; docs/notifications.md). */
@@ -40,12 +42,32 @@ export type JobPayloads = { [N in keyof typeof jobQueues]: (typeof jobQueues)[N]
 export type JobName = keyof JobPayloads;
 export const jobNames = Object.keys(jobQueues) as JobName[];
 
+/**
+ * Alerts must not wait out pg-boss's 15-minute expiry when the worker holding them dies (decision 022):
+ * their workers touch each job every 5 s, and the supervisor hands a job nobody touched for 10 s to
+ * the next worker as a retry. Only for these short jobs: a heartbeat costs one UPDATE per batch every 5 s.
+ */
+const heartbeat = { heartbeatSeconds: 10 } satisfies QueueOptions;
+const queueSettings: Partial<Record<JobName, QueueOptions>> = {
+  'notifications.deliver': heartbeat,
+  'orders.escalate': heartbeat,
+  'leads.escalate': heartbeat,
+};
+/** How often the worker's supervisor looks for jobs of a dead worker (pg-boss's default is a minute). */
+const SUPERVISE_EVERY_S = 10;
+
 /** Per-job settings (retries, backoff, start time) that override the queue's defaults. */
 export type JobOptions = Omit<JobInsert, 'data' | 'id'>;
 
 /** Only the worker supervises and runs schedules; a web-only process just enqueues. */
 export async function startQueue(database: Database, options: { runsWorker: boolean; log: Logger }): Promise<Queue> {
-  const common = { supervise: options.runsWorker, schedule: options.runsWorker, openTelemetry: { enabled: false } };
+  const common = {
+    supervise: options.runsWorker,
+    schedule: options.runsWorker,
+    superviseIntervalSeconds: SUPERVISE_EVERY_S,
+    monitorIntervalSeconds: SUPERVISE_EVERY_S,
+    openTelemetry: { enabled: false },
+  };
   const boss =
     database.kind === 'pglite'
       ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })
@@ -53,10 +75,11 @@ export async function startQueue(database: Database, options: { runsWorker: bool
   boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
   await boss.start();
   // notify: a new job wakes the workers at once (LISTEN/NOTIFY on PostgreSQL) instead of at their next
-  // poll. updateQueue turns it on for queues an earlier version created without it.
+  // poll. updateQueue turns it (and a heartbeat) on for queues an earlier version created without.
   for (const name of jobNames) {
-    await boss.createQueue(name, { notify: true });
-    await boss.updateQueue(name, { notify: true });
+    const settings = { notify: true, ...queueSettings[name] };
+    await boss.createQueue(name, settings);
+    await boss.updateQueue(name, settings);
   }
   return boss;
 }

@@ -1,6 +1,7 @@
 import type { JobWithMetadata } from 'pg-boss';
 import { makeBackup } from '../actions/backups/make-backup.js';
 import { escalateCallback } from '../actions/orders/escalate-callback.js';
+import { escalateLead } from '../actions/leads/escalate-lead.js';
 import { provisionClientAccount } from '../actions/accounts/provision-client-account.js';
 import { sendOrderConfirmation } from '../actions/orders/send-order-confirmation.js';
 import { issueReceipt, RegisterUnavailableError } from '../actions/receipts/issue-receipt.js';
@@ -22,6 +23,11 @@ export async function afterOrderPaid(deps: Deps, { data }: JobOf<'order.paid'>):
 /** At a paid order's callback deadline. "Not due" fails the run so that pg-boss tries again a minute later. */
 export async function escalateWhenDue(deps: Deps, { data }: JobOf<'orders.escalate'>): Promise<void> {
   if ((await escalateCallback(deps, data.orderId)) === 'not_due') throw new Error('callback deadline not reached yet');
+}
+
+/** At a lead's callback deadline, likewise. */
+export async function escalateLeadWhenDue(deps: Deps, { data }: JobOf<'leads.escalate'>): Promise<void> {
+  if ((await escalateLead(deps, data.leadId)) === 'not_due') throw new Error('lead callback deadline not reached yet');
 }
 
 /** A scheduled backup also prunes old files by the retention rule; one asked for in the back office does not. */

@@ -16,7 +16,8 @@ export async function deliverNotificationJob(deps: Deps, job: DeliveryJob): Prom
 }
 
 const replies: Partial<Record<UpdateOutcome['kind'], string>> = {
-  linked: 'Готово: уведомления uslugi будут приходить сюда.',
+  // Says when alerts come: one that waits for the working morning should not look like a broken bot.
+  linked: 'Готово: уведомления uslugi будут приходить сюда. По умолчанию только в рабочее время (пн–пт 9:00–18:00 мск), остальные ждут утра; часы, каналы и события меняются в профиле.',
   code_refused: 'Код не подошёл: он действует 15 минут и только один раз. Получите новый в своём профиле в uslugi.',
   no_code: 'Это бот уведомлений для сотрудников uslugi. Чтобы получать их здесь, откройте свой профиль в uslugi и нажмите «Привязать Telegram».',
 };

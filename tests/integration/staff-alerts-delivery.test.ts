@@ -93,6 +93,28 @@ describe.each(backends)('staff alert delivery on %s', (backend) => {
     expect(Number(jobs.rows[0]!.n)).toBe(1);
   });
 
+  it('does not ask Telegram again after a run that died waiting for its answer, and emails the alert instead', async () => {
+    const order = await paidOrder(t, { name: 'Оборванный Запуск', email: 'cut@example.ru' });
+    const row = await rowOf(order.id, always, 'telegram');
+    // What a worker killed inside sendMessage leaves behind: the mark set, no answer recorded.
+    await t.deps.db.update(notifications).set({ sendStartedAt: clock.now() }).where(eq(notifications.id, row.id));
+    const before = telegram.sent(boris.id).length;
+    await runJob(row.id, 1);
+    expect(telegram.sent(boris.id)).toHaveLength(before);
+    expect(await rowOf(order.id, always, 'telegram')).toMatchObject({ status: 'failed', sendStartedAt: null, lastAnswer: expect.stringContaining('Сообщение могло дойти') });
+    // Boris chose Telegram only: the copy is an email of its own, delivered once.
+    const copy = await rowOf(order.id, always, 'email');
+    await runJob(copy.id);
+    await runJob(copy.id);
+    expect(await rowOf(order.id, always, 'email')).toMatchObject({ status: 'sent', emailId: expect.any(String) });
+
+    // A run that lives to hear the answer clears the mark.
+    const next = await paidOrder(t, { name: 'Обычный Запуск', email: 'normal@example.ru' });
+    const normal = await rowOf(next.id, always, 'telegram');
+    await runJob(normal.id);
+    expect(await rowOf(next.id, always, 'telegram')).toMatchObject({ status: 'sent', sendStartedAt: null });
+  });
+
   it('retries after a 5xx and keeps the answer; fails for good once the retries are used up', async () => {
     const order = await paidOrder(t, { name: 'Сбой Сервера', email: 'fivexx@example.ru' });
     const row = await rowOf(order.id, always, 'telegram');

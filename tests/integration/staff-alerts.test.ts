@@ -54,7 +54,9 @@ describe.each(backends)('staff alerts on %s', (backend) => {
     expect(page).toContain('https://t.me/uslugi_alerts_bot?start=');
     await linkTelegram(t, telegram, manager.browser, manager.member.id, olga);
     await eventually(async () => telegram.sent(olga.id).length === 1, 'the bot answered');
-    expect(telegram.sent(olga.id)[0]!.text).toBe('Готово: уведомления uslugi будут приходить сюда.');
+    expect(telegram.sent(olga.id)[0]!.text).toBe(
+      'Готово: уведомления uslugi будут приходить сюда. По умолчанию только в рабочее время (пн–пт 9:00–18:00 мск), остальные ждут утра; часы, каналы и события меняются в профиле.',
+    );
     const profile = await manager.browser.get('/admin/profile');
     expect(profile.body).toContain('@olga_sales');
   });

@@ -85,6 +85,11 @@ describe.each(backends)('Tilda sells through uslugi on %s', (backend) => {
     expect((await webhook('test=test', { 'x-api-key': 'wrong-key-0123456789abcdef' })).statusCode).toBe(401);
     const test = await webhook('test=test');
     expect([test.statusCode, test.body]).toEqual([200, 'ok']);
+    // Tilda can also put the key in the body (its «в теле POST» switch), under the same name; never in the URL.
+    expect((await webhook(`test=test&X-Api-Key=${KEY}`, {})).statusCode).toBe(200);
+    expect((await webhook('test=test&X-Api-Key=wrong-key-0123456789abcdef', {})).statusCode).toBe(401);
+    const inUrl = await t.app.inject({ method: 'POST', url: `/integrations/tilda/lead?X-Api-Key=${KEY}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'test=test' });
+    expect(inUrl.statusCode).toBe(401);
     const invalid = await webhook('Name=&Phone=12');
     expect([invalid.statusCode, invalid.body]).toEqual([422, 'Нет имени (поле Name). Телефон не распознан (поле Phone): нужен номер вида +7 912 345-67-89.']);
     expect(await waitingLeads(t.deps.db)).toEqual([]);

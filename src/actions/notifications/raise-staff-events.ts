@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.js';
 import { assignedStaffOf, insertNewNotifications, notificationAudience, type NewNotification } from '../../db/queries/notifications.js';
 import { deliveryTime } from '../../domain/notifications/quiet-hours.js';
 import { pickRecipients } from '../../domain/notifications/recipients.js';
-import { staffEventKey, type StaffEvent } from '../../domain/notifications/staff-events.js';
+import { isOrderEvent, staffEventKey, type StaffEvent } from '../../domain/notifications/staff-events.js';
 import { enqueueWithIds, type JobOptions } from '../../queue.js';
 
 /**
@@ -14,20 +14,23 @@ export const notificationRetry = { retryLimit: 12, retryDelay: 10, retryBackoff:
 
 /**
  * Turns events into notifications, in the transaction of whatever raised them (a payment callback, a
- * surcharge marked paid): one per event, recipient and channel — a unique key, so raising an event
+ * surcharge marked paid, a lead from the site, its missed deadline): one per event, recipient and channel — a unique key, so raising an event
  * twice adds nothing — each with its delivery job (job id = notification id) that starts at once or,
  * in quiet hours, when the next working day starts.
  */
 export async function raiseStaffEvents(deps: Pick<Deps, 'queue' | 'clock' | 'calendar'>, tx: Tx, events: StaffEvent[]): Promise<void> {
   if (events.length === 0) return;
   const now = deps.clock.now();
-  const [colleagues, assigned] = await Promise.all([notificationAudience(tx), assignedStaffOf(tx, events.map((e) => e.orderId))]);
+  const orderIds = events.filter(isOrderEvent).map((e) => e.orderId);
+  const [colleagues, assigned] = await Promise.all([notificationAudience(tx), assignedStaffOf(tx, orderIds)]);
   const byId = new Map(colleagues.map((c) => [c.id, c]));
+  // A lead has nobody assigned: every manager hears of it.
+  const subject = (event: StaffEvent) => (isOrderEvent(event) ? { orderId: event.orderId, leadId: null } : { orderId: null, leadId: event.leadId });
   const rows: NewNotification[] = events.flatMap((event) =>
-    pickRecipients(event, assigned.get(event.orderId) ?? null, colleagues).map((recipient) => ({
+    pickRecipients(event, isOrderEvent(event) ? (assigned.get(event.orderId) ?? null) : null, colleagues).map((recipient) => ({
       eventKey: staffEventKey(event),
       eventKind: event.kind,
-      orderId: event.orderId,
+      ...subject(event),
       invoiceId: event.kind === 'invoice.paid' ? event.invoiceId : null,
       details: event.kind === 'order.needs_review' || event.kind === 'receipt.failed' ? event.message : null,
       staffId: recipient.staffId,

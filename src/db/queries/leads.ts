@@ -1,5 +1,5 @@
 import { asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
-import type { Queryable } from '../client.js';
+import type { Queryable, Tx } from '../client.js';
 import { leads, staff } from '../schema/index.js';
 
 // The back office's reads about leads (call-back requests from the Tilda site).
@@ -32,4 +32,10 @@ export async function recentlyContactedLeads(db: Queryable): Promise<LeadRow[]> 
     .orderBy(desc(leads.contactedAt))
     .limit(RECENT)
     .then((rows) => rows.map(({ lead, contactedByName }) => ({ ...lead, contactedByName })));
+}
+
+/** The lead, locked until the transaction ends: the deadline's job and a manager's «Перезвонили» take turns. */
+export async function lockLead(tx: Tx, leadId: string): Promise<Lead | undefined> {
+  const [lead] = await tx.select().from(leads).where(eq(leads.id, leadId)).for('update');
+  return lead;
 }

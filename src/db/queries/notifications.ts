@@ -3,7 +3,7 @@ import { defaultPreferences, type NotificationPreferences } from '../../domain/n
 import { isStaffEventKind } from '../../domain/notifications/staff-events.js';
 import type { Colleague } from '../../domain/notifications/recipients.js';
 import type { Queryable } from '../client.js';
-import { emails, invoices, notifications, notificationSettings, orders, staff, telegramLinks, telegramPoll } from '../schema/index.js';
+import { emails, invoices, leads, notifications, notificationSettings, orders, staff, telegramLinks, telegramPoll } from '../schema/index.js';
 
 // Staff alerts (docs/notifications.md): who may receive them, what to deliver, what the back office lists.
 
@@ -46,18 +46,20 @@ export async function insertNewNotifications(db: Queryable, rows: NewNotificatio
   return db.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id, notBefore: notifications.notBefore });
 }
 
-/** A notification with what its message needs: the order, the surcharge, the recipient and their chat. */
+/** A notification with what its message needs: the order or the lead, the surcharge, the recipient and their chat. */
 export async function notificationToDeliver(db: Queryable, id: string) {
   const [row] = await db
     .select({
       notification: notifications,
       order: { id: orders.id, serviceTitle: orders.serviceTitle, customerName: orders.customerName, priceKopecks: orders.priceKopecks, callbackDueAt: orders.callbackDueAt, firstContactAt: orders.firstContactAt },
+      lead: { id: leads.id, name: leads.name, phone: leads.phone, service: leads.service, comment: leads.comment, callbackDueAt: leads.callbackDueAt, contactedAt: leads.contactedAt },
       invoiceAmountKopecks: invoices.amountKopecks,
       member: { name: staff.name, email: staff.email, state: staff.state },
       link: telegramLinks,
     })
     .from(notifications)
-    .innerJoin(orders, eq(orders.id, notifications.orderId))
+    .leftJoin(orders, eq(orders.id, notifications.orderId))
+    .leftJoin(leads, eq(leads.id, notifications.leadId))
     .innerJoin(staff, eq(staff.id, notifications.staffId))
     .leftJoin(invoices, eq(invoices.id, notifications.invoiceId))
     .leftJoin(telegramLinks, eq(telegramLinks.staffId, notifications.staffId))

@@ -32,6 +32,8 @@ export const leads = pgTable(
     /** When a manager marked the call made, and who. */
     contactedAt: timestamp('contacted_at', { withTimezone: true }),
     contactedBy: uuid('contacted_by').references(() => staff.id),
+    /** When the missed deadline was escalated to the managers and admins (once; the `leads.escalate` job). */
+    escalatedAt: timestamp('escalated_at', { withTimezone: true }),
   },
   (t) => [
     // The leads page: the ones still waiting, by deadline.

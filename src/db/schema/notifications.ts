@@ -1,10 +1,12 @@
-import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { emails } from './emails.js';
+import { leads } from './leads.js';
 import { orders } from './orders.js';
 import { staff } from './staff.js';
 
-// Staff alerts (docs/notifications.md): an event (an order paid, a payment to review…) becomes one
-// notification per recipient and channel, delivered by its own job.
+// Staff alerts (docs/notifications.md): an event (an order paid, a payment to review, a call-back
+// request from the site…) becomes one notification per recipient and channel, delivered by its own job.
 
 export const notificationChannel = pgEnum('notification_channel', ['email', 'telegram']);
 /** waiting: not delivered yet (quiet hours, retries); sent: handed over; failed: given up, with the answer why. */
@@ -16,11 +18,11 @@ export const notifications = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** The event's identity, e.g. `order.paid:<order id>`: with staff and channel it makes a delivery unique. */
     eventKey: text('event_key').notNull(),
-    /** `order.paid`, `invoice.paid`, `order.needs_review`. */
+    /** `order.paid`, `invoice.paid`, `order.needs_review`, `receipt.failed`, `lead.created`, `lead.overdue`. */
     eventKind: text('event_kind').notNull(),
-    orderId: uuid('order_id')
-      .notNull()
-      .references(() => orders.id),
+    /** What it is about: an order, or a lead (a call-back request); exactly one of the two. */
+    orderId: uuid('order_id').references(() => orders.id),
+    leadId: uuid('lead_id').references(() => leads.id),
     invoiceId: uuid('invoice_id'),
     /** What staff must look at (an order to review), in Russian; null for the other events. */
     details: text('details'),
@@ -35,6 +37,12 @@ export const notifications = pgTable(
     attempts: integer('attempts').notNull().default(0),
     /** The channel's last answer: Telegram's description, or the email outbox's. */
     lastAnswer: text('last_answer'),
+    /**
+     * Telegram: set, and committed, just before sendMessage; cleared with the answer. A run that finds it
+     * set knows the last one died waiting for Telegram, so the message may be there already: it is not
+     * sent again, an email goes instead (docs/notifications.md, "Exactly once").
+     */
+    sendStartedAt: timestamp('send_started_at', { withTimezone: true }),
     /** The email channel: the outbox email it became (its page has the SMTP server's answer). */
     emailId: uuid('email_id').references(() => emails.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -44,6 +52,7 @@ export const notifications = pgTable(
     uniqueIndex('notifications_once').on(t.eventKey, t.staffId, t.channel),
     index('notifications_created_at').on(t.createdAt),
     index('notifications_status').on(t.status),
+    check('notifications_about_one', sql`num_nonnulls(${t.orderId}, ${t.leadId}) = 1`),
   ],
 );
 

@@ -13,13 +13,14 @@ export interface NotificationPreferences {
 }
 
 /**
- * Managers call the clients, so they hear about every order event; admins about money that needs a
- * decision (they can ask for more); receipts the register failed go to those who re-issue them.
+ * Managers call the clients, so they hear about every order event and every call-back request; admins
+ * about money that needs a decision and about a call-back request nobody answered in time (they can ask
+ * for more); receipts the register failed go to those who re-issue them.
  */
 export function defaultPreferences(role: StaffRole): NotificationPreferences {
   const events: Record<StaffRole, StaffEventKind[]> = {
     manager: staffEventKinds.filter((kind) => kind !== 'receipt.failed'),
-    admin: ['order.needs_review', 'receipt.failed'],
+    admin: ['order.needs_review', 'receipt.failed', 'lead.overdue'],
     accountant: ['receipt.failed'],
   };
   return { channels: { email: true, telegram: true }, events: events[role], workingHoursOnly: true };

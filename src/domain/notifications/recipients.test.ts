@@ -43,6 +43,21 @@ describe('pickRecipients', () => {
     expect(pickRecipients(paid, null, quiet)).toEqual([]);
   });
 
+  it('tells every manager about a call-back request from the site, and the admins too when nobody called in time', () => {
+    const created: StaffEvent = { kind: 'lead.created', leadId: 'l1' };
+    const overdue: StaffEvent = { kind: 'lead.overdue', leadId: 'l1' };
+    expect(who(pickRecipients(created, null, team))).toEqual(['m1:email', 'm1:telegram', 'm2:email']);
+    expect(who(pickRecipients(overdue, null, team))).toEqual(['m1:email', 'm1:telegram', 'm2:email', 'a1:email']);
+  });
+
+  it('has the admins stand in when the shop has no active manager (one admin runs it), whatever they ticked', () => {
+    const alone = [colleague('a1', 'admin', { telegramReachable: true }), colleague('m9', 'manager', { active: false }), colleague('b1', 'accountant')];
+    expect(who(pickRecipients(paid, null, alone))).toEqual(['a1:email', 'a1:telegram']);
+    expect(who(pickRecipients({ kind: 'lead.created', leadId: 'l1' }, null, alone))).toEqual(['a1:email', 'a1:telegram']);
+    // Not for what managers do not hear about anyway: a receipt goes to whoever chose it.
+    expect(who(pickRecipients({ kind: 'receipt.failed', orderId: 'o1', receiptId: 'r1', message: '' }, null, alone))).toEqual(['a1:email', 'a1:telegram', 'b1:email']);
+  });
+
   it('emails someone who chose only Telegram but has no working link, and sends nothing to someone who chose no channel', () => {
     const onlyTelegram = prefs({ channels: { email: false, telegram: true } });
     expect(who(pickRecipients(paid, null, [colleague('m1', 'manager', { preferences: onlyTelegram })]))).toEqual(['m1:email']);

@@ -2,7 +2,7 @@
 // it once and for all: with the recipient and the channel it makes a notification unique, so a
 // duplicate callback or a retried job cannot alert anyone twice.
 
-export const staffEventKinds = ['order.paid', 'invoice.paid', 'order.needs_review', 'receipt.failed'] as const;
+export const staffEventKinds = ['order.paid', 'invoice.paid', 'order.needs_review', 'receipt.failed', 'lead.created', 'lead.overdue'] as const;
 export type StaffEventKind = (typeof staffEventKinds)[number];
 
 export const staffEventNames: Record<StaffEventKind, string> = {
@@ -10,6 +10,8 @@ export const staffEventNames: Record<StaffEventKind, string> = {
   'invoice.paid': 'Доплата получена',
   'order.needs_review': 'Платёж требует проверки (сумма не совпала, оплачен дважды)',
   'receipt.failed': 'Касса не пробила чек (нужно выпустить его заново)',
+  'lead.created': 'Заявка на звонок с сайта',
+  'lead.overdue': 'Заявке не перезвонили в срок',
 };
 
 export type StaffEvent =
@@ -18,7 +20,16 @@ export type StaffEvent =
   /** `paymentKey` names the gateway message that raised it: one alert per payment, however often it is repeated. */
   | { kind: 'order.needs_review'; orderId: string; paymentKey: string; message: string }
   /** The register failed a receipt for good: someone must look at the error and re-issue it (54-FZ). */
-  | { kind: 'receipt.failed'; orderId: string; receiptId: string; message: string };
+  | { kind: 'receipt.failed'; orderId: string; receiptId: string; message: string }
+  /** A «заказать звонок» request from the site (docs/tilda.md): call the person back by its deadline. */
+  | { kind: 'lead.created'; leadId: string }
+  /** The lead's callback deadline passed and nobody marked the call made. */
+  | { kind: 'lead.overdue'; leadId: string };
+
+export type OrderEvent = Exclude<StaffEvent, { leadId: string }>;
+
+/** What an event is about: an order (its card, its assigned manager) or a lead (no card, no assignee). */
+export const isOrderEvent = (event: StaffEvent): event is OrderEvent => 'orderId' in event;
 
 export function staffEventKey(event: StaffEvent): string {
   switch (event.kind) {
@@ -30,6 +41,10 @@ export function staffEventKey(event: StaffEvent): string {
       return `order.needs_review:${event.paymentKey}`;
     case 'receipt.failed':
       return `receipt.failed:${event.receiptId}`;
+    case 'lead.created':
+      return `lead.created:${event.leadId}`;
+    case 'lead.overdue':
+      return `lead.overdue:${event.leadId}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alertMessage } from '../../domain/notifications/alert-message.js';
+import { alertMessage, leadAlertMessage } from '../../domain/notifications/alert-message.js';
 import { staffAlertEmail } from './staff-alert.js';
 import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
@@ -46,5 +46,35 @@ describe('staff alert email', () => {
 
   it('escapes names in the HTML', () => {
     expectEscaped(staffAlertEmail({ staffName: 'Ольга', message: alertMessage({ ...facts, customerName: scriptName }, now) }, company).html);
+  });
+
+  describe('for a call-back request from the site', () => {
+    const lead = {
+      event: 'lead.created' as const,
+      name: 'Анна Волкова',
+      phone: '+79123456789',
+      service: 'Лендинг под ключ',
+      comment: 'Удобно после обеда',
+      callbackDueAt: new Date('2026-11-24T15:26:00+03:00'),
+      contacted: false,
+      leadsUrl: 'https://shop.example.ru/admin/leads',
+    };
+
+    it('gives the name, the phone, the service, the comment, the deadline in words and the leads page', () => {
+      const email = staffAlertEmail({ staffName: 'Ольга', message: leadAlertMessage(lead, now) }, company);
+      expect(email.subject).toBe('Заявка на звонок: Анна Волкова');
+      for (const line of ['Телефон: +7 912 345 67 89', 'Услуга: Лендинг под ключ', 'Комментарий: Удобно после обеда', 'Позвонить сегодня до 15:26', 'Открыть заявки']) {
+        expect(email.text).toContain(line);
+      }
+      expectLinkTwice(email.html, lead.leadsUrl);
+    });
+
+    it('says the time is up when nobody called, and stops asking once somebody did', () => {
+      const late = new Date('2026-11-24T15:27:00+03:00');
+      const overdue = leadAlertMessage({ ...lead, event: 'lead.overdue', service: null, comment: null }, late);
+      expect(overdue.title).toBe('Заявке не перезвонили в срок: Анна Волкова');
+      expect(overdue.lines).toEqual(['Телефон: +7 912 345 67 89', 'Срок звонка истёк: сегодня в 15:26. Позвоните и отметьте «Перезвонили».']);
+      expect(leadAlertMessage({ ...lead, contacted: true }, late).lines.at(-1)).toBe('Уже перезвонили.');
+    });
   });
 });

@@ -4,8 +4,9 @@ import { oneLine, type EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
 
 /**
- * A staff alert by email (docs/notifications.md): the same words as in Telegram. No phone number of
- * the client in it: the card has the contacts, behind the staff login.
+ * A staff alert by email (docs/notifications.md): the same words as in Telegram. An order's alert has
+ * no phone number of the client in it (the card has the contacts, behind the staff login); a call-back
+ * request's has, since calling that number is all it asks for and a lead has no card.
  */
 export function staffAlertEmail(data: { staffName: string; message: AlertMessage }, company: Company): EmailContent {
   const { message } = data;
@@ -16,7 +17,7 @@ export function staffAlertEmail(data: { staffName: string; message: AlertMessage
       customerName: data.staffName,
       blocks: [
         ...message.lines,
-        { href: message.cardUrl, label: 'Открыть карточку заказа' },
+        { href: message.cardUrl, label: message.cardLabel },
         'Уведомления настраиваются в профиле: каналы, события и часы.',
       ],
     },

@@ -8,9 +8,9 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The alert as a Telegram message. The order link is in the text, not an inline button: Telegram
+ * The alert as a Telegram message. The link (the order card, the leads) is in the text, not an inline button: Telegram
  * refuses button URLs on a host without a dot (localhost in development).
  */
 export function telegramAlert(message: AlertMessage): string {
-  return [`<b>${escapeHtml(message.title)}</b>`, ...message.lines.map(escapeHtml), `<a href="${escapeHtml(message.cardUrl)}">Открыть карточку заказа</a>`].join('\n');
+  return [`<b>${escapeHtml(message.title)}</b>`, ...message.lines.map(escapeHtml), `<a href="${escapeHtml(message.cardUrl)}">${escapeHtml(message.cardLabel)}</a>`].join('\n');
 }

@@ -65,7 +65,7 @@ function LeadTable({ rows, now, csrfToken }: { rows: LeadRow[]; now: Date; csrfT
 function LeadRowView({ lead, now, csrfToken }: { lead: LeadRow; now: Date; csrfToken: string }) {
   const countdown = lead.contactedAt ? null : callbackCountdown(lead.callbackDueAt, now);
   return (
-    <tr class={countdown?.overdue ? 'orders-overdue-row' : undefined}>
+    <tr id={`lead-${lead.id}`} class={countdown?.overdue ? 'orders-overdue-row' : undefined}>
       <td data-label="Клиент">
         <div>
           {lead.name}

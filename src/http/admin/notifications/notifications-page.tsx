@@ -59,7 +59,7 @@ export function NotificationsPage({ status, rows, total, page, pageSize }: Notif
                   <td class="records-nowrap" data-label="Создано (мск)">{moscowShort(n.createdAt)}</td>
                   <td data-label="Событие">
                     {isStaffEventKind(n.eventKind) ? staffEventNames[n.eventKind] : n.eventKind}:{' '}
-                    <a href={`/admin/orders/${n.orderId}`}>заказ № {orderNumber(n.orderId)}</a>
+                    {n.orderId ? <a href={`/admin/orders/${n.orderId}`}>заказ № {orderNumber(n.orderId)}</a> : <a href={`/admin/leads#lead-${n.leadId}`}>заявка на звонок</a>}
                   </td>
                   <td data-label="Кому">{staffName}</td>
                   <td data-label="Канал">{channelNames[n.channel]}</td>

@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import type { AlertMessage } from '../../domain/notifications/alert-message.js';
 import { oneLine, type EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
@@ -7,7 +7,7 @@ import { renderLetter } from './letter.js';
  * A staff alert by email (docs/notifications.md): the same words as in Telegram. No phone number of
  * the client in it: the card has the contacts, behind the staff login.
  */
-export function staffAlertEmail(data: { staffName: string; message: AlertMessage }, company: Company): EmailContent {
+export function staffAlertEmail(data: { staffName: string; message: AlertMessage }, sender: EmailSender): EmailContent {
   const { message } = data;
   return renderLetter(
     {
@@ -20,6 +20,6 @@ export function staffAlertEmail(data: { staffName: string; message: AlertMessage
         'Уведомления настраиваются в профиле: каналы, события и часы.',
       ],
     },
-    company,
+    sender,
   );
 }

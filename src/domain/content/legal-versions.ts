@@ -81,9 +81,10 @@ export function checkNewVersion(
 ): NewVersionCheck {
   const errors: { effective_date?: string; body?: string } = {};
   const today = DateTime.fromJSDate(now, { zone: ZONE }).startOf('day');
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(input.effectiveDate) ? DateTime.fromISO(input.effectiveDate, { zone: ZONE }) : null;
-  const same = date?.isValid ? existing.find((v) => v.document === input.document && v.effectiveDate === input.effectiveDate) : undefined;
-  if (!date?.isValid) errors.effective_date = 'Укажите дату, с которой действует редакция, например «01.01.2027».';
+  const date = parseEditionDate(input.effectiveDate);
+  const effectiveDate = date?.toISODate() ?? '';
+  const same = date ? existing.find((v) => v.document === input.document && v.effectiveDate === effectiveDate) : undefined;
+  if (!date) errors.effective_date = 'Укажите дату, с которой действует редакция, например «01.01.2027».';
   else if (date < today) errors.effective_date = 'Дата уже прошла: прошлые редакции не меняют, ведь клиенты уже приняли их. Укажите сегодняшнюю или более позднюю дату.';
   else if (date > today.plus({ years: 1 })) errors.effective_date = 'Редакцию можно назначить не больше чем на год вперёд.';
   else if (same && same.effectiveFrom <= now) {
@@ -94,7 +95,18 @@ export function checkNewVersion(
   if (textError) errors.body = textError;
   if (errors.effective_date || errors.body || !date) return { ok: false, errors };
   const effectiveFrom = date.hasSame(today, 'day') ? now : date.toJSDate();
-  return { ok: true, replaces: Boolean(same), version: { document: input.document, effectiveDate: input.effectiveDate, effectiveFrom, body } };
+  return { ok: true, replaces: Boolean(same), version: { document: input.document, effectiveDate, effectiveFrom, body } };
+}
+
+/** «01.01.2027» (as people type it) or «2027-01-01» (a date input) → the Moscow day; null when neither. */
+export function parseEditionDate(value: string): DateTime | null {
+  const text = value.trim();
+  const date = /^\d{1,2}\.\d{1,2}\.\d{4}$/.test(text)
+    ? DateTime.fromFormat(text, 'd.M.yyyy', { zone: ZONE })
+    : /^\d{4}-\d{2}-\d{2}$/.test(text)
+      ? DateTime.fromISO(text, { zone: ZONE })
+      : null;
+  return date?.isValid ? date : null;
 }
 
 /** The versions an order placed at `now` accepts, as orders record them. */

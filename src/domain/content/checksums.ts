@@ -42,7 +42,8 @@ function accountChecksumOk(prefix: string, account: string): boolean {
 }
 
 export const settlementAccountOk = (bik: string, account: string) => accountChecksumOk(bik.slice(-3), account);
-export const correspondentAccountOk = (bik: string, account: string) => accountChecksumOk(`0${bik.slice(4, 6)}`, account);
+/** A bank's correspondent account also ends with the last three digits of its БИК. */
+export const correspondentAccountOk = (bik: string, account: string) => account.endsWith(bik.slice(-3)) && accountChecksumOk(`0${bik.slice(4, 6)}`, account);
 
 /** КПП: 9 characters, the 5th and 6th may be capital Latin letters (the reason code). */
 export const kppFormatOk = (kpp: string) => /^\d{4}[\dA-Z]{2}\d{3}$/.test(kpp);

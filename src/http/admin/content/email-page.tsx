@@ -43,7 +43,7 @@ export function EmailWordingPage({ type, values, errors = {}, previewUrl, previe
           <button type="submit" class="button" name="intent" value="save">
             Сохранить
           </button>
-          <button type="submit" class="button button-secondary" name="intent" value="preview">
+          <button type="submit" class="button" name="intent" value="preview">
             Предпросмотр
           </button>
         </div>

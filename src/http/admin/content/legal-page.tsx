@@ -48,7 +48,7 @@ export function LegalPage({ document, history, currentDate, values, errors = {},
                 <tr>
                   <td>
                     {row.effectiveFrom > now ? editionLabel(row.effectiveDate) : <a href={`/legal/${document}/${row.effectiveDate}`}>{editionLabel(row.effectiveDate)}</a>}{' '}
-                    <span class={`badge ${state === 'действующая' ? 'badge-ok' : state === 'ещё не действует' ? 'badge-warn' : ''}`}>{state}</span>
+                    <span class={state === 'действующая' ? 'badge badge-ok' : state === 'ещё не действует' ? 'badge badge-warn' : 'badge'}>{state}</span>
                   </td>
                   <td>{`${moscowShort(row.effectiveFrom)} мск`}</td>
                   <td>{row.publishedBy ?? <span title="Текст поставлен с приложением">типовой образец — проверить с юристом</span>}</td>

@@ -68,7 +68,8 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     if (await seedLegalTexts(database.db, clock.now())) log.info('Legal texts filled from the shipped versions');
     content = await contentStore(database.db, { firstCompany: companyFrom(config), log });
     const queue = await startQueue(database, { runsWorker: config.ROLE !== 'web', log });
-    const mailer = createMailer(config);
+    const store = content;
+    const mailer = createMailer(config, () => store.current().company.email);
     const register = config.RECEIPTS === 'off' ? null : (options.register ?? registerCredentialsFrom(config));
     const telegramOptions = options.telegram ?? (config.TELEGRAM_BOT_TOKEN ? { apiUrl: config.TELEGRAM_API_URL, token: config.TELEGRAM_BOT_TOKEN } : null);
     const telegram = telegramOptions && createTelegramBot(telegramOptions);

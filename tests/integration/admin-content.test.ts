@@ -97,7 +97,7 @@ describe.each(backends)('back office: texts and company details on %s', (backend
     expect(published.statusCode).toBe(303);
     expect(published.headers.location).toBe('/admin/content/legal/offer?done=published&date=2026-12-11');
     expect(await lastAudit()).toMatchObject({ action: 'content.legal_version_published', entity: 'legal_version', entityId: 'offer-2026-12-11' });
-    const history = await admin.get('/admin/content/legal/offer');
+    const history = await admin.get(String(published.headers.location));
     expect(history.body).toContain('Опубликована редакция от 11 декабря 2026 г.');
     expect(history.body).toContain('ещё не действует');
     expect(history.body).toContain('типовой образец — проверить с юристом');
@@ -111,6 +111,7 @@ describe.each(backends)('back office: texts and company details on %s', (backend
 
   it('takes the new offer into effect at midnight in Moscow; the old one stays readable and orders keep what they accepted', async () => {
     clock.advance(12 * 3_600_000); // 00:00 on 11 December, Moscow
+    admin = (await staffBrowser(t, 'admin')).browser; // the old session has long been idle
     const offer = await site().get('/legal/offer');
     expect(offer.body).toContain('<p class="legal-version">Редакция от 11 декабря 2026 г.</p>');
     expect(offer.body).toContain('Кофе подаётся бесплатно.');

@@ -130,8 +130,11 @@ export async function contentArea(app: FastifyInstance) {
     const { type } = request.params;
     if (!isClientEmailType(type)) return sendErrorPage(reply, 404);
     const q = request.query;
-    const text = (name: string) => (typeof q[name] === 'string' ? (q[name] as string) : '');
-    const checked = checkWording({ greeting: text('greeting'), signOff: text('sign_off'), paragraph: text('paragraph') });
+    const text = (name: string) => (typeof q[name] === 'string' ? (q[name] as string).slice(0, 2_000) : '');
+    // Without a wording in the address: the saved one.
+    const saved = deps.content.current().emails[type];
+    const asked = 'greeting' in q ? { greeting: text('greeting'), signOff: text('sign_off'), paragraph: text('paragraph') } : saved;
+    const checked = checkWording(asked);
     if (!checked.ok) return sendErrorPage(reply, 422);
     return reply
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'; sandbox")

@@ -25,7 +25,7 @@ describe.runIf(browserAvailable())('the owner edits the company phone and the of
     mkdirSync(screenshots, { recursive: true });
     t = await createTestApp('pglite', { captcha: false });
     browser = await launchBrowser();
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await t?.close();
@@ -96,5 +96,5 @@ describe.runIf(browserAvailable())('the owner edits the company phone and the of
     await expect(page.frameLocator('iframe.records-mail-preview').locator('body').textContent()).resolves.toContain('Добрый день, Иван Петров!');
     await shot(page, '45-email-wording');
     expect(problems).toEqual([]);
-  });
+  }, 180_000); // a dozen full-page screenshots at two widths on a shared machine
 });

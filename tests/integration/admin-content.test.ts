@@ -98,7 +98,7 @@ describe.each(backends)('back office: texts and company details on %s', (backend
     expect(published.headers.location).toBe('/admin/content/legal/offer?done=published&date=2026-12-11');
     expect(await lastAudit()).toMatchObject({ action: 'content.legal_version_published', entity: 'legal_version', entityId: 'offer-2026-12-11' });
     const history = await admin.get(String(published.headers.location));
-    expect(history.body).toContain('Опубликована редакция от 11 декабря 2026 г.');
+    expect(history.body).toContain('Опубликована редакция от 11 декабря 2026 г.</p>');
     expect(history.body).toContain('ещё не действует');
     expect(history.body).toContain('типовой образец — проверить с юристом');
 

@@ -77,7 +77,7 @@ export async function contentArea(app: FastifyInstance) {
     const tomorrow = moscowDay(moscowDate(new Date(now.getTime() + 86_400_000)));
     const query = request.query as { done?: string; date?: string };
     const notice =
-      query.done === 'published' && query.date ? `Опубликована ${editionLabel(query.date).toLowerCase()}.` : query.done === 'replaced' && query.date ? `${editionLabel(query.date)} заменена новым текстом.` : undefined;
+      query.done === 'published' && query.date ? `Опубликована ${editionLabel(query.date).toLowerCase()}` : query.done === 'replaced' && query.date ? `${editionLabel(query.date)} заменена новым текстом.` : undefined;
     return sendLegal(reply, document, { effective_date: tomorrow, body: newest?.body ?? '' }, {}, notice);
   });
 

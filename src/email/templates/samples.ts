@@ -17,7 +17,7 @@ import { verifyEmailEmail } from './verify-email.js';
 // owner sees their greeting, paragraph and sign-off in the real template, with no real client's data.
 
 const customerName = 'Иван Петров';
-const ref = 'ПРИМЕР';
+const ref = 'K5ChHM3Kl2B2VusRYQSuqudE';
 const at = new Date('2026-11-24T11:20:00+03:00');
 const later = new Date('2026-11-27T11:20:00+03:00');
 const serviceTitle = 'Лендинг под ключ';
@@ -34,13 +34,13 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
     case 'service_added':
       return serviceAddedEmail({ customerName, serviceTitle, accountUrl: `${site}/account` }, sender);
     case 'verify_email':
-      return verifyEmailEmail({ customerName, verifyUrl: `${site}/account/verify-email#token=пример`, validUntil: later }, sender);
+      return verifyEmailEmail({ customerName, verifyUrl: `${site}/account/verify-email#token=example-token`, validUntil: later }, sender);
     case 'access_active':
       return accessActiveEmail({ customerName, login: 'ivan.petrov', accountUrl: `${site}/account` }, sender);
     case 'password_reset':
-      return passwordResetEmail({ customerName, resetUrl: `${site}/account/password/reset#token=пример`, validUntil: later }, sender);
+      return passwordResetEmail({ customerName, resetUrl: `${site}/account/password/reset#token=example-token`, validUntil: later }, sender);
     case 'email_change_confirm':
-      return emailChangeConfirmEmail({ customerName, newEmail: 'ivan.new@example.ru', confirmUrl: `${site}/account/email/confirm#token=пример`, validUntil: later }, sender);
+      return emailChangeConfirmEmail({ customerName, newEmail: 'ivan.new@example.ru', confirmUrl: `${site}/account/email/confirm#token=example-token`, validUntil: later }, sender);
     case 'email_change_notice':
       return emailChangeNoticeEmail({ customerName, newEmail: 'ivan.new@example.ru' }, sender);
     case 'specification_agreed':

@@ -3,6 +3,7 @@ import type { Database, Db } from './db/client.js';
 import type { CatalogCache } from './db/queries/catalog-cache.js';
 import type { CaptchaKeys } from './captcha/altcha.js';
 import type { LiveCalendar } from './calendar/calendar-store.js';
+import type { ContentStore } from './content/site-content.js';
 import type { Clock } from './clock.js';
 import type { Mailer } from './email/mailer.js';
 import type { Logger } from './log.js';
@@ -29,6 +30,11 @@ export interface Deps {
    * again after an edit here and every minute for edits made by another process.
    */
   calendar: LiveCalendar;
+  /**
+   * What the owner edits in the back office (company details, legal texts, email wording), kept in
+   * memory: read again after an edit here and every 10 s for edits made by another process.
+   */
+  content: ContentStore;
   /** SMTP when SMTP_URL is set; otherwise the dev mailbox (emails stay in the database). */
   mailer: Mailer;
   /** The Telegram bot for staff alerts; null without TELEGRAM_BOT_TOKEN (and no sandbox bot). */

@@ -2,7 +2,6 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import staticFiles from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { companyFrom, type Company } from './company.js';
 import { productionRules } from './config.js';
 import type { Deps } from './app-deps.js';
 import { clientAccount } from './http/account/index.js';
@@ -27,7 +26,6 @@ import { freedomPayWebhooks } from './http/webhooks/freedompay.js';
 declare module 'fastify' {
   interface FastifyInstance {
     deps: Deps;
-    company: Company;
     /** Every route the app serves (HEAD left out): the attack tests walk them all, so new routes are covered. */
     routeList: { method: string; url: string }[];
   }
@@ -58,7 +56,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     rewriteUrl: screenUrl,
   }) as unknown as FastifyInstance; // the HTTPS server type differs only in `app.server`, which nothing here uses
   app.decorate('deps', deps);
-  app.decorate('company', companyFrom(deps.config));
   app.decorate('routeList', []);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeList.push({ method, url: route.url });

@@ -9,6 +9,8 @@ import { seedDemoCatalog } from './db/seed-catalog.js';
 import { createCatalogCache } from './db/queries/catalog-cache.js';
 import { captchaKeys } from './captcha/altcha.js';
 import { liveCalendar, seedCalendar, type LiveCalendar } from './calendar/calendar-store.js';
+import { companyFrom } from './company.js';
+import { contentStore, seedLegalTexts, type ContentStore } from './content/site-content.js';
 import { createMailer } from './email/mailer.js';
 import { startQueue } from './queue.js';
 import { createTelegramBot, type TelegramBotOptions } from './notifications/telegram/bot-api.js';
@@ -57,13 +59,17 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     });
   }
   let calendar: LiveCalendar | null = null;
+  let content: ContentStore | null = null;
   try {
     await runMigrations(database);
     if (await seedDemoCatalog(database.db)) log.info('Empty catalog: added the demo services');
     if (await seedCalendar(database.db)) log.info('Working calendar filled from the shipped production calendar');
     calendar = await liveCalendar(database.db, log);
+    if (await seedLegalTexts(database.db, clock.now())) log.info('Legal texts filled from the shipped versions');
+    content = await contentStore(database.db, { firstCompany: companyFrom(config), log });
     const queue = await startQueue(database, { runsWorker: config.ROLE !== 'web', log });
-    const mailer = createMailer(config);
+    const store = content;
+    const mailer = createMailer(config, () => store.current().company.email);
     const register = config.RECEIPTS === 'off' ? null : (options.register ?? registerCredentialsFrom(config));
     const telegramOptions = options.telegram ?? (config.TELEGRAM_BOT_TOKEN ? { apiUrl: config.TELEGRAM_API_URL, token: config.TELEGRAM_BOT_TOKEN } : null);
     const telegram = telegramOptions && createTelegramBot(telegramOptions);
@@ -77,12 +83,14 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
       catalog: createCatalogCache(database.db, clock),
       gateway: createGateway(config, credentials),
       calendar,
+      content,
       captcha: config.CAPTCHA ? captchaKeys(config.APP_SECRET) : null,
       mailer,
       cashRegister: register && createCashRegister(register, { timeoutMs: options.register?.timeoutMs, log }),
       telegram,
       async close() {
         calendar?.stop();
+        content?.stop();
         telegram?.close(); // ends the update loop's long poll at once
         await queue.stop({ graceful: true, timeout: 10_000 }); // also closes pg-boss's own pool on PostgreSQL
         mailer.close(); // after the queue: a delivery in progress finishes first
@@ -92,6 +100,7 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
     };
   } catch (error) {
     calendar?.stop();
+    content?.stop();
     await database.close().catch(() => {});
     lock?.release();
     throw error;

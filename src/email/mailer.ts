@@ -21,8 +21,11 @@ export interface Mailer {
 
 type MailSettings = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'MAIL_REPLY_TO' | 'COMPANY_EMAIL' | 'DKIM_DOMAIN' | 'DKIM_SELECTOR' | 'DKIM_PRIVATE_KEY_FILE'>;
 
-/** Every email says "just reply": replies go to the company's address unless MAIL_REPLY_TO says otherwise. */
-export const replyToOf = (config: Pick<Config, 'MAIL_REPLY_TO' | 'COMPANY_EMAIL'>): string => config.MAIL_REPLY_TO ?? config.COMPANY_EMAIL;
+/**
+ * Every email says "just reply": replies go to the company's current address (saved in the back office,
+ * docs/content.md) unless MAIL_REPLY_TO says otherwise.
+ */
+export const replyToOf = (config: Pick<Config, 'MAIL_REPLY_TO'>, companyEmail: string): string => config.MAIL_REPLY_TO ?? companyEmail;
 
 /** nodemailer's DKIM signing (relaxed/relaxed, rsa-sha256), when the three DKIM settings are given. */
 function dkimOf(config: MailSettings) {
@@ -30,7 +33,8 @@ function dkimOf(config: MailSettings) {
   return { dkim: { domainName: config.DKIM_DOMAIN, keySelector: config.DKIM_SELECTOR, privateKey: readFileSync(config.DKIM_PRIVATE_KEY_FILE, 'utf8') } };
 }
 
-export function createMailer(config: MailSettings): Mailer {
+/** `companyEmail` reads the company's current address when each email goes out. */
+export function createMailer(config: MailSettings, companyEmail: () => string = () => config.COMPANY_EMAIL): Mailer {
   const domain = /@([^>\s]+)>?\s*$/.exec(config.MAIL_FROM)?.[1] ?? 'localhost';
   // Derived from our id, so a message sent twice (a crash between sending and recording) is recognisable.
   const messageIdOf = (email: OutgoingEmail) => `<${email.id}@${domain}>`;
@@ -52,13 +56,14 @@ export function createMailer(config: MailSettings): Mailer {
       disableUrlAccess: true,
       ...dkimOf(config),
     },
-    { from: config.MAIL_FROM, replyTo: replyToOf(config) },
+    { from: config.MAIL_FROM },
   );
   return {
     kind: 'smtp',
     async send(email) {
       const info = await transport.sendMail({
         to: email.to,
+        replyTo: replyToOf(config, companyEmail()),
         subject: email.subject,
         html: email.html,
         text: email.text,

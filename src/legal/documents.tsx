@@ -1,128 +1,85 @@
-import type { VNode } from 'preact';
-import type { Company } from '../company.js';
-import type { LegalDocument } from './versions.js';
+import type { Company } from '../domain/content/company-details.js';
+import { inlinePlaceholders, parseLegalText, type InlinePlaceholder } from '../domain/content/legal-text.js';
 
-// Demo texts: a lawyer must review them before launch (see docs/decisions/002-legal-texts.md).
+// A legal text's markup as a page: text nodes only (preact escapes them), never HTML from the database.
+// The company's details come in at render time, so a new phone number shows in every version at once.
 
 /** What the shop has switched on that a text must mention. */
 export interface LegalSettings {
   /** YANDEX_METRIKA_ID is set: the privacy policy names Yandex Metrika. */
   metrika: boolean;
+  /** PUBLIC_URL, for {сайт}. */
+  siteUrl: string;
 }
 
-interface LegalText {
-  title: string;
-  body(company: Company, settings: LegalSettings): VNode;
+function inlineValues(company: Company, settings: LegalSettings): Record<InlinePlaceholder, string> {
+  return {
+    '{название}': company.name,
+    '{инн}': company.inn,
+    '{огрн}': company.ogrn,
+    '{адрес}': company.address,
+    '{телефон}': company.phone,
+    '{почта}': company.email,
+    '{сайт}': settings.siteUrl,
+  };
 }
 
-const Requisites = ({ company }: { company: Company }) => (
-  <p>
-    {company.name}, ИНН {company.inn}, ОГРН {company.ogrn}, адрес: {company.address}, телефон: {company.phone}, электронная
-    почта: {company.email}.
-  </p>
-);
+const PLACEHOLDER = new RegExp(Object.keys(inlinePlaceholders).map((key) => key.replace(/[{}]/g, '\\$&')).join('|'), 'g');
 
-export const legalTexts: Record<LegalDocument, LegalText> = {
-  offer: {
-    title: 'Публичная оферта на оказание услуг',
-    body: (company) => (
-      <>
-        <p>
-          Настоящий документ — предложение {company.name} (далее — Исполнитель) заключить договор оказания услуг на
-          указанных ниже условиях (ст. 435 и п. 2 ст. 437 ГК РФ).
-        </p>
-        <h2>1. Предмет договора</h2>
-        <p>
-          Исполнитель оказывает услуги, выбранные Заказчиком на сайте, а Заказчик оплачивает их по цене, указанной на
-          странице услуги в момент оформления заказа.
-        </p>
-        <h2>2. Акцепт</h2>
-        <p>
-          Оплата заказа означает полное и безоговорочное принятие условий оферты (п. 3 ст. 438 ГК РФ). Отметка «Я
-          принимаю условия публичной оферты» при оформлении заказа подтверждает ознакомление с ней.
-        </p>
-        <h2>3. Сроки и порядок оказания услуг</h2>
-        <p>
-          Менеджер связывается с Заказчиком в течение одного рабочего часа после оплаты (пн–пт, 09:00–18:00 по
-          московскому времени) и согласует спецификацию работ. Для услуг с почасовой оплатой дополнительные часы сверх
-          включённых оплачиваются по ставке, указанной на странице услуги, только после согласования с Заказчиком.
-        </p>
-        <h2>4. Отказ от услуги и возврат</h2>
-        <p>
-          Заказчик вправе отказаться от услуги в любое время, оплатив фактически понесённые Исполнителем расходы (ст. 32
-          Закона «О защите прав потребителей»). Возврат производится на карту, с которой была произведена оплата.
-        </p>
-        <h2>5. Реквизиты Исполнителя</h2>
-        <Requisites company={company} />
-      </>
-    ),
-  },
-  privacy: {
-    title: 'Политика обработки персональных данных',
-    body: (company, settings) => (
-      <>
-        <p>
-          Политика определяет, как {company.name} (далее — Оператор) обрабатывает и защищает персональные данные
-          посетителей сайта и клиентов в соответствии с Федеральным законом № 152-ФЗ «О персональных данных».
-        </p>
-        <h2>1. Какие данные мы обрабатываем</h2>
-        <p>Имя, адрес электронной почты, номер телефона, комментарий к заказу, IP-адрес и сведения о браузере.</p>
-        <h2>2. Цели обработки</h2>
-        <p>
-          Оформление и исполнение заказа, связь с клиентом, предоставление доступа в личный кабинет, исполнение
-          требований закона. Рассылка новостей — только с отдельного согласия.
-        </p>
-        {settings.metrika && (
-          <>
-            <h2>Веб-аналитика</h2>
-            <p>
-              Сайт использует сервис веб-аналитики Яндекс Метрика (ООО «Яндекс», 119021, г. Москва, ул. Льва Толстого, д. 16).
-              Метрика получает файлы cookie, IP-адрес, сведения о браузере и устройстве, адреса просмотренных страниц и
-              источник перехода, а после оплаты — номер заказа, название услуги и сумму. Имя, адрес электронной почты и
-              телефон в Метрику не передаются. Цель — статистика посещаемости и продаж для улучшения сайта. Отказаться можно,
-              запретив файлы cookie в настройках браузера или установив блокировщик Метрики.
-            </p>
-          </>
-        )}
-        <h2>3. Хранение и защита</h2>
-        <p>
-          Данные хранятся в базах данных, расположенных на территории Российской Федерации. Данные банковских карт
-          Оператор не получает и не хранит: оплата происходит на странице платёжного сервиса.
-        </p>
-        <h2>4. Права субъекта</h2>
-        <p>
-          Вы можете запросить сведения о своих данных, их уточнение или удаление и отозвать согласие, написав на{' '}
-          {company.email}.
-        </p>
-        <h2>5. Оператор</h2>
-        <Requisites company={company} />
-      </>
-    ),
-  },
-  consent: {
-    title: 'Согласие на обработку персональных данных',
-    body: (company) => (
-      <>
-        <p>
-          Я, действуя свободно, своей волей и в своём интересе, даю {company.name} (адрес: {company.address}) согласие
-          на обработку моих персональных данных на следующих условиях (ст. 9 Федерального закона № 152-ФЗ).
-        </p>
-        <h2>Перечень данных</h2>
-        <p>Фамилия, имя, адрес электронной почты, номер телефона, комментарий к заказу.</p>
-        <h2>Цели</h2>
-        <p>Оформление и исполнение заказа, связь со мной по заказу, предоставление доступа в личный кабинет.</p>
-        <h2>Действия с данными</h2>
-        <p>
-          Сбор, запись, систематизация, накопление, хранение, уточнение, извлечение, использование, блокирование,
-          удаление и уничтожение, с использованием средств автоматизации и без них.
-        </p>
-        <h2>Срок и отзыв</h2>
-        <p>
-          Согласие действует до достижения целей обработки или до его отзыва. Отозвать согласие можно, направив письмо
-          на {company.email}.
-        </p>
-        <Requisites company={company} />
-      </>
-    ),
-  },
-};
+/** The company's details in one paragraph, with the bank's when entered. */
+export function requisitesLine(company: Company): string {
+  const parts = [
+    company.name,
+    `ИНН ${company.inn}`,
+    ...(company.kpp ? [`КПП ${company.kpp}`] : []),
+    `${company.ogrn.length === 15 ? 'ОГРНИП' : 'ОГРН'} ${company.ogrn}`,
+    `адрес: ${company.address}`,
+    `телефон: ${company.phone}`,
+    `электронная почта: ${company.email}`,
+  ];
+  const bank = company.bank
+    ? [`расчётный счёт ${company.bank.settlementAccount} в ${company.bank.name}`, `БИК ${company.bank.bik}`, `корреспондентский счёт ${company.bank.correspondentAccount}`]
+    : [];
+  return `${[...parts, ...bank].join(', ')}.`;
+}
+
+function Metrika() {
+  return (
+    <>
+      <h2>Веб-аналитика</h2>
+      <p>
+        Сайт использует сервис веб-аналитики Яндекс Метрика (ООО «Яндекс», 119021, г. Москва, ул. Льва Толстого, д. 16). Метрика получает файлы cookie,
+        IP-адрес, сведения о браузере и устройстве, адреса просмотренных страниц и источник перехода, а после оплаты — номер заказа, название услуги и
+        сумму. Имя, адрес электронной почты и телефон в Метрику не передаются. Цель — статистика посещаемости и продаж для улучшения сайта. Отказаться
+        можно, запретив файлы cookie в настройках браузера или установив блокировщик Метрики.
+      </p>
+    </>
+  );
+}
+
+export function LegalBody({ body, company, settings }: { body: string; company: Company; settings: LegalSettings }) {
+  const values = inlineValues(company, settings);
+  const fill = (text: string) => text.replace(PLACEHOLDER, (token) => values[token as InlinePlaceholder]);
+  return (
+    <>
+      {parseLegalText(body).map((block) => {
+        switch (block.kind) {
+          case 'heading':
+            return <h2>{fill(block.text)}</h2>;
+          case 'paragraph':
+            return <p>{fill(block.text)}</p>;
+          case 'list':
+            return (
+              <ul>
+                {block.items.map((item) => (
+                  <li>{fill(item)}</li>
+                ))}
+              </ul>
+            );
+          case 'placeholder':
+            return block.name === '{реквизиты}' ? <p>{requisitesLine(company)}</p> : settings.metrika ? <Metrika /> : null;
+        }
+      })}
+    </>
+  );
+}

@@ -115,6 +115,9 @@ export function concrete(url: string, ids: WorldIds): string {
   ];
   const id = byArea.find(([prefix]) => url.startsWith(prefix))?.[1] ?? SOME_ID;
   return url
+    .replace('/legal/:document/:date', '/legal/offer/2026-11-23')
+    .replace(':document', 'offer')
+    .replace(':type', 'order_paid')
     .replace('/static/altcha/*', '/static/altcha/external/altcha.css')
     .replace('/static/*', '/static/styles.css')
     .replace(':slug', ids.slug)
@@ -207,6 +210,9 @@ export async function storeXssProbes(world: AttackWorld, probes: { text: string;
   const card = `/admin/orders/${ids.orderId}`;
   refused('catalog', await admin.browser.post('/admin/catalog/new', { title: probes.title, slug: probes.title, summary: probes.title, description: probes.text, price: probes.title, billing: probes.title, sort_order: probes.title }, '/admin/catalog/new'));
   refused('calendar', await admin.browser.post('/admin/calendar/2026/days', { date: probes.title, type: probes.title }, '/admin/calendar/2026'));
+  refused('company details', await admin.browser.post('/admin/content/company', Object.fromEntries(['name', 'inn', 'kpp', 'ogrn', 'address', 'phone', 'email', 'bank_name', 'bik', 'correspondent_account', 'settlement_account'].map((name) => [name, probes.title])), '/admin/content/company'));
+  refused('legal text', await admin.browser.post('/admin/content/legal/offer', { effective_date: probes.title, body: probes.text }, '/admin/content/legal/offer'));
+  refused('email wording', await admin.browser.post('/admin/content/emails/order_paid', { greeting: probes.title, sign_off: probes.text, paragraph: probes.text, intent: 'save' }, '/admin/content/emails/order_paid'));
   refused('contacts', await admin.browser.post(`${card}/contacts`, { channel: probes.title, outcome: probes.title, contacted_at: probes.title, note: probes.text }, card));
   refused('hours', await admin.browser.post(`${card}/hours`, { work_date: probes.title, hours: probes.title, note: probes.text }, card));
   refused('return', await admin.browser.post(returnUrl, { kind, amount: probes.title, reason: probes.text, work_done: probes.text }, returnUrl));

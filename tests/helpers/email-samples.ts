@@ -1,5 +1,6 @@
 import { companyFrom } from '../../src/company.js';
 import { parseConfig } from '../../src/config.js';
+import { wordingsWith } from '../../src/domain/content/email-wording.js';
 import { accessActiveEmail } from '../../src/email/templates/access-active.js';
 import { backupDrillFailedEmail } from '../../src/email/templates/backup-drill-failed.js';
 import { callbackEscalationEmail } from '../../src/email/templates/callback-escalation.js';
@@ -20,7 +21,7 @@ import { verifyEmailEmail } from '../../src/email/templates/verify-email.js';
 // One rendering of every email the shop sends, with the demo company's details and likely data: what
 // the spam check scores. A new template belongs here too.
 
-const company = companyFrom(parseConfig({}));
+const sender = { company: companyFrom(parseConfig({})), emails: wordingsWith({}) };
 const site = 'https://shop.example.ru';
 const ref = 'K5ChHM3Kl2B2VusRYQSuqudE';
 const at = new Date('2026-11-24T11:20:00+03:00');
@@ -30,37 +31,37 @@ const customerName = 'Иван Петров';
 export const emailSamples: Record<string, EmailContent> = {
   order_confirmation: orderConfirmation(
     { customerName, serviceTitle: 'Лендинг под ключ', priceKopecks: 4_990_000, paidKopecks: 4_990_000, card: { brand: 'VISA', last4: '1981' }, paidAt: at, publicUrl: site, orderRef: ref, managerDeadline: 'сегодня до 12:20' },
-    company,
+    sender,
   ),
-  credentials: credentialsEmail({ customerName, login: 'ivan.petrov', temporaryPassword: 'вК7-пр2-зм9', loginUrl: `${site}/account/login`, validUntil: later }, company),
-  verify_email: verifyEmailEmail({ customerName, verifyUrl: `${site}/account/verify-email#token=abc123`, validUntil: later }, company),
-  service_added: serviceAddedEmail({ customerName, serviceTitle: 'Лендинг под ключ', accountUrl: `${site}/account` }, company),
-  access_active: accessActiveEmail({ customerName, login: 'ivan.petrov', accountUrl: `${site}/account` }, company),
-  password_reset: passwordResetEmail({ customerName, resetUrl: `${site}/account/password/reset#token=abc123`, validUntil: later }, company),
-  email_change_confirm: emailChangeConfirmEmail({ customerName, newEmail: 'ivan.new@example.ru', confirmUrl: `${site}/account/email/confirm#token=abc123`, validUntil: later }, company),
-  email_change_notice: emailChangeNoticeEmail({ customerName, newEmail: 'ivan.new@example.ru' }, company),
-  staff_invitation: staffInvitationEmail({ name: 'Ольга Смирнова', role: 'manager', invitedBy: 'Анна Кузнецова', link: `${site}/admin/invite#token=abc123`, validHours: 72 }, company),
+  credentials: credentialsEmail({ customerName, login: 'ivan.petrov', temporaryPassword: 'вК7-пр2-зм9', loginUrl: `${site}/account/login`, validUntil: later }, sender),
+  verify_email: verifyEmailEmail({ customerName, verifyUrl: `${site}/account/verify-email#token=abc123`, validUntil: later }, sender),
+  service_added: serviceAddedEmail({ customerName, serviceTitle: 'Лендинг под ключ', accountUrl: `${site}/account` }, sender),
+  access_active: accessActiveEmail({ customerName, login: 'ivan.petrov', accountUrl: `${site}/account` }, sender),
+  password_reset: passwordResetEmail({ customerName, resetUrl: `${site}/account/password/reset#token=abc123`, validUntil: later }, sender),
+  email_change_confirm: emailChangeConfirmEmail({ customerName, newEmail: 'ivan.new@example.ru', confirmUrl: `${site}/account/email/confirm#token=abc123`, validUntil: later }, sender),
+  email_change_notice: emailChangeNoticeEmail({ customerName, newEmail: 'ivan.new@example.ru' }, sender),
+  staff_invitation: staffInvitationEmail({ name: 'Ольга Смирнова', role: 'manager', invitedBy: 'Анна Кузнецова', link: `${site}/admin/invite#token=abc123`, validHours: 72 }, sender),
   callback_escalation: callbackEscalationEmail(
     { staffName: 'Ольга Смирнова', orderNumber: 'A1B2C3D4', serviceTitle: 'Лендинг под ключ', customerName, paidAt: at, dueAt: later, assignedName: 'Пётр Сидоров', cardUrl: `${site}/admin/orders/0d6b1f5e` },
-    company,
+    sender,
   ),
   specification_agreed: specificationAgreedEmail(
     { customerName, serviceTitle: 'Лендинг под ключ', text: 'Одна страница, форма заявки, адаптивная вёрстка.', agreedMinutes: 600, orderUrl: `${site}/account/orders/${ref}`, revised: false },
-    company,
+    sender,
   ),
   surcharge_invoice: surchargeInvoiceEmail(
     { customerName, serviceTitle: 'Лендинг под ключ', workedMinutes: 720, includedHours: 10, extraMinutes: 120, hourlyRateKopecks: 250_000, proposedKopecks: 500_000, amountKopecks: 500_000, reason: null, invoiceUrl: `${site}/account/invoices/${ref}` },
-    company,
+    sender,
   ),
-  surcharge_paid: surchargePaidEmail({ customerName, serviceTitle: 'Лендинг под ключ', amountKopecks: 500_000, invoiceUrl: `${site}/account/invoices/${ref}` }, company),
-  payment_cancelled: paymentCancelledEmail({ customerName, serviceTitle: 'Лендинг под ключ', amountKopecks: 4_990_000, card: 'VISA •• 1981', surcharge: false, publicUrl: site, orderRef: ref }, company),
+  surcharge_paid: surchargePaidEmail({ customerName, serviceTitle: 'Лендинг под ключ', amountKopecks: 500_000, invoiceUrl: `${site}/account/invoices/${ref}` }, sender),
+  payment_cancelled: paymentCancelledEmail({ customerName, serviceTitle: 'Лендинг под ключ', amountKopecks: 4_990_000, card: 'VISA •• 1981', surcharge: false, publicUrl: site, orderRef: ref }, sender),
   refund_made: refundMadeEmail(
     { customerName, serviceTitle: 'Лендинг под ключ', amountKopecks: 1_000_000, paidKopecks: 4_990_000, refundedKopecks: 1_000_000, card: 'VISA •• 1981', surcharge: false, publicUrl: site, orderRef: ref },
-    company,
+    sender,
   ),
   backup_drill_failed: backupDrillFailedEmail(
     { adminName: 'Анна Кузнецова', drilledAt: at, backupFile: 'uslugi-20261124T003000.000Z.backup', backupTakenAt: at, error: 'файл повреждён', differences: [], pageUrl: `${site}/admin/backups` },
-    company,
+    sender,
   ),
-  gateway_payment_id_conflict: gatewayIdConflictEmail({ adminName: 'Анна Кузнецова', at, orderNumber: 'A1B2C3D4', gatewayPaymentId: '100000', heldByOrderNumber: 'Z9Y8X7W6', cardUrl: `${site}/admin/orders/0d6b1f5e` }, company),
+  gateway_payment_id_conflict: gatewayIdConflictEmail({ adminName: 'Анна Кузнецова', at, orderNumber: 'A1B2C3D4', gatewayPaymentId: '100000', heldByOrderNumber: 'Z9Y8X7W6', cardUrl: `${site}/admin/orders/0d6b1f5e` }, sender),
 };

@@ -10,8 +10,9 @@ import { visitor, type Visitor } from '../helpers/visitor.js';
 /** Pages with someone's data on them: never stored by a browser or a proxy. */
 const personal = (url: string) => /^\/(account|admin|orders\/|dev\/mailbox)/.test(url);
 
-/** The email preview is framed by its own admin page, with a policy of its own (see emails/routes.tsx). */
+/** The email previews are framed by their own admin pages, with a policy of their own (see emails/routes.tsx). */
 const EMAIL_PREVIEW = '/admin/emails/:id/preview';
+const EMAIL_PREVIEWS = [EMAIL_PREVIEW, '/admin/content/emails/:type/preview'];
 
 describe.each(backends)('security headers on every page on %s', (backend) => {
   let world: AttackWorld;
@@ -28,7 +29,7 @@ describe.each(backends)('security headers on every page on %s', (backend) => {
   afterAll(() => world.close());
 
   it('finds the pages of every part of the app', () => {
-    for (const expected of ['/', '/services/:slug', '/orders/:ref', '/account', '/account/orders/:ref', '/account/invoices/:ref', '/admin', '/admin/orders/:id', '/admin/clients/:id', EMAIL_PREVIEW, '/legal/offer']) {
+    for (const expected of ['/', '/services/:slug', '/orders/:ref', '/account', '/account/orders/:ref', '/account/invoices/:ref', '/admin', '/admin/orders/:id', '/admin/clients/:id', EMAIL_PREVIEW, '/legal/:document', '/legal/:document/:date']) {
       expect(pages).toContain(expected);
     }
   });
@@ -53,7 +54,7 @@ describe.each(backends)('security headers on every page on %s', (backend) => {
         // default-src 'none' already covers object-src; 'self' needs it said.
         const required = csp.includes("default-src 'none'") ? ["base-uri 'none'"] : ["default-src 'self'", "object-src 'none'", "base-uri 'none'"];
         for (const directive of required) if (!csp.includes(directive)) problem(`CSP without ${directive}: ${csp}`);
-        const preview = pattern === EMAIL_PREVIEW && response.statusCode === 200;
+        const preview = EMAIL_PREVIEWS.includes(pattern) && response.statusCode === 200;
         if (preview) {
           if (!/frame-ancestors 'self'/.test(csp) || !/\bsandbox\b/.test(csp) || h['x-frame-options'] !== 'SAMEORIGIN') problem(`email preview policy: ${csp}`);
         } else {

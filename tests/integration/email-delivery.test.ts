@@ -35,7 +35,7 @@ describe.each(backends)('email delivery over SMTP on %s', (backend) => {
         orderRef: order.publicRef,
         managerDeadline: 'сегодня до 12:20',
       },
-      t.app.company,
+      t.deps.content.current(),
     );
   }
 

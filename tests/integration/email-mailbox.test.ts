@@ -26,7 +26,7 @@ describe.each(backends)('the dev mailbox on %s', (backend) => {
         orderRef: order.publicRef,
         managerDeadline: 'завтра до 10:00',
       },
-      t.app.company,
+      t.deps.content.current(),
     );
     const emailId = await t.deps.db.transaction((tx) => queueEmail(t.deps, tx, { kind: 'order_confirmation', to: order.customerEmail, orderId: order.id, content }));
     expect(t.deps.mailer.kind).toBe('dev-mailbox');
@@ -71,7 +71,7 @@ describe.each(backends)('the dev mailbox seen from another machine on %s', (back
     const { order } = await orderSentToGateway(t);
     const content = orderConfirmation(
       { customerName: 'Иван', serviceTitle: order.serviceTitle, priceKopecks: order.priceKopecks, paidKopecks: order.priceKopecks, card: null, paidAt: new Date(), publicUrl: t.deps.config.PUBLIC_URL, orderRef: order.publicRef, managerDeadline: 'завтра до 10:00' },
-      t.app.company,
+      t.deps.content.current(),
     );
     const emailId = await t.deps.db.transaction((tx) => queueEmail(t.deps, tx, { kind: 'order_confirmation', to: order.customerEmail, orderId: order.id, content }));
     for (const url of ['/dev/mailbox', `/dev/mailbox/${emailId}`]) {

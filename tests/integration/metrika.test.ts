@@ -3,6 +3,7 @@ import { paidOrder } from '../helpers/accounts.js';
 import { orderSentToGateway } from '../helpers/payments.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { backends, createTestApp, type TestApp } from '../helpers/test-app.js';
+import { editionLabel, versionInEffect } from '../../src/domain/content/legal-versions.js';
 
 const COUNTER = '98765432';
 
@@ -28,7 +29,9 @@ describe.each(backends)('Yandex Metrika on %s', (backend) => {
     expect(String(page.headers['content-security-policy'])).not.toContain('yandex');
     const privacy = await off.app.inject({ url: '/legal/privacy' });
     expect(privacy.body).not.toContain('Яндекс Метрика');
-    expect(privacy.body).toContain('Редакция: privacy-2026-11-23<');
+    const inEffect = versionInEffect(off.deps.content.current().legal, 'privacy', off.deps.clock.now())!;
+    expect(privacy.body).toContain(`<p class="legal-version">${editionLabel(inEffect.effectiveDate)}</p>`);
+    expect(privacy.body).not.toContain('privacy-20');
   });
 
   it('loads with the page’s nonce when set, and the policy gains only Metrika’s origins', async () => {
@@ -45,9 +48,10 @@ describe.each(backends)('Yandex Metrika on %s', (backend) => {
     expect((await on.app.inject({ url: '/admin/login' })).body).not.toContain('metrika.js');
     const privacy = await on.app.inject({ url: '/legal/privacy' });
     expect(privacy.body).toContain('Яндекс Метрика');
-    expect(privacy.body).toContain('Редакция: privacy-2026-11-23+metrika<');
+    const inEffect = versionInEffect(on.deps.content.current().legal, 'privacy', on.deps.clock.now())!;
+    expect(privacy.body).toContain(`<p class="legal-version">${editionLabel(inEffect.effectiveDate)}</p>`);
     const { order } = await orderSentToGateway(on);
-    expect(order.privacyVersion).toBe('privacy-2026-11-23+metrika');
+    expect(order.privacyVersion).toBe(`privacy-${inEffect.effectiveDate}+metrika`);
   });
 
   it('hands over the purchase once per order, without the client’s name, email or phone, and never the order page’s address', async () => {

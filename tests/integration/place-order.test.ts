@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, services } from '../../src/db/schema/index.js';
-import { legalVersions } from '../../src/legal/versions.js';
 import { openOrderForm, solveCaptcha, submitOrder, validOrder } from '../helpers/order-form.js';
 import { orderBehindRedirect } from '../helpers/orders.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
@@ -46,9 +45,10 @@ describe.each(backends)('placing an order on %s', (backend) => {
       customerPhone: '+79123456789',
       comment: 'Позвоните после обеда',
       marketingOptIn: true,
-      offerVersion: legalVersions.offer,
-      consentVersion: legalVersions.consent,
-      privacyVersion: legalVersions.privacy,
+      // The versions in effect on 23 November 2026 (the model texts take effect on 6 December).
+      offerVersion: 'offer-2026-11-23',
+      consentVersion: 'consent-2026-11-23',
+      privacyVersion: 'privacy-2026-11-23',
       clientIp: '203.0.113.200',
       userAgent: 'vitest',
     });

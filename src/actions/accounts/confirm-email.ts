@@ -6,7 +6,7 @@ import { activateClient } from './activate-client.js';
 export type ConfirmEmailResult = { kind: 'confirmed'; login: string } | { kind: 'invalid_link' };
 
 /** The verification link's confirm button: the account becomes active and the client is told. */
-export async function confirmEmail(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config'>, token: unknown): Promise<ConfirmEmailResult> {
+export async function confirmEmail(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config' | 'content'>, token: unknown): Promise<ConfirmEmailResult> {
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const row = await validToken(tx, token, 'verify_email', now);

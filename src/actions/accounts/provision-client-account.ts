@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { accountLinks } from '../../accounts/links.js';
 import { hashPassword, loginNumber, temporaryPassword } from '../../accounts/secrets.js';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import type { Tx } from '../../db/client.js';
 import { LIFETIMES, validUntil } from '../../domain/accounts/credential-lifetimes.js';
@@ -15,7 +14,7 @@ import { serviceAddedEmail } from '../../email/templates/service-added.js';
 import { verifyEmailEmail } from '../../email/templates/verify-email.js';
 import { recordClientCreated } from '../webhooks/business-events.js';
 
-type ProvisionDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>;
+type ProvisionDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'content'>;
 type Order = typeof orders.$inferSelect;
 
 /**
@@ -47,7 +46,7 @@ export async function provisionClientAccount(deps: ProvisionDeps, orderId: strin
     }
     const content = serviceAddedEmail(
       { customerName: client.name, serviceTitle: order.serviceTitle, accountUrl: accountLinks(deps.config.PUBLIC_URL).account },
-      companyFrom(deps.config),
+      deps.content.current(),
     );
     await queueEmail(deps, tx, { kind: 'service_added', to: client.email, orderId: order.id, clientId: client.id, content });
     return 'attached';
@@ -82,7 +81,7 @@ async function createClient(tx: Tx, order: Order, passwordHash: string, now: Dat
 
 async function sendCredentials(deps: ProvisionDeps, tx: Tx, order: Order, client: Client, password: string): Promise<void> {
   const links = accountLinks(deps.config.PUBLIC_URL);
-  const company = companyFrom(deps.config);
+  const company = deps.content.current();
   const now = deps.clock.now();
   const credentials = credentialsEmail(
     { customerName: client.name, login: client.login, temporaryPassword: password, loginUrl: links.signIn, validUntil: client.temporaryPasswordUntil! },

@@ -1,6 +1,5 @@
 import { accountLinks } from '../../accounts/links.js';
 import { verifyPassword } from '../../accounts/secrets.js';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import { LIFETIMES } from '../../domain/accounts/credential-lifetimes.js';
 import { contactFieldRules } from '../../domain/orders/order-form.js';
@@ -18,7 +17,7 @@ export type RequestEmailChangeResult = { kind: 'sent'; newEmail: string } | { ki
  * account gets the same answer and no email (nothing tells who our clients are).
  */
 export async function requestEmailChange(
-  deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config'>,
+  deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config' | 'content'>,
   client: Client,
   body: Record<string, unknown>,
 ): Promise<RequestEmailChangeResult> {
@@ -33,7 +32,7 @@ export async function requestEmailChange(
   await deps.db.transaction(async (tx) => {
     if (await findClientByEmail(tx, newEmail)) return;
     const now = deps.clock.now();
-    const company = companyFrom(deps.config);
+    const company = deps.content.current();
     const { token, expiresAt } = await issueToken(tx, { clientId: client.id, purpose: 'change_email', now, lifetimeMs: LIFETIMES.changeEmail, newEmail });
     const confirmUrl = accountLinks(deps.config.PUBLIC_URL).confirmNewEmail(token);
     const confirm = emailChangeConfirmEmail({ customerName: client.name, newEmail, confirmUrl, validUntil: expiresAt }, company);

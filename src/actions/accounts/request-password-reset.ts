@@ -1,6 +1,5 @@
 import { queueLinkRequest } from './link-requests.js';
 import { accountLinks } from '../../accounts/links.js';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import { LIFETIMES } from '../../domain/accounts/credential-lifetimes.js';
 import { issueToken, linkLimitReached } from '../../db/queries/client-tokens.js';
@@ -19,7 +18,7 @@ export async function requestPasswordReset(deps: Pick<Deps, 'db' | 'queue'>, nam
 }
 
 /** The queued part: a one-hour single-use link to the account's address, at most 3 an hour. */
-export async function sendPasswordResetLink(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config'>, typed: string): Promise<void> {
+export async function sendPasswordResetLink(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config' | 'content'>, typed: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const client = await findClientBySignInName(tx, typed);
@@ -28,7 +27,7 @@ export async function sendPasswordResetLink(deps: Pick<Deps, 'db' | 'queue' | 'c
     const { token, expiresAt } = await issueToken(tx, { clientId: client.id, purpose: 'reset_password', now, lifetimeMs: LIFETIMES.resetPassword });
     const content = passwordResetEmail(
       { customerName: client.name, resetUrl: accountLinks(deps.config.PUBLIC_URL).resetPassword(token), validUntil: expiresAt },
-      companyFrom(deps.config),
+      deps.content.current(),
     );
     await queueEmail(deps, tx, { kind: 'password_reset', to: client.email, clientId: client.id, content, secret: true });
   });

@@ -1,6 +1,5 @@
 import { queueLinkRequest } from './link-requests.js';
 import { accountLinks } from '../../accounts/links.js';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import { LIFETIMES } from '../../domain/accounts/credential-lifetimes.js';
 import { contactFieldRules } from '../../domain/orders/order-form.js';
@@ -24,7 +23,7 @@ export async function resendVerification(deps: Pick<Deps, 'db' | 'queue'>, email
 }
 
 /** The queued part: a new 72-hour link if the account still needs confirming, at most 3 an hour. */
-export async function sendVerificationLink(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config'>, email: string): Promise<void> {
+export async function sendVerificationLink(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config' | 'content'>, email: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const client = await findClientByEmail(tx, email);
@@ -33,7 +32,7 @@ export async function sendVerificationLink(deps: Pick<Deps, 'db' | 'queue' | 'cl
     const { token, expiresAt } = await issueToken(tx, { clientId: client.id, purpose: 'verify_email', now, lifetimeMs: LIFETIMES.verifyEmail });
     const content = verifyEmailEmail(
       { customerName: client.name, verifyUrl: accountLinks(deps.config.PUBLIC_URL).verifyEmail(token), validUntil: expiresAt },
-      companyFrom(deps.config),
+      deps.content.current(),
     );
     await queueEmail(deps, tx, { kind: 'verify_email', to: client.email, clientId: client.id, content, secret: true });
   });

@@ -14,7 +14,7 @@ export type ResetPasswordResult = { kind: 'reset' } | { kind: 'invalid_link' } |
  * Sets a new password from a reset link. The link reached the client's mailbox, so it also confirms
  * the address. Every session ends: whoever knew the old password is out.
  */
-export async function resetPassword(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config'>, body: Record<string, unknown>): Promise<ResetPasswordResult> {
+export async function resetPassword(deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config' | 'content'>, body: Record<string, unknown>): Promise<ResetPasswordResult> {
   return deps.db.transaction(async (tx) => {
     const now = deps.clock.now();
     const token = await validToken(tx, body.token, 'reset_password', now);

@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { BackupRefusedError, type BackupRefusal } from '../../backup/errors.js';
 import { isBackupFileName, readBackupHeader } from '../../backup/format.js';
 import { restoreBackup, type RestoreTarget } from '../../backup/restore-backup.js';
-import { companyFrom } from '../../company.js';
 import { activeAdmins } from '../../db/queries/backups.js';
 import { restoreDrills } from '../../db/schema/index.js';
 import type { Deps } from '../../app-deps.js';
@@ -31,7 +30,7 @@ const refusalWords: Partial<Record<BackupRefusal, string>> = {
  * checksum with the manifest, records the result and, unless everything matched, emails every
  * active admin. The scratch database is always dropped.
  */
-export async function runRestoreDrill(deps: Pick<Deps, 'config' | 'database' | 'db' | 'clock' | 'queue' | 'log'>): Promise<DrillOutcome> {
+export async function runRestoreDrill(deps: Pick<Deps, 'config' | 'database' | 'db' | 'clock' | 'queue' | 'log' | 'content'>): Promise<DrillOutcome> {
   const startedAt = deps.clock.now();
   const dir = resolve(deps.config.BACKUP_DIR);
   const newest = (await readdir(dir).catch(() => [] as string[])).filter(isBackupFileName).sort().at(-1) ?? null;
@@ -70,7 +69,7 @@ export async function runRestoreDrill(deps: Pick<Deps, 'config' | 'database' | '
       error: error?.slice(0, 2000) ?? null,
     });
     if (outcome === 'passed') return;
-    const company = companyFrom(deps.config);
+    const company = deps.content.current();
     const admins = await activeAdmins(tx);
     if (admins.length === 0) deps.log.warn('restore drill failed, but there is no active admin to tell');
     for (const admin of admins) {

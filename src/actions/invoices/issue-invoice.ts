@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import { parseRoubles } from '../../domain/money.js';
 import { proposeSurcharge, surchargeRefusal, surchargeRefusalText, type SurchargeProposal } from '../../domain/invoices/surcharge.js';
@@ -62,7 +61,7 @@ const field = (value: unknown) => (typeof value === 'string' ? value.trim() : ''
  * client «Счёт на доплату» with the pay link, all in one transaction. The order row is locked, so two
  * managers issuing at once get one invoice and one refusal.
  */
-export async function issueInvoice(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>, input: IssueInvoiceInput): Promise<IssueInvoiceResult> {
+export async function issueInvoice(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'content'>, input: IssueInvoiceInput): Promise<IssueInvoiceResult> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     await tx.select({ id: orders.id }).from(orders).where(eq(orders.id, input.orderId)).for('update');
@@ -118,7 +117,7 @@ export async function issueInvoice(deps: Pick<Deps, 'db' | 'clock' | 'queue' | '
         reason: values.reason || null,
         invoiceUrl: invoicePageUrl(deps.config.PUBLIC_URL, publicRef),
       },
-      companyFrom(deps.config),
+      deps.content.current(),
     );
     await queueEmail(deps, tx, { kind: 'surcharge_invoice', to: to.email, orderId: basis.order.id, clientId: to.clientId, content });
     return { kind: 'issued', invoiceId: invoice!.id };

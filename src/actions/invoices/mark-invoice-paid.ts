@@ -45,7 +45,7 @@ const isReceiptChoice = (value: string): value is ReceiptChoice => Object.hasOwn
  * (the choice and its reason are recorded).
  */
 export async function markInvoicePaid(
-  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'calendar'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'calendar' | 'content'>,
   input: { invoiceId: string; staff: StaffMember; body: Record<string, unknown>; ip: string },
 ): Promise<MarkInvoicePaidResult> {
   const values = { method: field(input.body.method), note: field(input.body.note), receipt: field(input.body.receipt) };

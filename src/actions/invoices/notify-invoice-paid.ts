@@ -1,5 +1,4 @@
 import { eq, inArray } from 'drizzle-orm';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import type { Tx } from '../../db/client.js';
 import { invoiceRecipient } from '../../db/queries/invoices.js';
@@ -14,7 +13,7 @@ export const invoicePageUrl = (publicUrl: string, invoiceRef: string) => `${publ
  * «Доплата получена», queued in the transaction that moved the invoices to paid: an invoice becomes
  * paid once, so each email is queued once.
  */
-export async function queueInvoicePaidEmails(deps: Pick<Deps, 'queue' | 'clock' | 'config'>, tx: Tx, invoiceIds: string[]): Promise<void> {
+export async function queueInvoicePaidEmails(deps: Pick<Deps, 'queue' | 'clock' | 'config' | 'content'>, tx: Tx, invoiceIds: string[]): Promise<void> {
   if (invoiceIds.length === 0) return;
   const rows = await tx.select({ invoice: invoices, order: orders }).from(invoices).innerJoin(orders, eq(orders.id, invoices.orderId)).where(inArray(invoices.id, invoiceIds));
   for (const { invoice, order } of rows) {
@@ -26,7 +25,7 @@ export async function queueInvoicePaidEmails(deps: Pick<Deps, 'queue' | 'clock' 
         amountKopecks: invoice.amountKopecks,
         invoiceUrl: invoicePageUrl(deps.config.PUBLIC_URL, invoice.publicRef),
       },
-      companyFrom(deps.config),
+      deps.content.current(),
     );
     await queueEmail(deps, tx, { kind: 'surcharge_paid', to: to.email, orderId: order.id, clientId: to.clientId, content });
   }

@@ -12,7 +12,7 @@ import { sendAttemptToGateway, type PaymentStart } from '../payments/send-attemp
  * idempotency key. The gateway brings the payer back to the invoice's page.
  */
 export async function payInvoice(
-  deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log' | 'config' | 'queue'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log' | 'config' | 'queue' | 'content'>,
   input: { clientId: string; invoiceRef: string },
 ): Promise<PaymentStart> {
   const { db, clock, gateway } = deps;

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
-import { companyFrom } from '../../company.js';
 import { insertNewNotifications, lockNotification, notificationToDeliver, type Notification } from '../../db/queries/notifications.js';
 import { notifications, telegramLinks } from '../../db/schema/index.js';
 import { alertMessage, leadAlertMessage, type AlertMessage } from '../../domain/notifications/alert-message.js';
@@ -22,7 +21,7 @@ export type DeliveryOutcome =
   /** Worth another try later (Telegram down, 5xx, rate limit): the job fails and pg-boss retries it. */
   | { kind: 'retry'; answer: string };
 
-type DeliverDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'queue' | 'telegram'>;
+type DeliverDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'queue' | 'telegram' | 'content'>;
 
 /** A 429 asking to wait at most this long is waited out in the job; a longer one goes back to the queue. */
 const WAIT_OUT_RATE_LIMIT_S = 30;
@@ -125,7 +124,7 @@ async function handToOutbox(deps: DeliverDeps, id: string, to: { name: string; e
   return deps.db.transaction(async (tx) => {
     const notification = await lockNotification(tx, id);
     if (!notification || notification.status !== 'waiting') return { kind: 'settled' } as const;
-    const content = staffAlertEmail({ staffName: to.name, message }, companyFrom(deps.config));
+    const content = staffAlertEmail({ staffName: to.name, message }, deps.content.current());
     const emailId = await queueEmail(deps, tx, { kind: 'staff_alert', to: to.email, orderId: notification.orderId ?? undefined, content });
     await tx
       .update(notifications)

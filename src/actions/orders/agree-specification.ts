@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import { orderMachine } from '../../domain/orders/order-machine.js';
 import { checkSpecification, type SpecificationField } from '../../domain/orders/order-work-forms.js';
@@ -19,7 +18,7 @@ import type { StaffActor, WorkResult } from './work-result.js';
  * the personal account. It can be agreed again until the work starts.
  */
 export async function agreeSpecification(
-  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'content'>,
   input: StaffActor & { orderId: string; body: Record<string, unknown> },
 ): Promise<WorkResult<{ revised: boolean }, SpecificationField>> {
   const now = deps.clock.now();
@@ -51,7 +50,7 @@ export async function agreeSpecification(
         orderUrl: `${deps.config.PUBLIC_URL}/account/orders/${order.publicRef}`,
         revised,
       },
-      companyFrom(deps.config),
+      deps.content.current(),
     );
     await queueEmail(deps, tx, { kind: 'specification_agreed', to: client?.email ?? order.customerEmail, orderId: order.id, content });
     await audit(tx, {

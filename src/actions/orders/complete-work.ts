@@ -16,7 +16,7 @@ import type { StaffActor, WorkResult } from './work-result.js';
  * hours and not yet on a surcharge invoice: the page then leads straight to issuing one
  * (docs/back-office.md#surcharges-for-extra-hours).
  */
-export async function completeWork(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>, input: StaffActor & { orderId: string }): Promise<WorkResult<{ uninvoicedMinutes: number }>> {
+export async function completeWork(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'content'>, input: StaffActor & { orderId: string }): Promise<WorkResult<{ uninvoicedMinutes: number }>> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const order = await lockOrder(tx, input.orderId);

@@ -1,5 +1,4 @@
 import { eq } from 'drizzle-orm';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import { orderNumber } from '../../domain/orders/order-workflow.js';
 import { escalationRecipients } from '../../db/queries/admin-orders.js';
@@ -31,7 +30,7 @@ export const escalationJob = (orderId: string, dueAt: Date): JobOptions & { id: 
  * every active admin, and orders.escalated_at is set — once, however often the job runs. An order
  * contacted, closed or already escalated gets nothing.
  */
-export async function escalateCallback(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'log'>, orderId: string): Promise<EscalationOutcome> {
+export async function escalateCallback(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'log' | 'content'>, orderId: string): Promise<EscalationOutcome> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
@@ -43,7 +42,7 @@ export async function escalateCallback(deps: Pick<Deps, 'db' | 'clock' | 'queue'
 
     const recipients = await escalationRecipients(tx, order.assignedStaffId);
     const assignedName = order.assignedStaffId ? ((await findStaff(tx, order.assignedStaffId))?.name ?? null) : null;
-    const company = companyFrom(deps.config);
+    const company = deps.content.current();
     for (const recipient of recipients) {
       const content = callbackEscalationEmail(
         {

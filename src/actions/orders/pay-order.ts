@@ -9,7 +9,7 @@ import { sendAttemptToGateway, type PaymentStart } from '../payments/send-attemp
  * gateway is called; an attempt whose outcome is unknown (the call timed out) is re-sent with the same
  * idempotency key, so a retry can never create a second payment. An unfinished attempt is resumed.
  */
-export async function payOrder(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log' | 'queue' | 'config'>, orderRef: string): Promise<PaymentStart> {
+export async function payOrder(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log' | 'queue' | 'config' | 'content'>, orderRef: string): Promise<PaymentStart> {
   const { db, clock, gateway } = deps;
   const now = clock.now();
   const prepared = await db.transaction(async (tx) => {

@@ -9,7 +9,7 @@ import { useCaptchaSolution } from '../../db/queries/captcha.js';
 import { orders, paymentAttempts } from '../../db/schema/index.js';
 import { checkCaptcha } from '../../captcha/altcha.js';
 import { captchaMessages } from '../../captcha/messages.js';
-import { legalVersions, privacyVersion } from '../../legal/versions.js';
+import { acceptedVersions } from '../../domain/content/legal-versions.js';
 
 export type PlaceOrderErrors = OrderFormErrors & { altcha?: string; form?: string };
 
@@ -29,7 +29,7 @@ export interface PlaceOrderInput {
 /** The honeypot: hidden from people, tempting for bots that fill every field. */
 export const HONEYPOT_FIELD = 'fax_number';
 
-export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | 'gateway' | 'config'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | 'gateway' | 'config' | 'content'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const { db, clock, captcha } = deps;
   const now = clock.now();
   const service = await findActiveService(db, input.slug);
@@ -53,6 +53,7 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
   }
 
   const publicRef = randomBytes(18).toString('base64url'); // 144 bits
+  const accepted = acceptedVersions(deps.content.current().legal, now, { metrika: Boolean(deps.config.YANDEX_METRIKA_ID) });
   const placed = await db.transaction(async (tx) => {
     if (captchaCheck?.ok) {
       if (!(await useCaptchaSolution(tx, captchaCheck))) return false;
@@ -73,9 +74,9 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
         marketingOptIn,
         // Hidden fields from the link that opened the form; a malformed tag is left out, never an error.
         ...utmColumns(pickUtm(input.body)),
-        offerVersion: legalVersions.offer,
-        consentVersion: legalVersions.consent,
-        privacyVersion: privacyVersion({ metrika: Boolean(deps.config.YANDEX_METRIKA_ID) }),
+        offerVersion: accepted.offer,
+        consentVersion: accepted.consent,
+        privacyVersion: accepted.privacy,
         acceptedAt: now,
         clientIp: input.clientIp,
         userAgent: input.userAgent.slice(0, 512),

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { callbackDeadlineInWords } from '../../domain/calendar/deadline-words.js';
@@ -13,7 +12,7 @@ import { orderConfirmation } from '../../email/templates/order-confirmation.js';
  * job finds it and sends nothing). Tells the client when the manager will call.
  */
 export async function sendOrderConfirmation(
-  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'calendar'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'calendar' | 'content'>,
   orderId: string,
 ): Promise<'queued' | 'already_queued' | 'not_paid'> {
   return deps.db.transaction(async (tx) => {
@@ -40,7 +39,7 @@ export async function sendOrderConfirmation(
         managerDeadline: callbackDeadlineInWords(order.paidAt, deps.calendar, now),
         receiptByOfd: deps.config.RECEIPTS !== 'off',
       },
-      companyFrom(deps.config),
+      deps.content.current(),
     );
     await queueEmail(deps, tx, { kind: 'order_confirmation', to: order.customerEmail, orderId: order.id, clientId: order.clientId, content });
     return 'queued';

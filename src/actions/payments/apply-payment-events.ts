@@ -31,7 +31,7 @@ export interface PaymentMessage {
   source: 'callback' | 'reconciliation';
 }
 
-type ApplyDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'config' | 'calendar'>;
+type ApplyDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'config' | 'calendar' | 'content'>;
 
 /**
  * Applies verified gateway messages (result callbacks, status answers) in one transaction, in

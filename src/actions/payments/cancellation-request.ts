@@ -1,4 +1,3 @@
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { needsCancellationRequest } from '../../domain/payments/cancel-or-refund.js';
@@ -13,14 +12,14 @@ export const requestNumber = (operationId: string) => `В-${operationId.slice(0,
  * afresh on each request from what is stored; null when the operation has none (a cancel, say).
  */
 export async function cancellationRequest(
-  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'gateway'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'gateway' | 'content'>,
   operationId: string,
 ): Promise<{ pdf: Buffer; fileName: string } | null> {
   const found = await operationWithAttempt(deps.db, operationId);
   if (!found?.attempt.paidAt || !found.attempt.gatewayPaymentId) return null;
   const { operation, attempt, order } = found;
   if (!needsCancellationRequest(attempt.paidAt!, operation)) return null;
-  const company = companyFrom(deps.config);
+  const company = deps.content.current().company;
   const number = requestNumber(operation.id);
   const pdf = await cancellationRequestPdf({
     merchant: { name: company.name, inn: company.inn, ogrn: company.ogrn, address: company.address, gatewayMerchantId: deps.gateway.settings.merchantId },

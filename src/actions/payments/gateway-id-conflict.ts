@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import { orderNumber } from '../../domain/orders/order-workflow.js';
 import { audit } from '../../db/queries/audit.js';
@@ -18,7 +17,7 @@ export const GATEWAY_ID_CONFLICT = 'gateway_payment_id_conflict';
  * and a new number — and the staff hear of it: an alert, an audit entry and an email to every admin.
  */
 export async function reportGatewayIdConflict(
-  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'log'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'log' | 'content'>,
   attempt: PaymentAttempt,
   gatewayPaymentId: string,
 ): Promise<void> {
@@ -46,7 +45,7 @@ export async function reportGatewayIdConflict(
       details: { gatewayPaymentId, heldByAttemptId: holder?.id ?? null },
       at: now,
     });
-    const company = companyFrom(deps.config);
+    const company = deps.content.current();
     const cardUrl = `${deps.config.PUBLIC_URL}/admin/orders/${attempt.orderId}`;
     for (const admin of await activeAdmins(tx)) {
       const content = gatewayIdConflictEmail({ adminName: admin.name, at: now, orderNumber: number, gatewayPaymentId, heldByOrderNumber: heldBy, cardUrl }, company);

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { companyFrom } from '../../company.js';
 import type { Deps } from '../../app-deps.js';
 import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { audit } from '../../db/queries/audit.js';
@@ -21,7 +20,7 @@ export function cardLabel(attempt: Pick<PaymentAttempt, 'cardBrand' | 'cardLast4
  * reconciliation): an audit entry with the amounts, and on success the client's email.
  */
 export async function noteMoneyReturn(
-  deps: Pick<Deps, 'queue' | 'clock' | 'config'>,
+  deps: Pick<Deps, 'queue' | 'clock' | 'config' | 'content'>,
   tx: Tx,
   operation: PaymentOperation,
   attempt: PaymentAttempt,
@@ -62,7 +61,7 @@ export async function noteMoneyReturn(
     publicUrl: deps.config.PUBLIC_URL,
     orderRef: order.publicRef,
   };
-  const company = companyFrom(deps.config);
+  const company = deps.content.current();
   const content =
     operation.kind === 'cancel'
       ? paymentCancelledEmail({ ...common, amountKopecks: operation.amountKopecks }, company)

@@ -19,7 +19,7 @@ export type OperationResult =
   | { kind: 'not_allowed'; reason: string };
 
 /** A cancel or refund's outcome queues the client's email, hence the queue and the config. */
-export type OperationDeps = Pick<Deps, 'db' | 'clock' | 'log' | 'queue' | 'config'>;
+export type OperationDeps = Pick<Deps, 'db' | 'clock' | 'log' | 'queue' | 'config' | 'content'>;
 
 /** Who asked for a cancel or refund from the back office, and what they noted. */
 export interface StaffRequest {

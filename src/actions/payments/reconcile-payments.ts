@@ -23,7 +23,7 @@ export interface ReconcileReport {
  * as paid that we never heard of (a lost callback, an init that timed out) is applied; attempts past
  * their lifetime with nothing paid expire. Then settles capture/cancel/refund calls left unknown.
  */
-export async function reconcilePayments(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'gateway' | 'config' | 'calendar'>): Promise<ReconcileReport> {
+export async function reconcilePayments(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'gateway' | 'config' | 'calendar' | 'content'>): Promise<ReconcileReport> {
   const now = deps.clock.now();
   const attempts = await openAttemptsToReconcile(
     deps.db,
@@ -42,7 +42,7 @@ export async function reconcilePayments(deps: Pick<Deps, 'db' | 'clock' | 'queue
 }
 
 async function reconcileAttempt(
-  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'gateway' | 'config' | 'calendar'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'log' | 'gateway' | 'config' | 'calendar' | 'content'>,
   attempt: PaymentAttempt,
   now: Date,
 ): Promise<'applied' | 'expired' | 'unreachable' | 'unchanged'> {

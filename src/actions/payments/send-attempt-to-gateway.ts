@@ -17,7 +17,7 @@ export type PaymentStart = GatewayHandOff | { kind: 'not_found' } | { kind: 'not
  * the payer is redirected. An attempt already initiated is resumed as it is.
  */
 export async function sendAttemptToGateway(
-  deps: Pick<Deps, 'db' | 'gateway' | 'log' | 'clock' | 'queue' | 'config'>,
+  deps: Pick<Deps, 'db' | 'gateway' | 'log' | 'clock' | 'queue' | 'config' | 'content'>,
   attempt: PaymentAttempt,
   payment: { description: string; returnUrl: string },
 ): Promise<GatewayHandOff> {

@@ -7,7 +7,7 @@ import { receiptMoneyKopecks } from '../../domain/receipts/receipt-flow.js';
 import { receiptForEvent } from '../../domain/receipts/receipt-rules.js';
 import { enqueue } from '../../queue.js';
 
-export type ReceiptDeps = Pick<Deps, 'queue' | 'config' | 'clock'>;
+export type ReceiptDeps = Pick<Deps, 'queue' | 'config' | 'clock' | 'content'>;
 
 /** A money event that needs a receipt, with the rows it belongs to. */
 export interface MoneyEventReceipt {
@@ -20,9 +20,10 @@ export interface MoneyEventReceipt {
   buyerEmail: string;
 }
 
-/** The seller's side of every receipt, from the settings. */
-export function sellerFrom(config: Deps['config']): Seller {
-  return { inn: config.COMPANY_INN, email: config.COMPANY_EMAIL, taxSystem: config.TAX_SYSTEM, paymentAddress: config.PUBLIC_URL };
+/** The seller's side of every receipt: the company's current INN and email (back office), the settings' tax system and site. */
+export function sellerFrom(deps: Pick<Deps, 'config' | 'content'>): Seller {
+  const { company } = deps.content.current();
+  return { inn: company.inn, email: company.email, taxSystem: deps.config.TAX_SYSTEM, paymentAddress: deps.config.PUBLIC_URL };
 }
 
 /** The entity the register's external id names: the order, the invoice, or the cancel/refund operation. */
@@ -41,7 +42,7 @@ export function externalIdEntity(row: { event: MoneyEvent['kind']; orderId: stri
 export async function queueReceipt(deps: ReceiptDeps, tx: Tx, input: MoneyEventReceipt): Promise<string | null> {
   if (deps.config.RECEIPTS === 'off') return null;
   const now = deps.clock.now();
-  const document = receiptForEvent(input.event, sellerFrom(deps.config), { email: input.buyerEmail });
+  const document = receiptForEvent(input.event, sellerFrom(deps), { email: input.buyerEmail });
   const row = { event: input.event.kind, orderId: input.orderId, invoiceId: input.invoiceId, sourceId: input.sourceId };
   const [inserted] = await tx
     .insert(receipts)

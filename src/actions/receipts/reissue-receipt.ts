@@ -13,7 +13,7 @@ export type ReissueResult = { kind: 'reissued'; receiptId: string } | { kind: 'n
  * details as they are now (the usual cause of a failure is a wrong INN or tax system), and the next
  * external id of the event (`…:2`, `…:3`), since the register keeps the failed one for good. Audited.
  */
-export async function reissueReceipt(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config'>, input: { receiptId: string; staffId: string; ip: string }): Promise<ReissueResult> {
+export async function reissueReceipt(deps: Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'content'>, input: { receiptId: string; staffId: string; ip: string }): Promise<ReissueResult> {
   if (deps.config.RECEIPTS === 'off') return { kind: 'off' };
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
@@ -27,7 +27,7 @@ export async function reissueReceipt(deps: Pick<Deps, 'db' | 'clock' | 'queue' |
       .from(receipts)
       .where(and(eq(receipts.event, failed.event), eq(receipts.sourceId, failed.sourceId)));
     const sequence = (issued?.n ?? 1) + 1;
-    const document = { ...failed.document, company: sellerFrom(deps.config) };
+    const document = { ...failed.document, company: sellerFrom(deps) };
     const [created] = await tx
       .insert(receipts)
       .values({

@@ -4,14 +4,13 @@ import { cancelStaffTokens, findStaffByEmail, issueStaffToken, type StaffMember 
 import { staff } from '../../db/schema/index.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { staffInvitationEmail } from '../../email/templates/staff-invitation.js';
-import { companyFrom } from '../../company.js';
 import type { Tx } from '../../db/client.js';
 import { after, STAFF_TOKEN_LIFETIMES } from '../../domain/staff/token-lifetimes.js';
 import { checkPerson, roleFrom, type StaffFieldErrors } from './staff-fields.js';
 
 export type InviteStaffResult = { kind: 'invited'; staffId: string } | { kind: 'invalid'; errors: StaffFieldErrors };
 
-type InviteDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'queue'>;
+type InviteDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'queue' | 'content'>;
 
 /** An admin invites a colleague: a record in "invited" and an emailed set-password link (72 h, single use). */
 export async function inviteStaff(deps: InviteDeps, input: { by: StaffMember; body: Record<string, unknown>; ip: string }): Promise<InviteStaffResult> {
@@ -33,6 +32,6 @@ export async function sendInvitation(deps: InviteDeps, tx: Tx, member: StaffMemb
   await cancelStaffTokens(tx, member.id, 'invite', now);
   const token = await issueStaffToken(tx, { staffId: member.id, purpose: 'invite', now, expiresAt: after(now, STAFF_TOKEN_LIFETIMES.invite) });
   const link = `${deps.config.PUBLIC_URL}/admin/invite#token=${token}`;
-  const content = staffInvitationEmail({ name: member.name, role: member.role, invitedBy: by.name, link, validHours: STAFF_TOKEN_LIFETIMES.invite / 3_600_000 }, companyFrom(deps.config));
+  const content = staffInvitationEmail({ name: member.name, role: member.role, invitedBy: by.name, link, validHours: STAFF_TOKEN_LIFETIMES.invite / 3_600_000 }, deps.content.current());
   await queueEmail(deps, tx, { kind: 'staff_invitation', to: member.email, content, secret: true });
 }

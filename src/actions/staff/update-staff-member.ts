@@ -16,7 +16,7 @@ export type UpdateStaffResult = { kind: 'updated' } | { kind: 'refused'; reason:
  * Admins cannot lock themselves out this way: the back office would be left with no one to fix it.
  */
 export async function updateStaffMember(
-  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'queue'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'config' | 'queue' | 'content'>,
   input: { by: StaffMember; staffId: string; change: StaffChange; ip: string },
 ): Promise<UpdateStaffResult> {
   if (input.staffId === input.by.id) return { kind: 'refused', reason: 'Свою роль и доступ может изменить только другой администратор.' };

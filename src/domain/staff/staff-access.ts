@@ -31,6 +31,8 @@ export const permissions = {
   'profile.edit': everyone,
   'catalog.edit': ['admin'],
   'calendar.edit': ['admin'],
+  /** Company details, legal texts and email wording (/admin/content): what clients read, so admins only. */
+  'content.edit': ['admin'],
   'staff.manage': ['admin'],
   'audit.view': ['admin'],
   /** The backups and restore drills, and «Сделать копию сейчас». */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accessActiveEmail, type AccessActiveData } from './access-active.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: AccessActiveData = {
   customerName: 'Иван Петров',
@@ -10,7 +10,7 @@ const data: AccessActiveData = {
 
 describe('access active email', () => {
   it('says the address is confirmed, reminds the login and what to do if it was not you, in Russian', () => {
-    const email = accessActiveEmail(data, company);
+    const email = accessActiveEmail(data, sender);
     expect(email.subject).toBe('Доступ в личный кабинет открыт');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -23,12 +23,12 @@ describe('access active email', () => {
   });
 
   it('links to the account as a button and as a visible address, and loads nothing remote', () => {
-    const { html } = accessActiveEmail(data, company);
+    const { html } = accessActiveEmail(data, sender);
     expectLinkTwice(html, 'https://shop.example.ru/account');
     expectNothingRemote(html);
   });
 
   it('escapes user data in the HTML', () => {
-    expectEscaped(accessActiveEmail({ ...data, customerName: scriptName }, company).html);
+    expectEscaped(accessActiveEmail({ ...data, customerName: scriptName }, sender).html);
   });
 });

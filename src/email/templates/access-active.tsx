@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import type { EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
 
@@ -9,9 +9,10 @@ export interface AccessActiveData {
 }
 
 /** Sent once the address is confirmed: the account is open, and how to log in. */
-export function accessActiveEmail(data: AccessActiveData, company: Company): EmailContent {
+export function accessActiveEmail(data: AccessActiveData, sender: EmailSender): EmailContent {
   return renderLetter(
     {
+      type: 'access_active',
       subject: 'Доступ в личный кабинет открыт',
       heading: 'Доступ в личный кабинет открыт',
       customerName: data.customerName,
@@ -19,9 +20,9 @@ export function accessActiveEmail(data: AccessActiveData, company: Company): Ema
         'Адрес электронной почты подтверждён, доступ в личный кабинет открыт.',
         `Для входа укажите логин ${data.login} или адрес электронной почты.`,
         { href: data.accountUrl, label: 'Открыть личный кабинет' },
-        `Если это были не вы, ответьте на это письмо или позвоните нам: ${company.phone}.`,
+        `Если это были не вы, ответьте на это письмо или позвоните нам: ${sender.company.phone}.`,
       ],
     },
-    company,
+    sender,
   );
 }

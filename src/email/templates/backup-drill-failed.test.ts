@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backupDrillFailedEmail, type BackupDrillFailedData } from './backup-drill-failed.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: BackupDrillFailedData = {
   adminName: 'Ольга Смирнова',
@@ -17,7 +17,7 @@ const data: BackupDrillFailedData = {
 
 describe('backup drill failed email', () => {
   it('names the backup, its Moscow time and every table that differs', () => {
-    const email = backupDrillFailedEmail(data, company);
+    const email = backupDrillFailedEmail(data, sender);
     expect(email.subject).toBe('Проверка восстановления из резервной копии не прошла');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Ольга Смирнова!');
@@ -31,17 +31,17 @@ describe('backup drill failed email', () => {
   });
 
   it('says why the drill could not finish, or that there was no backup at all', () => {
-    const failed = backupDrillFailedEmail({ ...data, error: 'файл повреждён', differences: [] }, company);
+    const failed = backupDrillFailedEmail({ ...data, error: 'файл повреждён', differences: [] }, sender);
     expect(failed.text).toContain('Ошибка: файл повреждён');
     expect(failed.text).not.toContain('Расхождения');
-    const none = backupDrillFailedEmail({ ...data, backupFile: null, backupTakenAt: null, error: 'копий нет', differences: [] }, company);
+    const none = backupDrillFailedEmail({ ...data, backupFile: null, backupTakenAt: null, error: 'копий нет', differences: [] }, sender);
     expect(none.text).toContain('Проверить было нечего: копий нет.');
   });
 
   it('links to the backups page, loads nothing remote and escapes names', () => {
-    const { html } = backupDrillFailedEmail(data, company);
+    const { html } = backupDrillFailedEmail(data, sender);
     expectLinkTwice(html, data.pageUrl);
     expectNothingRemote(html);
-    expectEscaped(backupDrillFailedEmail({ ...data, adminName: scriptName }, company).html);
+    expectEscaped(backupDrillFailedEmail({ ...data, adminName: scriptName }, sender).html);
   });
 });

@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
 import { renderLetter, type LetterBlock } from './letter.js';
@@ -19,7 +19,7 @@ export interface BackupDrillFailedData {
 const count = (rows: number | null) => (rows === null ? 'нет таблицы' : String(rows));
 
 /** To every active admin when the weekly restore drill did not get back exactly what the backup promised. */
-export function backupDrillFailedEmail(data: BackupDrillFailedData, company: Company): EmailContent {
+export function backupDrillFailedEmail(data: BackupDrillFailedData, sender: EmailSender): EmailContent {
   const what = data.backupFile
     ? `Проверяли копию ${data.backupFile}${data.backupTakenAt ? ` от ${moscowDateTime(data.backupTakenAt)} (мск)` : ''}.`
     : 'Проверить было нечего: копий нет.';
@@ -44,6 +44,6 @@ export function backupDrillFailedEmail(data: BackupDrillFailedData, company: Com
         { href: data.pageUrl, label: 'Открыть резервные копии' },
       ],
     },
-    company,
+    sender,
   );
 }

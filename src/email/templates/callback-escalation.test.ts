@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callbackEscalationEmail, type CallbackEscalationData } from './callback-escalation.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: CallbackEscalationData = {
   staffName: 'Ольга Смирнова',
@@ -15,7 +15,7 @@ const data: CallbackEscalationData = {
 
 describe('callback escalation email', () => {
   it('names the order, the missed deadline in Moscow time and who has the order', () => {
-    const email = callbackEscalationEmail(data, company);
+    const email = callbackEscalationEmail(data, sender);
     expect(email.subject).toBe('Просрочен звонок клиенту: заказ № 3F2A91C0');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Ольга Смирнова!');
@@ -28,17 +28,17 @@ describe('callback escalation email', () => {
   });
 
   it('says when nobody took the order', () => {
-    expect(callbackEscalationEmail({ ...data, assignedName: null }, company).text).toContain('Заказ пока никто не взял.');
+    expect(callbackEscalationEmail({ ...data, assignedName: null }, sender).text).toContain('Заказ пока никто не взял.');
   });
 
   it('links to the order card, loads nothing remote and carries no phone number of the client', () => {
-    const { html, text } = callbackEscalationEmail(data, company);
+    const { html, text } = callbackEscalationEmail(data, sender);
     expectLinkTwice(html, data.cardUrl);
     expectNothingRemote(html);
     expect(text).not.toMatch(/\+7 9/);
   });
 
   it('escapes names in the HTML', () => {
-    expectEscaped(callbackEscalationEmail({ ...data, customerName: scriptName }, company).html);
+    expectEscaped(callbackEscalationEmail({ ...data, customerName: scriptName }, sender).html);
   });
 });

@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
 import { renderLetter } from './letter.js';
@@ -19,7 +19,7 @@ export interface CallbackEscalationData {
  * To the order's manager and every admin, once, when nobody contacted a paying client by the deadline
  * (docs/back-office.md#callback-deadline). No phone number in it: the card has the contacts, behind the staff login.
  */
-export function callbackEscalationEmail(data: CallbackEscalationData, company: Company): EmailContent {
+export function callbackEscalationEmail(data: CallbackEscalationData, sender: EmailSender): EmailContent {
   return renderLetter(
     {
       subject: `Просрочен звонок клиенту: заказ № ${data.orderNumber}`,
@@ -35,6 +35,6 @@ export function callbackEscalationEmail(data: CallbackEscalationData, company: C
         'Письмо отправлено автоматически и по этому заказу больше не придёт.',
       ],
     },
-    company,
+    sender,
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { credentialsEmail, type CredentialsData } from './credentials.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: CredentialsData = {
   customerName: 'Иван Петров',
@@ -12,7 +12,7 @@ const data: CredentialsData = {
 
 describe('credentials email', () => {
   it('gives the login, the one-time password, its deadline and what to do next, in Russian', () => {
-    const email = credentialsEmail(data, company);
+    const email = credentialsEmail(data, sender);
     expect(email.subject).toBe('Доступ в личный кабинет');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -31,12 +31,12 @@ describe('credentials email', () => {
   });
 
   it('links to the login page as a button and as a visible address, and loads nothing remote', () => {
-    const { html } = credentialsEmail(data, company);
+    const { html } = credentialsEmail(data, sender);
     expectLinkTwice(html, 'https://shop.example.ru/account/login');
     expectNothingRemote(html);
   });
 
   it('escapes user data in the HTML', () => {
-    expectEscaped(credentialsEmail({ ...data, customerName: scriptName, login: '<b>x</b>' }, company).html, '<b>x</b>');
+    expectEscaped(credentialsEmail({ ...data, customerName: scriptName, login: '<b>x</b>' }, sender).html, '<b>x</b>');
   });
 });

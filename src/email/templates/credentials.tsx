@@ -1,4 +1,5 @@
-import type { Company } from '../../company.js';
+import { WordingEnd, wordingEndText } from './letter.js';
+import { wordingFor, type EmailSender } from './sender.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
 import { DetailsTable, emailStyles as s, LinkButton, renderEmail } from './layout.js';
@@ -15,18 +16,19 @@ export interface CredentialsData {
 const code = `font-family:'Courier New',Courier,monospace;font-size:16px;font-weight:bold;color:#1f2328;background:#f3f4f6;padding:2px 6px;border-radius:4px;word-break:break-all;`;
 
 /** Sent to a new client after the first order: the login and a one-time temporary password. */
-export function credentialsEmail(data: CredentialsData, company: Company): EmailContent {
+export function credentialsEmail(data: CredentialsData, sender: EmailSender): EmailContent {
+  const wording = wordingFor(sender, 'credentials', data.customerName);
   const intro = 'Для вашего заказа мы создали личный кабинет. Данные для входа:';
   const validity = `Временный пароль действует один раз и только 72 часа — до ${moscowDateTime(data.validUntil)} (мск). При первом входе вы зададите собственный пароль.`;
   const emailLogin = 'Вместо логина можно указать адрес электронной почты.';
   const verifyFirst = 'Перед входом подтвердите адрес электронной почты по ссылке из следующего письма — мы пришлём его отдельно.';
   const expired = 'Если временный пароль истёк, запросите новый на странице входа по ссылке «Забыли пароль?».';
-  const questions = `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`;
+  const questions = `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${sender.company.phone}.`;
 
   const body = (
     <>
       <h1 style={s.heading}>Доступ в личный кабинет</h1>
-      <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
+      <p style={s.paragraph}>{wording.greeting}</p>
       <p style={s.paragraph}>{intro}</p>
       <DetailsTable
         rows={[
@@ -40,11 +42,12 @@ export function credentialsEmail(data: CredentialsData, company: Company): Email
       <LinkButton href={data.loginUrl} label="Войти в личный кабинет" />
       <p style={s.paragraph}>{expired}</p>
       <p style={s.paragraph}>{questions}</p>
+      <WordingEnd wording={wording} />
     </>
   );
 
   const text = [
-    `Здравствуйте, ${data.customerName}!`,
+    wording.greeting,
     '',
     intro,
     '',
@@ -62,7 +65,8 @@ export function credentialsEmail(data: CredentialsData, company: Company): Email
     expired,
     '',
     questions,
+    ...wordingEndText(wording),
   ].join('\n');
 
-  return renderEmail({ subject: 'Доступ в личный кабинет', company, body, text });
+  return renderEmail({ subject: 'Доступ в личный кабинет', company: sender.company, body, text });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emailChangeConfirmEmail, emailChangeNoticeEmail, type EmailChangeConfirmData } from './email-change.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: EmailChangeConfirmData = {
   customerName: 'Иван Петров',
@@ -11,7 +11,7 @@ const data: EmailChangeConfirmData = {
 
 describe('email change confirmation (to the new address)', () => {
   it('asks to confirm the new address, says until when, and that the old one stays until then, in Russian', () => {
-    const email = emailChangeConfirmEmail(data, company);
+    const email = emailChangeConfirmEmail(data, sender);
     expect(email.subject).toBe('Подтвердите новый адрес электронной почты');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -24,13 +24,13 @@ describe('email change confirmation (to the new address)', () => {
   });
 
   it('links to the confirmation page as a button and as a visible address, and loads nothing remote', () => {
-    const { html } = emailChangeConfirmEmail(data, company);
+    const { html } = emailChangeConfirmEmail(data, sender);
     expectLinkTwice(html, 'https://shop.example.ru/account/email?token=abc123');
     expectNothingRemote(html);
   });
 
   it('escapes user data in the HTML', () => {
-    const email = emailChangeConfirmEmail({ ...data, customerName: scriptName, newEmail: '<i>x</i>@evil.example' }, company);
+    const email = emailChangeConfirmEmail({ ...data, customerName: scriptName, newEmail: '<i>x</i>@evil.example' }, sender);
     expectEscaped(email.html, '<i>x</i>');
   });
 });
@@ -39,7 +39,7 @@ describe('email change notice (to the old address)', () => {
   const notice = { customerName: 'Иван Петров', newEmail: 'ivan.new@mail.example' };
 
   it('says a change was asked for, when it takes effect, and what to do if it was not you, in Russian', () => {
-    const email = emailChangeNoticeEmail(notice, company);
+    const email = emailChangeNoticeEmail(notice, sender);
     expect(email.subject).toBe('Адрес электронной почты в личном кабинете меняется');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -53,7 +53,7 @@ describe('email change notice (to the old address)', () => {
   });
 
   it('escapes user data in the HTML', () => {
-    const email = emailChangeNoticeEmail({ customerName: scriptName, newEmail: '<i>x</i>@evil.example' }, company);
+    const email = emailChangeNoticeEmail({ customerName: scriptName, newEmail: '<i>x</i>@evil.example' }, sender);
     expectEscaped(email.html, '<i>x</i>');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gatewayIdConflictEmail, type GatewayIdConflictData } from './gateway-id-conflict.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: GatewayIdConflictData = {
   adminName: 'Ольга Смирнова',
@@ -13,7 +13,7 @@ const data: GatewayIdConflictData = {
 
 describe('gateway payment id conflict email', () => {
   it('names the order, the repeated number and the order that holds it, and links to the card', () => {
-    const email = gatewayIdConflictEmail(data, company);
+    const email = gatewayIdConflictEmail(data, sender);
     expect(email.subject).toBe('Платёжный шлюз повторил номер платежа: клиент не смог оплатить заказ');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Ольга Смирнова!');
@@ -27,7 +27,7 @@ describe('gateway payment id conflict email', () => {
   });
 
   it('escapes the admin name', () => {
-    const email = gatewayIdConflictEmail({ ...data, adminName: scriptName, heldByOrderNumber: null }, company);
+    const email = gatewayIdConflictEmail({ ...data, adminName: scriptName, heldByOrderNumber: null }, sender);
     expectEscaped(email.html);
     expect(email.text).toContain('уже есть у другого платежа.');
   });

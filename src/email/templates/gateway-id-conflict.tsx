@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
 import { renderLetter } from './letter.js';
@@ -18,7 +18,7 @@ export interface GatewayIdConflictData {
  * To every active admin when the gateway answered a new payment with a number we already keep for
  * another one: the client could not pay, and someone must find out why the gateway repeats numbers.
  */
-export function gatewayIdConflictEmail(data: GatewayIdConflictData, company: Company): EmailContent {
+export function gatewayIdConflictEmail(data: GatewayIdConflictData, sender: EmailSender): EmailContent {
   const held = data.heldByOrderNumber ? `у платежа по заказу № ${data.heldByOrderNumber}` : 'у другого платежа';
   return renderLetter(
     {
@@ -34,6 +34,6 @@ export function gatewayIdConflictEmail(data: GatewayIdConflictData, company: Com
         { href: data.cardUrl, label: 'Открыть заказ' },
       ],
     },
-    company,
+    sender,
   );
 }

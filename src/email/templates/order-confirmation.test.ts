@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderConfirmation, type OrderConfirmationData } from './order-confirmation.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: OrderConfirmationData = {
   customerName: 'Иван Петров',
@@ -16,7 +16,7 @@ const data: OrderConfirmationData = {
 
 describe('order confirmation email', () => {
   it('says what was bought, what was paid, by which card, when, and who calls when, in Russian', () => {
-    const email = orderConfirmation(data, company);
+    const email = orderConfirmation(data, sender);
     expect(email.subject).toBe('Заказ оплачен: Поддержка сайта');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -31,20 +31,20 @@ describe('order confirmation email', () => {
   });
 
   it('says the cash receipt comes from the register\'s OFD when receipts are issued, and nothing about it otherwise', () => {
-    const withReceipts = orderConfirmation({ ...data, receiptByOfd: true }, company);
+    const withReceipts = orderConfirmation({ ...data, receiptByOfd: true }, sender);
     for (const version of [withReceipts.html, withReceipts.text]) expect(version).toContain('Кассовый чек придёт отдельным письмом от оператора фискальных данных (ОФД)');
-    expect(orderConfirmation(data, company).text).not.toContain('Кассовый чек');
+    expect(orderConfirmation(data, sender).text).not.toContain('Кассовый чек');
   });
 
   it('escapes user data in the HTML and keeps the subject on one line', () => {
-    const email = orderConfirmation({ ...data, customerName: scriptName, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, company);
+    const email = orderConfirmation({ ...data, customerName: scriptName, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, sender);
     expectEscaped(email.html);
     expect(email.subject).toBe('Заказ оплачен: Сайт Bcc: x@evil.example');
     expect(email.subject).not.toMatch(/[\r\n]/);
   });
 
   it('loads nothing remote: no images, no external styles or scripts, inline styles only', () => {
-    const { html } = orderConfirmation(data, company);
+    const { html } = orderConfirmation(data, sender);
     expectNothingRemote(html);
     expect(html).not.toContain('http://');
     // The only addresses are the links to the order page: the button and the visible address.
@@ -53,7 +53,7 @@ describe('order confirmation email', () => {
   });
 
   it('leaves out the card line when the gateway did not name the card', () => {
-    const email = orderConfirmation({ ...data, card: null }, company);
+    const email = orderConfirmation({ ...data, card: null }, sender);
     expect(email.text).not.toContain('Карта');
   });
 });

@@ -1,4 +1,5 @@
-import type { Company } from '../../company.js';
+import { WordingEnd, wordingEndText } from './letter.js';
+import { wordingFor, type EmailSender } from './sender.js';
 import { formatRub } from '../../domain/money.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
@@ -21,7 +22,8 @@ export interface OrderConfirmationData {
 }
 
 /** Sent once an order is paid: what was bought, what was charged, and who calls when. */
-export function orderConfirmation(data: OrderConfirmationData, company: Company): EmailContent {
+export function orderConfirmation(data: OrderConfirmationData, sender: EmailSender): EmailContent {
+  const wording = wordingFor(sender, 'order_paid', data.customerName);
   const orderUrl = `${data.publicUrl}/orders/${encodeURIComponent(data.orderRef)}`;
   const card = data.card ? `${data.card.brand ? `${data.card.brand} ` : ''}•••• ${data.card.last4}` : null;
   const rows: [string, string][] = [
@@ -35,12 +37,12 @@ export function orderConfirmation(data: OrderConfirmationData, company: Company)
   const receipt = data.receiptByOfd
     ? 'Кассовый чек придёт отдельным письмом от оператора фискальных данных (ОФД) нашей онлайн-кассы на этот адрес; он же появится на странице заказа.'
     : null;
-  const questions = `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`;
+  const questions = `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${sender.company.phone}.`;
 
   const body = (
     <>
       <h1 style={s.heading}>Заказ оплачен</h1>
-      <p style={s.paragraph}>Здравствуйте, {data.customerName}!</p>
+      <p style={s.paragraph}>{wording.greeting}</p>
       <p style={s.paragraph}>Спасибо за оплату. Мы получили ваш заказ и уже передали его менеджеру.</p>
       <DetailsTable rows={rows} />
       {receipt && <p style={s.paragraph}>{receipt}</p>}
@@ -49,11 +51,12 @@ export function orderConfirmation(data: OrderConfirmationData, company: Company)
       <p style={s.paragraph}>Состояние заказа всегда видно на его странице:</p>
       <LinkButton href={orderUrl} label="Открыть страницу заказа" />
       <p style={s.paragraph}>{questions}</p>
+      <WordingEnd wording={wording} />
     </>
   );
 
   const text = [
-    `Здравствуйте, ${data.customerName}!`,
+    wording.greeting,
     '',
     'Спасибо за оплату. Мы получили ваш заказ и уже передали его менеджеру.',
     '',
@@ -66,7 +69,8 @@ export function orderConfirmation(data: OrderConfirmationData, company: Company)
     `Страница заказа: ${orderUrl}`,
     '',
     questions,
+    ...wordingEndText(wording),
   ].join('\n');
 
-  return renderEmail({ subject: `Заказ оплачен: ${data.serviceTitle}`, company, body, text });
+  return renderEmail({ subject: `Заказ оплачен: ${data.serviceTitle}`, company: sender.company, body, text });
 }

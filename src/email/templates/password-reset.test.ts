@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { passwordResetEmail, type PasswordResetData } from './password-reset.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: PasswordResetData = {
   customerName: 'Иван Петров',
@@ -10,7 +10,7 @@ const data: PasswordResetData = {
 
 describe('password reset email', () => {
   it('gives a one-time link, its deadline and what to do if you did not ask, in Russian', () => {
-    const email = passwordResetEmail(data, company);
+    const email = passwordResetEmail(data, sender);
     expect(email.subject).toBe('Восстановление пароля');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -23,12 +23,12 @@ describe('password reset email', () => {
   });
 
   it('links to the reset page as a button and as a visible address, and loads nothing remote', () => {
-    const { html } = passwordResetEmail(data, company);
+    const { html } = passwordResetEmail(data, sender);
     expectLinkTwice(html, 'https://shop.example.ru/account/reset?token=abc123');
     expectNothingRemote(html);
   });
 
   it('escapes user data in the HTML', () => {
-    expectEscaped(passwordResetEmail({ ...data, customerName: scriptName }, company).html);
+    expectEscaped(passwordResetEmail({ ...data, customerName: scriptName }, sender).html);
   });
 });

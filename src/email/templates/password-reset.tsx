@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
 import { renderLetter } from './letter.js';
@@ -11,9 +11,10 @@ export interface PasswordResetData {
 }
 
 /** A one-time link to set a new password. */
-export function passwordResetEmail(data: PasswordResetData, company: Company): EmailContent {
+export function passwordResetEmail(data: PasswordResetData, sender: EmailSender): EmailContent {
   return renderLetter(
     {
+      type: 'password_reset',
       subject: 'Восстановление пароля',
       heading: 'Восстановление пароля',
       customerName: data.customerName,
@@ -22,9 +23,9 @@ export function passwordResetEmail(data: PasswordResetData, company: Company): E
         { href: data.resetUrl, label: 'Задать новый пароль' },
         `Ссылка действует один раз и только 1 час — до ${moscowDateTime(data.validUntil)} (мск).`,
         'Если вы не запрашивали восстановление, просто не обращайте внимания на это письмо — пароль останется прежним.',
-        `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`,
+        `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${sender.company.phone}.`,
       ],
     },
-    company,
+    sender,
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paymentCancelledEmail, type PaymentCancelledData } from './payment-cancelled.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: PaymentCancelledData = {
   customerName: 'Иван Петров',
@@ -14,7 +14,7 @@ const data: PaymentCancelledData = {
 
 describe('payment cancelled email', () => {
   it('says the payment is cancelled, for how much, and that the card will have it back, in Russian', () => {
-    const email = paymentCancelledEmail(data, company);
+    const email = paymentCancelledEmail(data, sender);
     expect(email.subject).toBe('Оплата заказа отменена');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -27,16 +27,16 @@ describe('payment cancelled email', () => {
   });
 
   it('names a surcharge as a surcharge', () => {
-    const email = paymentCancelledEmail({ ...data, surcharge: true, card: null }, company);
+    const email = paymentCancelledEmail({ ...data, surcharge: true, card: null }, sender);
     expect(email.subject).toBe('Доплата по заказу отменена');
     expect(email.text).toContain('Мы отменили доплату по заказу «Поддержка сайта»');
     expect(email.text).toContain('снова станет доступна на карте — обычно');
   });
 
   it('links to the order page twice, loads nothing remote, escapes user data', () => {
-    const { html } = paymentCancelledEmail(data, company);
+    const { html } = paymentCancelledEmail(data, sender);
     expectLinkTwice(html, 'https://shop.example.ru/orders/AbC-123_xyz');
     expectNothingRemote(html);
-    expectEscaped(paymentCancelledEmail({ ...data, customerName: scriptName }, company).html);
+    expectEscaped(paymentCancelledEmail({ ...data, customerName: scriptName }, sender).html);
   });
 });

@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import { formatRub } from '../../domain/money.js';
 import type { EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
@@ -16,11 +16,12 @@ export interface PaymentCancelledData {
 }
 
 /** Sent when staff cancelled a payment before the bank's day close: the whole amount is voided. */
-export function paymentCancelledEmail(data: PaymentCancelledData, company: Company): EmailContent {
+export function paymentCancelledEmail(data: PaymentCancelledData, sender: EmailSender): EmailContent {
   const what = data.surcharge ? `доплату по заказу «${data.serviceTitle}»` : `оплату заказа «${data.serviceTitle}»`;
   const where = data.card ? `на карте ${data.card}` : 'на карте';
   return renderLetter(
     {
+      type: 'payment_cancelled',
       subject: data.surcharge ? 'Доплата по заказу отменена' : 'Оплата заказа отменена',
       heading: data.surcharge ? 'Доплата отменена' : 'Оплата отменена',
       customerName: data.customerName,
@@ -29,9 +30,9 @@ export function paymentCancelledEmail(data: PaymentCancelledData, company: Compa
         { strong: `Деньги не будут списаны: сумма снова станет доступна ${where} — обычно в течение нескольких часов, в некоторых банках до нескольких рабочих дней.` },
         'Состояние заказа видно на его странице:',
         { href: `${data.publicUrl}/orders/${encodeURIComponent(data.orderRef)}`, label: 'Открыть страницу заказа' },
-        `Если у вас есть вопросы, ответьте на это письмо или позвоните нам: ${company.phone}.`,
+        `Если у вас есть вопросы, ответьте на это письмо или позвоните нам: ${sender.company.phone}.`,
       ],
     },
-    company,
+    sender,
   );
 }

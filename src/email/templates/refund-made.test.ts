@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { refundMadeEmail, type RefundMadeData } from './refund-made.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: RefundMadeData = {
   customerName: 'Иван Петров',
@@ -16,7 +16,7 @@ const data: RefundMadeData = {
 
 describe('refund made email', () => {
   it('says how much went back to which card and when to expect it, in Russian', () => {
-    const email = refundMadeEmail(data, company);
+    const email = refundMadeEmail(data, sender);
     expect(email.subject).toBe('Возврат 15 000 ₽ за заказ «Поддержка сайта»'); // one line: spaces are plain
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -29,21 +29,21 @@ describe('refund made email', () => {
   });
 
   it('says a partial refund is partial, with the totals', () => {
-    const email = refundMadeEmail({ ...data, amountKopecks: 500_050, refundedKopecks: 900_050 }, company);
+    const email = refundMadeEmail({ ...data, amountKopecks: 500_050, refundedKopecks: 900_050 }, sender);
     expect(email.text).toContain('Мы вернули 5\u00a0000,50\u00a0₽ за заказ');
     expect(email.text).toContain('Это частичный возврат: из 15\u00a0000\u00a0₽ оплаты возвращено 9\u00a0000,50\u00a0₽.');
   });
 
   it('names a surcharge, and copes without a card', () => {
-    const email = refundMadeEmail({ ...data, surcharge: true, card: null }, company);
+    const email = refundMadeEmail({ ...data, surcharge: true, card: null }, sender);
     expect(email.text).toContain('за доплату по заказу «Поддержка сайта» на карту, с которой вы платили.');
   });
 
   it('keeps the subject on one line, links twice, loads nothing remote, escapes user data', () => {
-    expect(refundMadeEmail({ ...data, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, company).subject).not.toMatch(/[\r\n]/);
-    const { html } = refundMadeEmail(data, company);
+    expect(refundMadeEmail({ ...data, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, sender).subject).not.toMatch(/[\r\n]/);
+    const { html } = refundMadeEmail(data, sender);
     expectLinkTwice(html, 'https://shop.example.ru/orders/AbC-123_xyz');
     expectNothingRemote(html);
-    expectEscaped(refundMadeEmail({ ...data, customerName: scriptName }, company).html);
+    expectEscaped(refundMadeEmail({ ...data, customerName: scriptName }, sender).html);
   });
 });

@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import { formatRub } from '../../domain/money.js';
 import type { EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
@@ -19,11 +19,12 @@ export interface RefundMadeData {
 }
 
 /** Sent when a refund went through the gateway: how much, to which card, when to expect it. */
-export function refundMadeEmail(data: RefundMadeData, company: Company): EmailContent {
+export function refundMadeEmail(data: RefundMadeData, sender: EmailSender): EmailContent {
   const what = data.surcharge ? `доплату по заказу «${data.serviceTitle}»` : `заказ «${data.serviceTitle}»`;
   const partial = data.refundedKopecks < data.paidKopecks;
   return renderLetter(
     {
+      type: 'refund_made',
       subject: `Возврат ${formatRub(data.amountKopecks)} за ${what}`,
       heading: 'Деньги возвращены',
       customerName: data.customerName,
@@ -35,9 +36,9 @@ export function refundMadeEmail(data: RefundMadeData, company: Company): EmailCo
         { strong: 'Банк зачислит деньги на карту обычно в течение 5 рабочих дней, в некоторых банках — до 30 дней.' },
         'Состояние заказа видно на его странице:',
         { href: `${data.publicUrl}/orders/${encodeURIComponent(data.orderRef)}`, label: 'Открыть страницу заказа' },
-        `Если деньги не пришли за это время или у вас есть вопросы, ответьте на это письмо или позвоните нам: ${company.phone}.`,
+        `Если деньги не пришли за это время или у вас есть вопросы, ответьте на это письмо или позвоните нам: ${sender.company.phone}.`,
       ],
     },
-    company,
+    sender,
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serviceAddedEmail, type ServiceAddedData } from './service-added.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: ServiceAddedData = {
   customerName: 'Иван Петров',
@@ -10,7 +10,7 @@ const data: ServiceAddedData = {
 
 describe('service added email', () => {
   it('says the service is in the existing account and no new password is issued, in Russian', () => {
-    const email = serviceAddedEmail(data, company);
+    const email = serviceAddedEmail(data, sender);
     expect(email.subject).toBe('Услуга добавлена в личный кабинет: Поддержка сайта');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -24,13 +24,13 @@ describe('service added email', () => {
   });
 
   it('links to the account as a button and as a visible address, and loads nothing remote', () => {
-    const { html } = serviceAddedEmail(data, company);
+    const { html } = serviceAddedEmail(data, sender);
     expectLinkTwice(html, 'https://shop.example.ru/account');
     expectNothingRemote(html);
   });
 
   it('escapes user data in the HTML and keeps the subject on one line', () => {
-    const email = serviceAddedEmail({ ...data, customerName: scriptName, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, company);
+    const email = serviceAddedEmail({ ...data, customerName: scriptName, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, sender);
     expectEscaped(email.html);
     expect(email.subject).toBe('Услуга добавлена в личный кабинет: Сайт Bcc: x@evil.example');
   });

@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import type { EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
 
@@ -9,9 +9,10 @@ export interface ServiceAddedData {
 }
 
 /** Sent to a returning client: the paid service is in the existing account; no new password. */
-export function serviceAddedEmail(data: ServiceAddedData, company: Company): EmailContent {
+export function serviceAddedEmail(data: ServiceAddedData, sender: EmailSender): EmailContent {
   return renderLetter(
     {
+      type: 'service_added',
       subject: `Услуга добавлена в личный кабинет: ${data.serviceTitle}`,
       heading: 'Услуга добавлена в личный кабинет',
       customerName: data.customerName,
@@ -20,9 +21,9 @@ export function serviceAddedEmail(data: ServiceAddedData, company: Company): Ema
         { strong: data.serviceTitle },
         'Входите с вашими обычными логином и паролем — новый пароль не нужен, и мы его не высылаем.',
         { href: data.accountUrl, label: 'Открыть личный кабинет' },
-        `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`,
+        `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${sender.company.phone}.`,
       ],
     },
-    company,
+    sender,
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { specificationAgreedEmail, type SpecificationAgreedData } from './specification-agreed.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const data: SpecificationAgreedData = {
   customerName: 'Иван Петров',
@@ -13,7 +13,7 @@ const data: SpecificationAgreedData = {
 
 describe('specification agreed email', () => {
   it('gives the text line by line, the hours and the link to the order in the account', () => {
-    const email = specificationAgreedEmail(data, company);
+    const email = specificationAgreedEmail(data, sender);
     expect(email.subject).toBe('Спецификация согласована: Техническая поддержка сайта');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -28,20 +28,20 @@ describe('specification agreed email', () => {
   });
 
   it('says when it replaces an earlier version, and leaves out zero hours', () => {
-    const email = specificationAgreedEmail({ ...data, revised: true, agreedMinutes: 0 }, company);
+    const email = specificationAgreedEmail({ ...data, revised: true, agreedMinutes: 0 }, sender);
     expect(email.text).toContain('Мы обновили согласованную спецификацию по вашему заказу; она заменяет предыдущую.');
     expect(email.html).toContain('Спецификация обновлена');
     expect(email.text).not.toContain('Согласованный объём работ');
   });
 
   it('links to the order as a button and as an address, and loads nothing remote', () => {
-    const { html } = specificationAgreedEmail(data, company);
+    const { html } = specificationAgreedEmail(data, sender);
     expectLinkTwice(html, data.orderUrl);
     expectNothingRemote(html);
   });
 
   it('escapes the specification and the name', () => {
-    const html = specificationAgreedEmail({ ...data, customerName: scriptName, text: '<b>жирный</b>' }, company).html;
+    const html = specificationAgreedEmail({ ...data, customerName: scriptName, text: '<b>жирный</b>' }, sender).html;
     expectEscaped(html, '<b>жирный</b>');
   });
 });

@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import { formatHours } from '../../domain/orders/work-hours.js';
 import type { EmailContent } from './content.js';
 import { renderLetter, type LetterBlock } from './letter.js';
@@ -15,11 +15,12 @@ export interface SpecificationAgreedData {
 }
 
 /** To the client when the manager records the agreed specification: what will be done and how many hours. */
-export function specificationAgreedEmail(data: SpecificationAgreedData, company: Company): EmailContent {
+export function specificationAgreedEmail(data: SpecificationAgreedData, sender: EmailSender): EmailContent {
   // Each line of the specification is its own paragraph: a list typed as "- …" lines stays a list.
   const lines: LetterBlock[] = data.text.split('\n').filter((line) => line.trim() !== '');
   return renderLetter(
     {
+      type: 'specification_agreed',
       subject: `Спецификация согласована: ${data.serviceTitle}`,
       heading: data.revised ? 'Спецификация обновлена' : 'Спецификация согласована',
       customerName: data.customerName,
@@ -30,9 +31,9 @@ export function specificationAgreedEmail(data: SpecificationAgreedData, company:
         ...(data.agreedMinutes > 0 ? [{ strong: `Согласованный объём работ: ${formatHours(data.agreedMinutes)}` }] : []),
         'Спецификация и ход работ всегда видны в личном кабинете:',
         { href: data.orderUrl, label: 'Открыть заказ в личном кабинете' },
-        `Если что-то указано неверно, ответьте на это письмо или позвоните нам: ${company.phone}.`,
+        `Если что-то указано неверно, ответьте на это письмо или позвоните нам: ${sender.company.phone}.`,
       ],
     },
-    company,
+    sender,
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertMessage, leadAlertMessage } from '../../domain/notifications/alert-message.js';
 import { staffAlertEmail } from './staff-alert.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const cardUrl = 'https://shop.example.ru/admin/orders/3f2a91c0-1b2c-4d5e-8f90-123456789abc';
 const facts = {
@@ -18,7 +18,7 @@ const now = new Date('2026-11-24T14:26:00+03:00');
 
 describe('staff alert email', () => {
   it('names the order, the service, the client, the sum and the callback deadline in words', () => {
-    const email = staffAlertEmail({ staffName: 'Ольга Смирнова', message: alertMessage(facts, now) }, company);
+    const email = staffAlertEmail({ staffName: 'Ольга Смирнова', message: alertMessage(facts, now) }, sender);
     expect(email.subject).toBe('Заказ № 3F2A91C0 оплачен');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Ольга Смирнова!');
@@ -32,20 +32,20 @@ describe('staff alert email', () => {
 
   it('says what to review when a payment needs a decision', () => {
     const message = alertMessage({ ...facts, event: 'order.needs_review', details: 'Заказ оплачен повторно: верните лишний платёж клиенту.' }, now);
-    const email = staffAlertEmail({ staffName: 'Ольга', message }, company);
+    const email = staffAlertEmail({ staffName: 'Ольга', message }, sender);
     expect(email.subject).toBe('Заказ № 3F2A91C0: платёж требует проверки');
     expect(email.text).toContain('Заказ оплачен повторно: верните лишний платёж клиенту.');
     expect(email.text).not.toContain('Позвонить');
   });
 
   it('links to the order card and loads nothing remote', () => {
-    const { html } = staffAlertEmail({ staffName: 'Ольга', message: alertMessage(facts, now) }, company);
+    const { html } = staffAlertEmail({ staffName: 'Ольга', message: alertMessage(facts, now) }, sender);
     expectLinkTwice(html, cardUrl);
     expectNothingRemote(html);
   });
 
   it('escapes names in the HTML', () => {
-    expectEscaped(staffAlertEmail({ staffName: 'Ольга', message: alertMessage({ ...facts, customerName: scriptName }, now) }, company).html);
+    expectEscaped(staffAlertEmail({ staffName: 'Ольга', message: alertMessage({ ...facts, customerName: scriptName }, now) }, sender).html);
   });
 
   describe('for a call-back request from the site', () => {
@@ -61,7 +61,7 @@ describe('staff alert email', () => {
     };
 
     it('gives the name, the phone, the service, the comment, the deadline in words and the leads page', () => {
-      const email = staffAlertEmail({ staffName: 'Ольга', message: leadAlertMessage(lead, now) }, company);
+      const email = staffAlertEmail({ staffName: 'Ольга', message: leadAlertMessage(lead, now) }, sender);
       expect(email.subject).toBe('Заявка на звонок: Анна Волкова');
       for (const line of ['Телефон: +7 912 345 67 89', 'Услуга: Лендинг под ключ', 'Комментарий: Удобно после обеда', 'Позвонить сегодня до 15:26', 'Открыть заявки']) {
         expect(email.text).toContain(line);

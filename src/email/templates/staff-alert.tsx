@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import type { AlertMessage } from '../../domain/notifications/alert-message.js';
 import { oneLine, type EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
@@ -8,7 +8,7 @@ import { renderLetter } from './letter.js';
  * no phone number of the client in it (the card has the contacts, behind the staff login); a call-back
  * request's has, since calling that number is all it asks for and a lead has no card.
  */
-export function staffAlertEmail(data: { staffName: string; message: AlertMessage }, company: Company): EmailContent {
+export function staffAlertEmail(data: { staffName: string; message: AlertMessage }, sender: EmailSender): EmailContent {
   const { message } = data;
   return renderLetter(
     {
@@ -21,6 +21,6 @@ export function staffAlertEmail(data: { staffName: string; message: AlertMessage
         'Уведомления настраиваются в профиле: каналы, события и часы.',
       ],
     },
-    company,
+    sender,
   );
 }

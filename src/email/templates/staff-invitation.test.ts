@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { staffInvitationEmail } from './staff-invitation.js';
-import { company, expectFooter, expectLinkTwice, expectNothingRemote } from './test-kit.js';
+import { sender, expectFooter, expectLinkTwice, expectNothingRemote } from './test-kit.js';
 
 const link = 'https://shop.example.ru/admin/invite#token=abc';
 
 describe('staff invitation email', () => {
   it('names the role and who invited, and explains the authenticator step, in Russian', () => {
-    const email = staffInvitationEmail({ name: 'Мария Иванова', role: 'manager', invitedBy: 'Пётр Сидоров', link, validHours: 72 }, company);
+    const email = staffInvitationEmail({ name: 'Мария Иванова', role: 'manager', invitedBy: 'Пётр Сидоров', link, validHours: 72 }, sender);
     expect(email.subject).toBe('Приглашение в систему управления');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Мария Иванова!');

@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import { roleNames, type StaffRole } from '../../domain/staff/staff-access.js';
 import type { EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
@@ -13,19 +13,19 @@ export interface StaffInvitationData {
 }
 
 /** An admin invited someone to the back office: set a password, then connect an authenticator app. */
-export function staffInvitationEmail(data: StaffInvitationData, company: Company): EmailContent {
+export function staffInvitationEmail(data: StaffInvitationData, sender: EmailSender): EmailContent {
   return renderLetter(
     {
       subject: 'Приглашение в систему управления',
       heading: 'Приглашение в систему управления',
       customerName: data.name,
       blocks: [
-        `${data.invitedBy} приглашает вас в систему управления ${company.name} с ролью «${roleNames[data.role]}».`,
+        `${data.invitedBy} приглашает вас в систему управления ${sender.company.name} с ролью «${roleNames[data.role]}».`,
         'Задайте пароль по ссылке ниже, затем подключите приложение-аутентификатор (Яндекс Ключ, Google Authenticator или аналог): без кода из него войти нельзя.',
         { href: data.link, label: 'Задать пароль' },
         `Ссылка действует ${data.validHours} часа и срабатывает один раз. Если вы не ждали этого письма, просто удалите его.`,
       ],
     },
-    company,
+    sender,
   );
 }

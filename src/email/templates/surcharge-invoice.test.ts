@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { surchargeInvoiceEmail, surchargePaidEmail, type SurchargeInvoiceData } from './surcharge-invoice.js';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 
 const url = 'https://shop.example.ru/account/invoices/AbCdEfGhIjKlMnOpQrStUvWx';
 const data: SurchargeInvoiceData = {
@@ -20,7 +20,7 @@ const nb = (text: string) => text.replace(/ (?=(?:ч|мин)(?:[ .,]|$)|₽)/g, 
 
 describe('surcharge invoice email', () => {
   it('explains the extra hours, the rate and the amount, and links to the invoice, in Russian', () => {
-    const email = surchargeInvoiceEmail(data, company);
+    const email = surchargeInvoiceEmail(data, sender);
     expect(email.subject).toBe('Счёт на доплату: Техническая поддержка сайта');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -35,7 +35,7 @@ describe('surcharge invoice email', () => {
   });
 
   it('gives the manager’s reason when the amount was changed', () => {
-    const email = surchargeInvoiceEmail({ ...data, amountKopecks: 500_050, reason: 'Полчаса ушло на нашу ошибку, их не считаем.' }, company);
+    const email = surchargeInvoiceEmail({ ...data, amountKopecks: 500_050, reason: 'Полчаса ушло на нашу ошибку, их не считаем.' }, sender);
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Сумма счёта изменена менеджером: Полчаса ушло на нашу ошибку, их не считаем.');
       expect(version).toContain(nb('К оплате: 5 000,50 ₽'));
@@ -43,32 +43,32 @@ describe('surcharge invoice email', () => {
   });
 
   it('mentions extra time already covered by an earlier invoice', () => {
-    const email = surchargeInvoiceEmail({ ...data, workedMinutes: 9 * 60, invoicedMinutes: 135, extraMinutes: 105, proposedKopecks: 525_000, amountKopecks: 525_000 }, company);
+    const email = surchargeInvoiceEmail({ ...data, workedMinutes: 9 * 60, invoicedMinutes: 135, extraMinutes: 105, proposedKopecks: 525_000, amountKopecks: 525_000 }, sender);
     expect(email.text).toContain(nb('2 ч 15 мин сверх этого уже учтены в предыдущем счёте.'));
     expect(email.text).toContain(nb('Дополнительное время — 1 ч 45 мин по ставке 3 000 ₽ за час: 5 250 ₽.'));
   });
 
   it('links to the invoice as a button and as a visible address, loads nothing remote, escapes user data', () => {
-    const { html } = surchargeInvoiceEmail(data, company);
+    const { html } = surchargeInvoiceEmail(data, sender);
     expectLinkTwice(html, url);
     expectNothingRemote(html);
-    expectEscaped(surchargeInvoiceEmail({ ...data, customerName: scriptName, reason: '<b>bold</b>' }, company).html, '<b>bold</b>');
+    expectEscaped(surchargeInvoiceEmail({ ...data, customerName: scriptName, reason: '<b>bold</b>' }, sender).html, '<b>bold</b>');
   });
 
   it('keeps the subject on one line whatever the service title', () => {
-    expect(surchargeInvoiceEmail({ ...data, serviceTitle: 'Поддержка\r\nBcc: x@example.com' }, company).subject).toBe('Счёт на доплату: Поддержка Bcc: x@example.com');
+    expect(surchargeInvoiceEmail({ ...data, serviceTitle: 'Поддержка\r\nBcc: x@example.com' }, sender).subject).toBe('Счёт на доплату: Поддержка Bcc: x@example.com');
   });
 });
 
 describe('surcharge paid email', () => {
   it('confirms the payment with the amount and the order', () => {
-    const email = surchargePaidEmail({ customerName: 'Иван Петров', serviceTitle: 'Техническая поддержка сайта', amountKopecks: 675_000, invoiceUrl: url }, company);
+    const email = surchargePaidEmail({ customerName: 'Иван Петров', serviceTitle: 'Техническая поддержка сайта', amountKopecks: 675_000, invoiceUrl: url }, sender);
     expect(email.subject).toBe('Доплата получена');
     for (const version of [email.html, email.text]) {
       expect(version).toContain(nb('Мы получили доплату 6 750 ₽ по заказу «Техническая поддержка сайта». Спасибо!'));
     }
     expectLinkTwice(email.html, url);
     expectFooter(email);
-    expectEscaped(surchargePaidEmail({ customerName: scriptName, serviceTitle: 'x', amountKopecks: 1, invoiceUrl: url }, company).html);
+    expectEscaped(surchargePaidEmail({ customerName: scriptName, serviceTitle: 'x', amountKopecks: 1, invoiceUrl: url }, sender).html);
   });
 });

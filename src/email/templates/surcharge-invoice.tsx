@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import { formatRub } from '../../domain/money.js';
 import { formatDuration } from '../../domain/invoices/surcharge.js';
 import { oneLine, type EmailContent } from './content.js';
@@ -22,10 +22,11 @@ export interface SurchargeInvoiceData {
 }
 
 /** «Счёт на доплату»: why there are extra hours, what they cost, and where to pay. */
-export function surchargeInvoiceEmail(data: SurchargeInvoiceData, company: Company): EmailContent {
+export function surchargeInvoiceEmail(data: SurchargeInvoiceData, sender: EmailSender): EmailContent {
   const edited = data.amountKopecks !== data.proposedKopecks;
   return renderLetter(
     {
+      type: 'surcharge_invoice',
       subject: oneLine(`Счёт на доплату: ${data.serviceTitle}`),
       heading: 'Счёт на доплату',
       customerName: data.customerName,
@@ -37,10 +38,10 @@ export function surchargeInvoiceEmail(data: SurchargeInvoiceData, company: Compa
         { strong: `К оплате: ${formatRub(data.amountKopecks)}` },
         'Оплатить счёт картой можно в личном кабинете:',
         { href: data.invoiceUrl, label: 'Оплатить счёт' },
-        `Если удобнее оплатить переводом по реквизитам или наличными, ответьте на это письмо или позвоните нам: ${company.phone}.`,
+        `Если удобнее оплатить переводом по реквизитам или наличными, ответьте на это письмо или позвоните нам: ${sender.company.phone}.`,
       ],
     },
-    company,
+    sender,
   );
 }
 
@@ -52,18 +53,19 @@ export interface SurchargePaidData {
 }
 
 /** «Доплата получена»: the surcharge invoice is settled. */
-export function surchargePaidEmail(data: SurchargePaidData, company: Company): EmailContent {
+export function surchargePaidEmail(data: SurchargePaidData, sender: EmailSender): EmailContent {
   return renderLetter(
     {
+      type: 'surcharge_paid',
       subject: 'Доплата получена',
       heading: 'Доплата получена',
       customerName: data.customerName,
       blocks: [
         `Мы получили доплату ${formatRub(data.amountKopecks)} по заказу «${data.serviceTitle}». Спасибо!`,
         { href: data.invoiceUrl, label: 'Открыть счёт' },
-        `Если у вас есть вопросы, ответьте на это письмо или позвоните нам: ${company.phone}.`,
+        `Если у вас есть вопросы, ответьте на это письмо или позвоните нам: ${sender.company.phone}.`,
       ],
     },
-    company,
+    sender,
   );
 }

@@ -1,6 +1,8 @@
 // Shared by the template tests: the seller they render with and the checks every email must pass.
 import { expect } from 'vitest';
 import type { Company } from '../../company.js';
+import { wordingsWith } from '../../domain/content/email-wording.js';
+import type { EmailSender } from './sender.js';
 import type { EmailContent } from './content.js';
 
 export const company: Company = {
@@ -10,7 +12,12 @@ export const company: Company = {
   address: '125009, г. Москва, ул. Тверская, д. 1, офис 1',
   phone: '+7 495 000-00-00',
   email: 'hello@uslugi.example',
+  kpp: '770001001',
+  bank: null,
 };
+
+/** The seller with the default wording (nobody edited it). */
+export const sender: EmailSender = { company, emails: wordingsWith({}) };
 
 /** A customer name that would run a script if the HTML did not escape it. */
 export const scriptName = '<script>alert(1)</script>';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { company, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
+import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scriptName } from './test-kit.js';
 import { verifyEmailEmail, type VerifyEmailData } from './verify-email.js';
 
 const data: VerifyEmailData = {
@@ -10,7 +10,7 @@ const data: VerifyEmailData = {
 
 describe('verify email email', () => {
   it('asks to confirm the address, says until when, and what to do if it was not you, in Russian', () => {
-    const email = verifyEmailEmail(data, company);
+    const email = verifyEmailEmail(data, sender);
     expect(email.subject).toBe('Подтвердите адрес электронной почты');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
@@ -24,12 +24,12 @@ describe('verify email email', () => {
   });
 
   it('links to the confirmation page as a button and as a visible address, and loads nothing remote', () => {
-    const { html } = verifyEmailEmail(data, company);
+    const { html } = verifyEmailEmail(data, sender);
     expectLinkTwice(html, 'https://shop.example.ru/account/verify?token=abc123');
     expectNothingRemote(html);
   });
 
   it('escapes user data in the HTML', () => {
-    expectEscaped(verifyEmailEmail({ ...data, customerName: scriptName }, company).html);
+    expectEscaped(verifyEmailEmail({ ...data, customerName: scriptName }, sender).html);
   });
 });

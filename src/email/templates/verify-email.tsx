@@ -1,4 +1,4 @@
-import type { Company } from '../../company.js';
+import type { EmailSender } from './sender.js';
 import type { EmailContent } from './content.js';
 import { moscowDateTime } from './format.js';
 import { renderLetter } from './letter.js';
@@ -11,9 +11,10 @@ export interface VerifyEmailData {
 }
 
 /** Asks a new client to confirm the email address before the first login. */
-export function verifyEmailEmail(data: VerifyEmailData, company: Company): EmailContent {
+export function verifyEmailEmail(data: VerifyEmailData, sender: EmailSender): EmailContent {
   return renderLetter(
     {
+      type: 'verify_email',
       subject: 'Подтвердите адрес электронной почты',
       heading: 'Подтвердите адрес электронной почты',
       customerName: data.customerName,
@@ -22,9 +23,9 @@ export function verifyEmailEmail(data: VerifyEmailData, company: Company): Email
         { href: data.verifyUrl, label: 'Подтвердить адрес' },
         `Ссылка действует 72 часа — до ${moscowDateTime(data.validUntil)} (мск).`,
         'Если вы ничего у нас не заказывали, просто не обращайте внимания на это письмо.',
-        `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${company.phone}.`,
+        `Если у вас есть вопросы, просто ответьте на это письмо или позвоните нам: ${sender.company.phone}.`,
       ],
     },
-    company,
+    sender,
   );
 }

@@ -32,7 +32,7 @@ export async function devMailboxRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       { title: email.subject, styles: ['/static/dev-mailbox.css'] },
-      <MailboxEmail email={email} from={config.MAIL_FROM} replyTo={replyToOf(config)} />,
+      <MailboxEmail email={email} from={config.MAIL_FROM} replyTo={replyToOf(config, app.deps.content.current().company.email)} />,
     );
   });
 }

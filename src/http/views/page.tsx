@@ -19,7 +19,7 @@ export function sendPage(reply: FastifyReply, options: PageOptions, content: Com
   const html = renderToString(
     <Layout
       title={options.title}
-      company={reply.server.company}
+      company={reply.server.deps.content.current().company}
       nonce={reply.cspNonce}
       scripts={options.scripts}
       styles={options.styles}

@@ -15,6 +15,7 @@ const sections: { href: string; label: string; permission: Permission }[] = [
   { href: '/admin/notifications', label: 'Уведомления', permission: 'notifications.view' },
   { href: '/admin/catalog', label: 'Каталог', permission: 'catalog.edit' },
   { href: '/admin/calendar', label: 'Календарь', permission: 'calendar.edit' },
+  { href: '/admin/content', label: 'Тексты и реквизиты', permission: 'content.edit' },
   { href: '/admin/staff', label: 'Сотрудники', permission: 'staff.manage' },
   { href: '/admin/audit', label: 'Журнал действий', permission: 'audit.view' },
   { href: '/admin/backups', label: 'Резервные копии', permission: 'backups.view' },

@@ -19,7 +19,7 @@ export async function sendAdminPage(reply: FastifyReply, options: AdminPageOptio
   const html = renderToString(
     <AdminLayout
       title={options.title}
-      companyName={request.server.company.name}
+      companyName={request.server.deps.content.current().company.name}
       nonce={reply.cspNonce}
       member={member}
       csrfToken={reply.generateCsrf()}

@@ -1,0 +1,33 @@
+import type { FormErrors } from '../../views/form-kit.js';
+
+/** A multi-line field with its hint and error, like the account forms' inputs. */
+export function TextArea({ name, label, rows, value, errors, hint }: { name: string; label: string; rows: number; value?: string; errors: FormErrors; hint?: string }) {
+  const error = errors[name];
+  const described = [error ? `error-${name}` : '', hint ? `hint-${name}` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field${error ? ' field-error' : ''}`}>
+      <label for={`field-${name}`}>{label}</label>
+      {hint && (
+        <p class="hint" id={`hint-${name}`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="error" id={`error-${name}`}>
+          {error}
+        </p>
+      )}
+      <textarea id={`field-${name}`} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
+        {value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export function Notice({ text }: { text?: string }) {
+  return text ? (
+    <p class="notice" role="status">
+      {text}
+    </p>
+  ) : null;
+}

@@ -29,9 +29,10 @@ export async function accountRoutes(app: FastifyInstance) {
   const formLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
   const me = (request: FastifyRequest): Client => request.client!;
 
-  app.get('/account', async (request, reply) => {
+  app.get<{ Querystring: { password?: string } }>('/account', async (request, reply) => {
     const orders = await clientOrders(deps.db, me(request).id);
-    return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} csrfToken={reply.generateCsrf()} />);
+    const notice = request.query.password === 'reset' ? 'Пароль изменён, вы вошли в личный кабинет. Другие сеансы завершены.' : undefined;
+    return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} notice={notice} csrfToken={reply.generateCsrf()} />);
   });
 
   app.get<{ Params: { ref: string } }>('/account/orders/:ref', async (request, reply) => {
@@ -82,8 +83,8 @@ export async function accountRoutes(app: FastifyInstance) {
 
   app.get<{ Querystring: { saved?: string } }>(PASSWORD_CHANGE_PATH, async (request, reply) => {
     const notice = request.query.saved === '1' ? 'Пароль изменён. Другие сеансы завершены.' : undefined;
-    const forced = me(request).temporaryPasswordUntil !== null;
-    return sendPage(reply, { title: 'Пароль' }, <PasswordChangePage forced={forced} csrfToken={reply.generateCsrf()} notice={notice} />);
+    const temporaryUntil = me(request).temporaryPasswordUntil;
+    return sendPage(reply, { title: 'Пароль' }, <PasswordChangePage temporaryUntil={temporaryUntil} csrfToken={reply.generateCsrf()} notice={notice} />);
   });
 
   app.post<Form>(PASSWORD_CHANGE_PATH, { preHandler: app.csrfProtection, config: formLimit }, async (request, reply) => {
@@ -93,7 +94,7 @@ export async function accountRoutes(app: FastifyInstance) {
       return sendPage(
         reply,
         { title: 'Пароль', status: 422 },
-        <PasswordChangePage forced={client.temporaryPasswordUntil !== null} csrfToken={reply.generateCsrf()} errors={result.errors} />,
+        <PasswordChangePage temporaryUntil={client.temporaryPasswordUntil} csrfToken={reply.generateCsrf()} errors={result.errors} />,
       );
     }
     return reply.redirect(client.temporaryPasswordUntil !== null ? '/account' : `${PASSWORD_CHANGE_PATH}?saved=1`, 303);

@@ -23,7 +23,7 @@ export function PasswordChangePage({ temporaryUntil, csrfToken, errors = {}, not
     <section class={forced ? 'panel panel-narrow' : undefined}>
       <h1>{forced ? 'Придумайте свой пароль' : 'Смена пароля'}</h1>
       {!forced && <AccountNav current="/account/password/change" csrfToken={csrfToken} />}
-      {forced && <p>Задайте пароль, которым будете входить в личный кабинет. Старый пароль вводить не нужно.</p>}
+      {forced && <p>Задайте пароль, которым будете входить в личный кабинет; временный вводить ещё раз не нужно.</p>}
       {notice && (
         <p class="status status-ok" role="status">
           {notice}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extraHoursMachine, extraHoursStates } from './invoices/extra-hours.js';
 import { invoiceMachine, invoiceStates } from './invoices/invoice-machine.js';
 import { orderMachine, orderStates } from './orders/order-machine.js';
 import { attemptMachine, attemptStates } from './payments/payment-machine.js';
@@ -8,6 +9,7 @@ describe.each([
   ['order', orderMachine as StateMachine<string, string>, orderStates as readonly string[]],
   ['payment attempt', attemptMachine as StateMachine<string, string>, attemptStates as readonly string[]],
   ['surcharge invoice', invoiceMachine as StateMachine<string, string>, invoiceStates as readonly string[]],
+  ['extra hours request', extraHoursMachine as StateMachine<string, string>, extraHoursStates as readonly string[]],
 ])('%s machine', (_name, machine, states) => {
   it('reaches every state from the initial one', () => {
     expect([...reachableStates(machine)].sort()).toEqual([...states].sort());

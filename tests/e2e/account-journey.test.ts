@@ -79,10 +79,20 @@ describe.runIf(browserAvailable())('a client pays, confirms the address and uses
     await inbox('Доступ в личный кабинет открыт');
     expect(mailTo(smtp.received, EMAIL, /./)).toHaveLength(4);
 
-    await page.getByRole('link', { name: 'Войти' }).click();
-    await page.getByLabel('Логин или электронная почта').fill(login);
+    // The confirmation page signs in right there, the login already filled in.
+    await expect(page.getByLabel('Логин или электронная почта').inputValue()).resolves.toBe(login);
     await page.getByLabel('Пароль').fill(password);
     await page.screenshot({ path: `${screenshots}/12-sign-in-375.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.waitForURL(/\/account\/password\/change$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Придумайте свой пароль');
+
+    // Leaving the first-password page does not lock the client out: the temporary password still works.
+    await page.screenshot({ path: `${screenshots}/12b-first-password-375.png`, fullPage: true });
+    await page.getByRole('button', { name: 'Выйти и вернуться позже' }).click();
+    await page.waitForURL(/\/account\/login/);
+    await page.getByLabel('Логин или электронная почта').fill(login);
+    await page.getByLabel('Пароль').fill(password);
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.waitForURL(/\/account\/password\/change$/);
     await expect(page.locator('h1').textContent()).resolves.toBe('Придумайте свой пароль');

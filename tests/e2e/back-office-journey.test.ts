@@ -13,7 +13,10 @@ const CLIENT = 'oleg@example.ru';
 const SERVICE = 'Техническая поддержка сайта';
 const CARD = '4716 0472 6194 1981';
 const SPECIFICATION = 'Перенести сайт на новый хостинг.\nОбновить модули и исправить форму заявки.';
-/** The service includes 5 hours at 3 000 ₽ an hour: 2,5 hours more make a 7 500 ₽ surcharge. */
+/**
+ * The service includes 5 hours at 3 000 ₽ an hour and the specification agrees 5: the 2,5 hours more
+ * need the client's approval in the account, then make a 7 500 ₽ surcharge.
+ */
 const WORKED_HOURS = '7,5';
 
 /** Text as a person reads it: formatRub's no-break spaces are spaces. */
@@ -96,7 +99,7 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     const { login, password } = credentialsIn(await inbox('Доступ в личный кабинет'));
     await page.goto(linkIn(await inbox('Подтвердите адрес электронной почты'), '/account/verify-email').url);
     await page.getByRole('button', { name: 'Подтвердить адрес' }).click();
-    await page.getByRole('link', { name: 'Войти' }).click();
+    // The confirmation page has the sign-in form, the login filled in.
     await page.getByLabel('Логин или электронная почта').fill(login);
     await page.getByLabel('Пароль').fill(password);
     await page.getByRole('button', { name: 'Войти' }).click();
@@ -113,7 +116,7 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await expect(text(page, '.notice')).resolves.toBe(notice);
   }
 
-  it('setup with TOTP → a paid order in the queue → contact → specification → extra hours → surcharge paid by card → part of it refunded', async () => {
+  it('setup with TOTP → a paid order in the queue → contact → specification → extra hours approved by the client → surcharge paid by card → part of it refunded', async () => {
     const admin = await watchedPage(browser, 1280, problems);
     await enrolFirstAdmin(admin);
 
@@ -139,13 +142,39 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await expect(text(admin, 'h1 .badge')).resolves.toBe('Клиент на связи');
 
     await admin.getByLabel('Что согласовано с клиентом').fill(SPECIFICATION);
-    await admin.getByLabel('Часов по спецификации').fill('7,5');
+    await admin.getByLabel('Часов по спецификации').fill('5');
     await onCard(admin, 'Согласовать и отправить клиенту', 'Спецификация согласована, клиенту отправлено письмо.');
     await onCard(admin, 'Начать работу', 'Работа начата.');
     await admin.getByLabel('Часов', { exact: true }).fill(WORKED_HOURS);
     await admin.getByLabel('Что сделано').fill('Перенос на новый хостинг, обновление модулей, форма заявки.');
     await onCard(admin, 'Записать часы', 'Часы записаны.');
     await expect(text(admin, '#hours')).resolves.toContain('Сверх включённых: 2,5 ч × 3 000 ₽/ч = 7 500 ₽');
+
+    // Hours beyond the specification: no invoice until the client agrees. Staff ask on the card…
+    await expect(text(admin, '#extra-hours')).resolves.toContain('2 ч 30 мин — в счёт только после согласия клиента');
+    await expect(admin.getByLabel('Дополнительных часов').inputValue()).resolves.toBe('2,5');
+    await admin.getByLabel('Комментарий для клиента').fill('Форма заявки оказалась сложнее: нужно ещё 2,5 часа.');
+    await onCard(admin, 'Отправить клиенту на согласование', 'Запрос отправлен клиенту: эти часы можно выставить в счёт, когда клиент их одобрит в личном кабинете.');
+    await expect(text(admin, '#extra-hours')).resolves.toContain('ждёт ответа клиента');
+    await admin.goto(`${cardUrl}/invoices/new`);
+    await expect(text(admin, 'main')).resolves.toContain('ждут согласия клиента');
+    await admin.goto(cardUrl);
+
+    // …the client approves in the account…
+    await inbox(`Согласуйте дополнительные часы: ${SERVICE}`);
+    await clientSignsIn(client);
+    await client.getByRole('link', { name: SERVICE }).click();
+    await expect(text(client, '#extra-hours')).resolves.toContain('Дополнительно 2,5 ч × 3 000 ₽ за час = 7 500 ₽');
+    await shot(client, '25a-client-extra-hours-375');
+    await client.setViewportSize({ width: 1280, height: 900 });
+    await shot(client, '25b-client-extra-hours-1280');
+    await client.setViewportSize({ width: 375, height: 900 });
+    await client.getByRole('button', { name: 'Одобрить 2,5 ч' }).click();
+    await expect(text(client, '#extra-hours')).resolves.toContain('Вы одобрили');
+    await shot(client, '25c-client-extra-hours-approved-375');
+    await admin.reload();
+    await expect(text(admin, '#extra-hours')).resolves.toContain('клиент одобрил');
+    await shot(admin, '25d-admin-extra-hours-approved-1280');
 
     // Completing with extra hours leads to the surcharge proposal; the proposed amount is kept.
     await admin.getByRole('button', { name: 'Завершить заказ' }).click();
@@ -164,8 +193,7 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await inbox(`Спецификация согласована: ${SERVICE}`);
     const invoiceMail = await inbox(`Счёт на доплату: ${SERVICE}`);
     expect(invoiceMail.text).toMatch(/7\s500\s₽/);
-    await clientSignsIn(client);
-    await client.getByRole('link', { name: SERVICE }).click();
+    await client.reload();
     await expect(text(client, 'main')).resolves.toContain('Обновить модули и исправить форму заявки.');
     await shot(client, '26-client-order-with-invoice-375');
     await client.locator('#invoices').getByRole('link', { name: /7\s500\s₽ за 2 ч 30 мин/ }).click();

@@ -50,13 +50,18 @@ describe.runIf(browserAvailable())('a visitor orders and pays for a service in C
     await expect(page.locator('#error-accept_offer').isVisible()).resolves.toBe(true);
     await expect(page.locator('#error-consent_pd').isVisible()).resolves.toBe(true);
     await expect(page.getByLabel('Имя').inputValue()).resolves.toBe('Анна Смирнова');
-    await page.screenshot({ path: `${screenshots}/2-form-errors-375.png`, fullPage: true });
+    // The page opens on the errors: the summary has the focus and is on screen, without scrolling.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('errors');
+    await expect(page.locator('.error-summary').evaluate((el) => { const box = el.getBoundingClientRect(); return box.top >= 0 && box.top < window.innerHeight; })).resolves.toBe(true);
+    await expect(page.getByLabel('Электронная почта').getAttribute('aria-describedby')).resolves.toBe('hint-email error-email');
+    await page.screenshot({ path: `${screenshots}/2-form-errors-375.png` });
+    await page.screenshot({ path: `${screenshots}/2-form-errors-full-375.png`, fullPage: true });
+    // The solved captcha is kept: the fix needs no second solving (the solution is used up with the order).
+    await expect(page.locator('.captcha-solved').textContent()).resolves.toContain('Проверка «Я не робот» пройдена.');
 
-    // Fix and submit again: a new captcha is needed, since each solution is single-use.
     await page.getByLabel('Электронная почта').fill('anna@example.ru');
     await page.locator('#field-accept_offer').check();
     await page.locator('#field-consent_pd').check();
-    await solveCaptcha(page);
     await page.getByRole('button', { name: 'Перейти к оплате' }).click();
 
     // The gateway's page (the sandbox): a 3-D Secure test card, then the code.
@@ -72,6 +77,37 @@ describe.runIf(browserAvailable())('a visitor orders and pays for a service in C
     await expect(page.locator('.summary').textContent()).resolves.toContain('•••• 4310');
     await page.screenshot({ path: `${screenshots}/5-order-paid-375.png`, fullPage: true });
     expect(problems).toEqual([]);
+  });
+
+  it('a form with mistakes opens on its errors, the captcha’s among them, at 1280 px and without JavaScript', async () => {
+    const wide = await newPage(1280);
+    await wide.goto(`${baseUrl}/services/site-support`);
+    await wide.getByLabel('Имя').fill('Анна Смирнова');
+    await wide.getByLabel('Телефон').fill('12');
+    await wide.getByRole('button', { name: 'Перейти к оплате' }).click();
+    await wide.waitForLoadState('load');
+    await expect(wide.evaluate(() => document.activeElement?.id)).resolves.toBe('errors');
+    await expect(wide.locator('.error-summary li').allTextContents()).resolves.toEqual([
+      'Укажите адрес электронной почты.',
+      'Проверьте номер: например, +7 912 345-67-89 или 8 912 345-67-89.',
+      'Чтобы оформить заказ, примите условия оферты.',
+      'Нужно согласие на обработку персональных данных.',
+      'Подтвердите, что вы не робот: отметьте «Я не робот».',
+    ]);
+    await wide.screenshot({ path: `${screenshots}/2b-form-errors-1280.png` });
+    expect(problems).toEqual([]);
+
+    // No scripts at all (no captcha widget either): the same page, the errors in view at once.
+    const context = await browser.newContext({ viewport: { width: 375, height: 900 }, locale: 'ru-RU', javaScriptEnabled: false });
+    const bare = await context.newPage();
+    await bare.goto(`${baseUrl}/services/site-support`);
+    await bare.getByLabel('Имя').fill('Анна Смирнова');
+    await bare.getByRole('button', { name: 'Перейти к оплате' }).click();
+    await bare.waitForLoadState('load');
+    await expect(bare.evaluate(() => document.activeElement?.id)).resolves.toBe('errors');
+    await expect(bare.locator('.error-summary').evaluate((el) => { const box = el.getBoundingClientRect(); return box.top >= 0 && box.top < window.innerHeight; })).resolves.toBe(true);
+    await bare.screenshot({ path: `${screenshots}/2c-form-errors-no-js-375.png` });
+    await context.close();
   });
 
   it('a declined card leads to the failure page, and "pay again" works', async () => {

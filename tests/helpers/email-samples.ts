@@ -7,6 +7,7 @@ import { callbackEscalationEmail } from '../../src/email/templates/callback-esca
 import type { EmailContent } from '../../src/email/templates/content.js';
 import { credentialsEmail } from '../../src/email/templates/credentials.js';
 import { emailChangeConfirmEmail, emailChangeNoticeEmail } from '../../src/email/templates/email-change.js';
+import { extraHoursRequestEmail } from '../../src/email/templates/extra-hours-request.js';
 import { gatewayIdConflictEmail } from '../../src/email/templates/gateway-id-conflict.js';
 import { orderConfirmation } from '../../src/email/templates/order-confirmation.js';
 import { passwordResetEmail } from '../../src/email/templates/password-reset.js';
@@ -47,6 +48,10 @@ export const emailSamples: Record<string, EmailContent> = {
   ),
   specification_agreed: specificationAgreedEmail(
     { customerName, serviceTitle: 'Лендинг под ключ', text: 'Одна страница, форма заявки, адаптивная вёрстка.', agreedMinutes: 600, orderUrl: `${site}/account/orders/${ref}`, revised: false },
+    sender,
+  ),
+  extra_hours_request: extraHoursRequestEmail(
+    { customerName, serviceTitle: 'Лендинг под ключ', minutes: 120, hourlyRateKopecks: 250_000, note: 'Нужно перенести ещё две формы заявки.', orderUrl: `${site}/account/orders/${ref}#extra-hours` },
     sender,
   ),
   surcharge_invoice: surchargeInvoiceEmail(

@@ -68,7 +68,7 @@ describe.each(backends)('emailed links: verification, password reset, new addres
     expect((await browser().post('/account/verify-email', { token: verify.token }, '/account/verify-email')).statusCode).toBe(200);
   });
 
-  it('an expired temporary password leads to a reset link that sets a password, once, within an hour, and ends every session', async () => {
+  it('an expired temporary password leads to a reset link that sets a password, once, within an hour, ends every session and signs the client in', async () => {
     const { login, password } = await confirmedClient(t, smtp.received, { email: 'reset@example.ru', name: 'Юлия Ем' });
     clock.advance(72 * HOUR);
     const expired = await browser().post('/account/login', { login, password }, '/account/login');
@@ -88,8 +88,13 @@ describe.each(backends)('emailed links: verification, password reset, new addres
     expect(weak.statusCode).toBe(422);
     expect(weak.body).toContain('слишком короткий');
     expect(weak.body).toContain(`value="${reset.token}"`); // the form keeps the link for the next try
-    const done = await browser().post('/account/password/reset', { token: reset.token, password: NEW_PASSWORD, password_confirm: NEW_PASSWORD }, '/account/password/reset');
-    expect(done.headers.location).toBe('/account/login?password=reset');
+    const resetter = browser();
+    const done = await resetter.post('/account/password/reset', { token: reset.token, password: NEW_PASSWORD, password_confirm: NEW_PASSWORD }, '/account/password/reset');
+    expect(done.headers.location).toBe('/account?password=reset');
+    // Signed in at once: no typing the password just chosen.
+    const inside = await resetter.get('/account?password=reset');
+    expect(inside.statusCode).toBe(200);
+    expect(inside.body).toContain('Пароль изменён, вы вошли в личный кабинет');
     const reused = await browser().post('/account/password/reset', { token: reset.token, password: NEW_PASSWORD, password_confirm: NEW_PASSWORD }, '/account/password/reset');
     expect(reused.statusCode).toBe(410);
     expect((await browser().post('/account/login', { login, password: NEW_PASSWORD }, '/account/login')).headers.location).toBe('/account');

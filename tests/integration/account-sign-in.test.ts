@@ -25,7 +25,7 @@ describe.each(backends)('signing in to the personal account on %s', (backend) =>
     await smtp.stop();
   });
 
-  it('first sign-in with the temporary password forces a new password before anything else, and uses it up', async () => {
+  it('first sign-in with the temporary password forces a new password before anything else; the client may leave and come back until they set one', async () => {
     const { login, password } = await confirmedClient(t, smtp.received, { email: 'first@example.ru', name: 'Павел Орлов' });
     const browser = visitor(t.app, nextIp());
     const signedIn = await browser.post('/account/login', { login, password }, '/account/login');
@@ -33,11 +33,11 @@ describe.each(backends)('signing in to the personal account on %s', (backend) =>
     expect(signedIn.headers.location).toBe('/account/password/change');
     expect(signedIn.headers['set-cookie']).toMatch(/session=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax/);
 
-    // The temporary password works once: a second sign-in with it is sent to "request a new password".
+    // The temporary password stays valid until the client sets their own: leaving the forced page
+    // (another browser, a sign-out) does not lock them out, and they land on it again.
     const reuse = await visitor(t.app, nextIp()).post('/account/login', { login, password }, '/account/login');
-    expect(reuse.statusCode).toBe(403);
-    expect(reuse.body).toContain('Временный пароль больше не действует');
-    expect(reuse.body).toContain('/account/password/forgot');
+    expect(reuse.statusCode).toBe(303);
+    expect(reuse.headers.location).toBe('/account/password/change');
 
     const elsewhere = await browser.get('/account');
     expect(elsewhere.statusCode).toBe(303);
@@ -45,6 +45,8 @@ describe.each(backends)('signing in to the personal account on %s', (backend) =>
 
     const page = await browser.get('/account/password/change');
     expect(page.body).toContain('Придумайте свой пароль');
+    expect(page.body).toContain('Временный пароль из письма действует до 27 ноября 2026 в 11:20 (мск), пока вы не зададите свой');
+    expect(page.body).toContain('Выйти и вернуться позже');
     const weak = await browser.post('/account/password/change', { password: 'qwerty123456', password_confirm: 'qwerty123456' });
     expect(weak.statusCode).toBe(422);
     expect(weak.body).toContain('Этот пароль слишком распространён');
@@ -55,6 +57,9 @@ describe.each(backends)('signing in to the personal account on %s', (backend) =>
     const changed = await browser.post('/account/password/change', { password: NEW_PASSWORD, password_confirm: NEW_PASSWORD });
     expect(changed.statusCode).toBe(303);
     expect(changed.headers.location).toBe('/account');
+    // Now the temporary password is gone, and the session that came back with it ended.
+    const afterChange = await visitor(t.app, nextIp()).post('/account/login', { login, password }, '/account/login');
+    expect(afterChange.statusCode).toBe(401);
 
     const account = await browser.get('/account');
     expect(account.statusCode).toBe(200);

@@ -9,7 +9,7 @@ import { startWork } from '../../src/actions/orders/start-work.js';
 import { reconcilePayments } from '../../src/actions/payments/reconcile-payments.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import type { StaffMember } from '../../src/db/queries/staff.js';
-import { auditLog, emails, invoices, paymentAttempts, paymentEvents, staffAlerts } from '../../src/db/schema/index.js';
+import { auditLog, emails, invoices, orders, paymentAttempts, paymentEvents, staffAlerts } from '../../src/db/schema/index.js';
 import { signed } from '../../sandbox/freedompay/signature.js';
 import { deliverQueuedEmails, mailTo, paidOrder, signedInClient } from '../helpers/accounts.js';
 import { cards, orderPaidJobs, reloadOrder } from '../helpers/payments.js';
@@ -58,8 +58,21 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     for (const entry of hours) {
       expect(await logWorkHours(t.deps, { ...actor, orderId, body: { work_date: moscow('yyyy-MM-dd'), hours: entry, note: '' } })).toMatchObject({ kind: 'done' });
     }
+    // Hours beyond the specification's 5 are invoiced only once the client approved them in the account.
+    const worked = hours.reduce((sum, entry) => sum + Number(entry.replace(',', '.')), 0);
+    if (worked > 5) await approveExtraHours(client.browser, orderId, String(worked - 5).replace('.', ','));
     if (options.complete !== false) expect(await completeWork(t.deps, { ...actor, orderId })).toMatchObject({ kind: 'done' });
     return { ...client, email, order: await reloadOrder(t, orderId) };
+  }
+
+  /** The manager asks for the extra hours on the order card; the client approves them in the account. */
+  async function approveExtraHours(clientBrowser: Visitor, orderId: string, hours: string) {
+    const asked = await manager.browser.post(`/admin/orders/${orderId}/extra-hours`, { hours, note: 'Понадобилось больше времени на перенос.' }, `/admin/orders/${orderId}`);
+    expect(asked.statusCode).toBe(303);
+    const [order] = await t.deps.db.select().from(orders).where(eq(orders.id, orderId));
+    const page = await clientBrowser.get(`/account/orders/${order!.publicRef}`);
+    const action = /action="(\/account\/orders\/[^"]+\/extra-hours\/[^"]+)"/.exec(page.body)![1]!;
+    expect((await clientBrowser.post(action, { answer: 'approve' }, `/account/orders/${order!.publicRef}`)).statusCode).toBe(303);
   }
 
   async function issue(order: Order, fields: { amount: string; reason?: string }, by = manager.browser) {

@@ -168,6 +168,41 @@ describe.each(backends)('placing an order on %s', (backend) => {
     expect(garbage.statusCode).toBe(422);
   });
 
+  it('shows the captcha error with the other errors in the first round, the page opening on the summary', async () => {
+    const response = await submitOrder(t.app, 'site-support', { ...validOrder, phone: '12' }, { remoteAddress: nextIp() });
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('<p class="error" id="error-phone">');
+    expect(response.body).toContain('<p class="error" id="error-altcha">Подтвердите, что вы не робот');
+    // Focus (and the scroll) lands on the summary without scripts; a message is not prefixed by its label.
+    expect(response.body).toMatch(/<div class="error-summary" id="errors" role="alert" tabindex="-1" autofocus/);
+    expect(response.body).toContain('<a href="#field-phone">Проверьте номер: например');
+    expect(response.body).not.toMatch(/<a href="#field-\w+">[^<:]+: [^<]+: /);
+    // Hints and errors describe their field.
+    expect(response.body).toMatch(/id="field-phone"[^>]*aria-describedby="hint-phone error-phone"/);
+    expect(response.body).toMatch(/id="field-email"[^>]*aria-describedby="hint-email"/);
+    expect(response.body).toContain('<p class="hint" id="hint-email">');
+  });
+
+  it('keeps a solved captcha across the re-rendered form and uses it up only with the placed order', async () => {
+    const altcha = await solveCaptcha(t.app);
+    const ip = nextIp();
+    const wrong = await submitOrder(t.app, 'site-support', { ...validOrder, email: 'ivan@', altcha }, { remoteAddress: ip });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.body).not.toContain('error-altcha');
+    expect(wrong.body).not.toContain('<altcha-widget');
+    expect(wrong.body).toContain('Проверка «Я не робот» пройдена.');
+    const kept = /<input type="hidden" name="altcha" value="([^"]+)"/.exec(wrong.body)?.[1];
+    expect(kept).toBe(altcha);
+
+    const fixed = await submitOrder(t.app, 'site-support', { ...validOrder, altcha: kept }, { remoteAddress: ip });
+    expect(fixed.statusCode).toBe(303);
+    // Used up now: a form that comes back with it does not keep it, and says why.
+    const again = await submitOrder(t.app, 'site-support', { ...validOrder, email: 'ivan@', altcha: kept }, { remoteAddress: nextIp() });
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('<altcha-widget');
+    expect(again.body).toContain('уже использована');
+  });
+
   it('refuses a captcha solved after its challenge expired', async () => {
     const altcha = await solveCaptcha(t.app);
     // The challenge carries its own expiry (10 minutes); verification reads the real time.

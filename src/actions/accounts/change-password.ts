@@ -11,7 +11,8 @@ export type ChangePasswordResult = { kind: 'changed' } | { kind: 'invalid'; erro
 
 /**
  * A signed-in client sets a new password; every other session of theirs ends. Right after signing in
- * with the temporary password (which that sign-in used up) the current password is not asked again.
+ * with the temporary password the current password is not asked again; setting one ends the
+ * temporary password.
  */
 export async function changePassword(
   deps: Pick<Deps, 'db'>,

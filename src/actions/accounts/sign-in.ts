@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { verifyPasswordOrDecoy } from '../../accounts/secrets.js';
 import type { Deps } from '../../app-deps.js';
 import { createSession, deleteSession } from '../../db/queries/client-sessions.js';
 import { findClientBySignInName } from '../../db/queries/clients.js';
-import { clients } from '../../db/schema/index.js';
 import { guardLogin, recordLoginFailure } from './login-guard.js';
 
 export interface SignInInput {
@@ -50,10 +48,10 @@ export async function signIn(deps: Pick<Deps, 'db' | 'clock' | 'captcha'>, input
   if (temporary && client.temporaryPasswordUntil! <= now) return { kind: 'temporary_password_expired' };
   if (client.state === 'pending_verification') return { kind: 'unverified', email: client.email };
 
+  // The temporary password stays valid until the client sets their own or it expires, so a client
+  // who leaves the "choose your password" page can come back with it; such a session may only set one.
   const sessionId = await deps.db.transaction(async (tx) => {
     if (input.previousSessionHash) await deleteSession(tx, input.previousSessionHash);
-    // The temporary password is single-use: this sign-in consumes it; the session may only replace it.
-    if (temporary) await tx.update(clients).set({ temporaryPasswordUntil: now }).where(eq(clients.id, client.id));
     return createSession(tx, { clientId: client.id, ip: input.ip, userAgent: input.userAgent, now });
   });
   return { kind: 'signed_in', sessionId, mustChangePassword: temporary };

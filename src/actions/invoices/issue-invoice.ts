@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
 import { parseRoubles } from '../../domain/money.js';
+import { hoursSummary, mayInvoice } from '../../domain/invoices/extra-hours.js';
 import { proposeSurcharge, surchargeRefusal, surchargeRefusalText, type SurchargeProposal } from '../../domain/invoices/surcharge.js';
 import type { Queryable } from '../../db/client.js';
 import { audit } from '../../db/queries/audit.js';
@@ -17,16 +18,29 @@ export type SurchargeOffer =
   | { kind: 'refused'; basis: SurchargeBasis; message: string }
   | { kind: 'not_found' };
 
-/** What the system proposes to charge an order for its extra hours now, or why it cannot. */
+/**
+ * What the system proposes to charge an order for its extra hours now, or why it cannot. Only hours
+ * the client agreed to are charged (domain/invoices/extra-hours.ts): the specification's and those
+ * approved in the account.
+ */
 export async function surchargeOffer(db: Queryable, orderId: string): Promise<SurchargeOffer> {
   const basis = await surchargeBasis(db, orderId);
   if (!basis) return { kind: 'not_found' };
   const { includedHours, hourlyRateKopecks } = basis;
+  const picture = { includedMinutes: (includedHours ?? 0) * 60, workedMinutes: basis.workedMinutes, invoicedMinutes: basis.invoicedMinutes, ...basis.agreement };
+  const agreedWorked = Math.min(basis.workedMinutes, hoursSummary(picture).agreedMinutes);
+  const approval = mayInvoice(picture);
   const proposal =
     includedHours !== null && hourlyRateKopecks !== null
-      ? proposeSurcharge({ workedMinutes: basis.workedMinutes, includedHours, hourlyRateKopecks, invoicedMinutes: basis.invoicedMinutes })
+      ? proposeSurcharge({ workedMinutes: agreedWorked, includedHours, hourlyRateKopecks, invoicedMinutes: basis.invoicedMinutes })
       : { extraMinutes: 0, amountKopecks: 0 };
-  const refusal = surchargeRefusal({ billing: basis.billing, orderState: basis.order.state, hasOpenInvoice: basis.hasOpenInvoice, extraMinutes: proposal.extraMinutes });
+  const refusal = surchargeRefusal({
+    billing: basis.billing,
+    orderState: basis.order.state,
+    hasOpenInvoice: basis.hasOpenInvoice,
+    extraMinutes: proposal.extraMinutes,
+    unagreed: approval.ok || approval.reason === 'nothing_to_pay' ? undefined : approval.reason,
+  });
   if (refusal || includedHours === null || hourlyRateKopecks === null) {
     return { kind: 'refused', basis, message: surchargeRefusalText[refusal ?? 'not_hourly'] };
   }

@@ -5,7 +5,7 @@ import { pickUtm, utmColumns } from '../../domain/marketing/utm.js';
 import { validateOrderForm, type OrderFormErrors, type OrderFormValues } from '../../domain/orders/order-form.js';
 import { findActiveService, type Service } from '../../db/queries/catalog.js';
 import { recentOrderTimesFromIp } from '../../db/queries/orders.js';
-import { useCaptchaSolution } from '../../db/queries/captcha.js';
+import { captchaSolutionUsed, useCaptchaSolution } from '../../db/queries/captcha.js';
 import { orders, paymentAttempts } from '../../db/schema/index.js';
 import { checkCaptcha } from '../../captcha/altcha.js';
 import { captchaMessages } from '../../captcha/messages.js';
@@ -15,7 +15,8 @@ export type PlaceOrderErrors = OrderFormErrors & { altcha?: string; form?: strin
 
 export type PlaceOrderResult =
   | { kind: 'placed'; publicRef: string }
-  | { kind: 'invalid'; service: Service; errors: PlaceOrderErrors; values: OrderFormValues }
+  /** `solvedCaptcha`: the captcha passed while other fields did not; the form sends it again as it is. */
+  | { kind: 'invalid'; service: Service; errors: PlaceOrderErrors; values: OrderFormValues; solvedCaptcha?: string }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
   | { kind: 'service_not_found' };
 
@@ -45,11 +46,15 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
   if (typeof input.body[HONEYPOT_FIELD] === 'string' && input.body[HONEYPOT_FIELD] !== '') {
     return { kind: 'invalid', service, errors: { form: 'Не удалось отправить форму. Обновите страницу и попробуйте ещё раз.' }, values };
   }
-  if (!form.ok) return { kind: 'invalid', service, errors: form.errors, values };
-
+  // Checked even when other fields are wrong, so every error shows in the first round; a solution
+  // that passed is not used up here (only the placed order records it) and goes back into the form.
   const captchaCheck = captcha ? await checkCaptcha(captcha, input.body.altcha, 'order') : null;
-  if (captchaCheck && !captchaCheck.ok) {
-    return { kind: 'invalid', service, errors: { altcha: captchaMessages[captchaCheck.reason] }, values };
+  let captchaError: string | undefined = captchaCheck && !captchaCheck.ok ? captchaMessages[captchaCheck.reason] : undefined;
+  if (!form.ok || captchaError) {
+    if (captchaCheck?.ok && (await captchaSolutionUsed(db, captchaCheck.challengeSignature))) captchaError = captchaMessages.replayed;
+    const errors: PlaceOrderErrors = { ...(form.ok ? {} : form.errors), ...(captchaError ? { altcha: captchaError } : {}) };
+    const solvedCaptcha = captchaCheck?.ok && !captchaError ? (input.body.altcha as string) : undefined;
+    return { kind: 'invalid', service, errors, values, solvedCaptcha };
   }
 
   const publicRef = randomBytes(18).toString('base64url'); // 144 bits

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { usedCaptchaSolutions } from '../schema/index.js';
 
@@ -9,4 +10,13 @@ export async function useCaptchaSolution(db: Queryable, solution: { challengeSig
     .onConflictDoNothing()
     .returning({ signature: usedCaptchaSolutions.challengeSignature });
   return fresh.length > 0;
+}
+
+/** Whether a solution was already used (kept in a re-rendered form only while it is not). */
+export async function captchaSolutionUsed(db: Queryable, challengeSignature: string): Promise<boolean> {
+  const [row] = await db
+    .select({ signature: usedCaptchaSolutions.challengeSignature })
+    .from(usedCaptchaSolutions)
+    .where(eq(usedCaptchaSolutions.challengeSignature, challengeSignature));
+  return row !== undefined;
 }

@@ -2,6 +2,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { auditLog, clients, invoices, orders, paymentAttempts, services, staff, workEntries } from '../schema/index.js';
+import { agreementOfOrder, type Agreement } from './extra-hours.js';
 import type { Order } from './orders.js';
 import type { PaymentAttempt } from './payments.js';
 
@@ -17,6 +18,8 @@ export interface SurchargeBasis {
   /** Extra minutes covered by open or paid invoices (voided and refunded ones cover nothing). */
   invoicedMinutes: number;
   hasOpenInvoice: boolean;
+  /** What the client agreed to: only those hours can be invoiced. */
+  agreement: Agreement;
 }
 
 export async function surchargeBasis(db: Queryable, orderId: string): Promise<SurchargeBasis | undefined> {
@@ -39,6 +42,7 @@ export async function surchargeBasis(db: Queryable, orderId: string): Promise<Su
     workedMinutes: Number(worked?.minutes ?? 0),
     invoicedMinutes: covering.reduce((sum, invoice) => sum + invoice.extraMinutes, 0),
     hasOpenInvoice: covering.some((invoice) => invoice.state === 'open'),
+    agreement: await agreementOfOrder(db, orderId),
   };
 }
 

@@ -13,3 +13,4 @@ export * from './webhooks.js';
 export * from './notifications.js';
 export * from './leads.js';
 export * from './content.js';
+export * from './extra-hours.js';

@@ -12,6 +12,7 @@ export const clientEmailTypes = {
   email_change_confirm: 'Смена адреса: подтверждение на новый адрес',
   email_change_notice: 'Смена адреса: уведомление на старый адрес',
   specification_agreed: 'Спецификация согласована',
+  extra_hours_request: 'Согласование дополнительных часов',
   surcharge_invoice: 'Счёт на доплату',
   surcharge_paid: 'Доплата получена',
   payment_cancelled: 'Платёж отменён',

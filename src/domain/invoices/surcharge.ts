@@ -32,7 +32,7 @@ export function formatDuration(minutes: number): string {
   return rest === 0 ? `${hours}\u00a0ч` : `${hours}\u00a0ч ${rest}\u00a0мин`;
 }
 
-export type SurchargeRefusal = 'not_hourly' | 'not_at_work_stage' | 'open_invoice' | 'not_over';
+export type SurchargeRefusal = 'not_hourly' | 'not_at_work_stage' | 'open_invoice' | 'not_over' | 'awaiting_client' | 'not_agreed';
 
 /** Why an order cannot get a surcharge invoice now, or null when it can. */
 export function surchargeRefusal(basis: {
@@ -40,11 +40,13 @@ export function surchargeRefusal(basis: {
   orderState: string;
   hasOpenInvoice: boolean;
   extraMinutes: number;
+  /** Why there is nothing agreed to invoice while hours beyond the agreement were worked (extra-hours.ts). */
+  unagreed?: 'awaiting_client' | 'not_agreed';
 }): SurchargeRefusal | null {
   if (basis.billing !== 'hourly') return 'not_hourly';
   if (basis.orderState !== 'in_work' && basis.orderState !== 'completed') return 'not_at_work_stage';
   if (basis.hasOpenInvoice) return 'open_invoice';
-  if (basis.extraMinutes <= 0) return 'not_over';
+  if (basis.extraMinutes <= 0) return basis.unagreed ?? 'not_over';
   return null;
 }
 
@@ -53,4 +55,6 @@ export const surchargeRefusalText: Record<SurchargeRefusal, string> = {
   not_at_work_stage: 'Счёт на доплату выставляется, когда заказ в работе или выполнен.',
   open_invoice: 'У заказа уже есть неоплаченный счёт на доплату. Отмените его, чтобы выставить новый.',
   not_over: 'Отработанное время не превышает часов, входящих в услугу (с учётом выставленных счетов): доплачивать не за что.',
+  awaiting_client: 'Часы сверх согласованных ждут согласия клиента в личном кабинете: счёт можно выставить, когда клиент их одобрит.',
+  not_agreed: 'Часы сверх согласованных клиент не одобрял: сначала запросите его согласие на карточке заказа («Дополнительные часы»).',
 };

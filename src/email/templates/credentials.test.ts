@@ -11,7 +11,7 @@ const data: CredentialsData = {
 };
 
 describe('credentials email', () => {
-  it('gives the login, the one-time password, its deadline and what to do next, in Russian', () => {
+  it('gives the login, the temporary password, its deadline and what to do next, in Russian', () => {
     const email = credentialsEmail(data, sender);
     expect(email.subject).toBe('Доступ в личный кабинет');
     for (const version of [email.html, email.text]) {
@@ -19,7 +19,8 @@ describe('credentials email', () => {
       expect(version).toContain('создали личный кабинет');
       expect(version).toContain('client-4821');
       expect(version).toContain('Xk7-pQ2m-9Lw');
-      expect(version).toContain('действует один раз и только 72 часа');
+      expect(version).toContain('действует 72 часа');
+      expect(version).toContain('или пока вы не зададите свой');
       expect(version).toContain('до 27 ноября 2026 в 11:20 (мск)');
       expect(version).toContain('При первом входе вы зададите собственный пароль');
       expect(version).toContain('Вместо логина можно указать адрес электронной почты');

@@ -15,11 +15,11 @@ export interface CredentialsData {
 
 const code = `font-family:'Courier New',Courier,monospace;font-size:16px;font-weight:bold;color:#1f2328;background:#f3f4f6;padding:2px 6px;border-radius:4px;word-break:break-all;`;
 
-/** Sent to a new client after the first order: the login and a one-time temporary password. */
+/** Sent to a new client after the first order: the login and a temporary password. */
 export function credentialsEmail(data: CredentialsData, sender: EmailSender): EmailContent {
   const wording = wordingFor(sender, 'credentials', data.customerName);
   const intro = 'Для вашего заказа мы создали личный кабинет. Данные для входа:';
-  const validity = `Временный пароль действует один раз и только 72 часа — до ${moscowDateTime(data.validUntil)} (мск). При первом входе вы зададите собственный пароль.`;
+  const validity = `Временный пароль действует 72 часа — до ${moscowDateTime(data.validUntil)} (мск) — или пока вы не зададите свой. При первом входе вы зададите собственный пароль.`;
   const emailLogin = 'Вместо логина можно указать адрес электронной почты.';
   const verifyFirst = 'Перед входом подтвердите адрес электронной почты по ссылке из следующего письма — мы пришлём его отдельно.';
   const expired = 'Если временный пароль истёк, запросите новый на странице входа по ссылке «Забыли пароль?».';

@@ -2,6 +2,7 @@ import type { ClientEmailType } from '../../domain/content/email-wording.js';
 import { accessActiveEmail } from './access-active.js';
 import type { EmailContent } from './content.js';
 import { credentialsEmail } from './credentials.js';
+import { extraHoursRequestEmail } from './extra-hours-request.js';
 import { emailChangeConfirmEmail, emailChangeNoticeEmail } from './email-change.js';
 import { orderConfirmation } from './order-confirmation.js';
 import { passwordResetEmail } from './password-reset.js';
@@ -46,6 +47,11 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
     case 'specification_agreed':
       return specificationAgreedEmail(
         { customerName, serviceTitle, text: 'Одна страница, форма заявки, адаптивная вёрстка.', agreedMinutes: 600, orderUrl: `${site}/account/orders/${ref}`, revised: false },
+        sender,
+      );
+    case 'extra_hours_request':
+      return extraHoursRequestEmail(
+        { customerName, serviceTitle, minutes: 120, hourlyRateKopecks: 250_000, note: 'Нужно ещё подключить форму к CRM.', orderUrl: `${site}/account/orders/${ref}#extra-hours` },
         sender,
       );
     case 'surcharge_invoice':

@@ -10,6 +10,9 @@ import type { ClientOrderWork } from '../../db/queries/admin-orders.js';
 import { AccountNav } from './account-nav.js';
 import { OrderWorkPanel } from './order-work-panel.js';
 import { InvoiceList } from './invoice-list.js';
+import { ExtraHoursPanel } from './extra-hours-panel.js';
+import type { ExtraHoursRequestItem } from '../../db/queries/extra-hours.js';
+import type { SurchargeBasis } from '../../db/queries/invoices.js';
 import { Timeline } from './orders-page.js';
 
 export interface AccountOrderPageProps {
@@ -24,10 +27,12 @@ export interface AccountOrderPageProps {
   invoices?: Invoice[];
   /** The order's cash receipts (54-FZ), surcharges' included. */
   receipts?: Receipt[];
+  /** Hours and the client's agreement to extra ones (hourly services). */
+  extraHours?: { basis: SurchargeBasis; requests: ExtraHoursRequestItem[]; error?: string };
   csrfToken: string;
 }
 
-export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, csrfToken }: AccountOrderPageProps) {
+export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, csrfToken }: AccountOrderPageProps) {
   return (
     <section>
       <p class="breadcrumbs">
@@ -77,6 +82,7 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
         )}
       </div>
       <OrderWorkPanel work={work} />
+      {extraHours && <ExtraHoursPanel orderRef={order.publicRef} csrfToken={csrfToken} {...extraHours} />}
       <InvoiceList invoices={invoices} csrfToken={csrfToken} />
       <OrderReceipts receipts={receipts} />
     </section>

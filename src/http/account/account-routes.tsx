@@ -1,12 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changePassword } from '../../actions/accounts/change-password.js';
+import { answerExtraHours } from '../../actions/orders/answer-extra-hours.js';
 import { requestEmailChange } from '../../actions/accounts/request-email-change.js';
 import { updateProfile } from '../../actions/accounts/update-profile.js';
 import { callbackDeadlineInWords } from '../../domain/calendar/deadline-words.js';
 import { clientOrderWork } from '../../db/queries/admin-orders.js';
 import { listSessions } from '../../db/queries/client-sessions.js';
 import { clientOrders, findClientOrder, type Client } from '../../db/queries/clients.js';
-import { clientInvoicesOfOrder } from '../../db/queries/invoices.js';
+import { extraHoursOfOrder } from '../../db/queries/extra-hours.js';
+import { clientInvoicesOfOrder, surchargeBasis } from '../../db/queries/invoices.js';
 import { operationsForAttempt, paidAttemptForOrder } from '../../db/queries/payments.js';
 import { receiptsOfOrder } from '../../db/queries/receipts.js';
 import { sendErrorPage } from '../views/error-page.js';
@@ -29,13 +31,33 @@ export async function accountRoutes(app: FastifyInstance) {
   const formLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
   const me = (request: FastifyRequest): Client => request.client!;
 
-  app.get('/account', async (request, reply) => {
+  app.get<{ Querystring: { password?: string } }>('/account', async (request, reply) => {
     const orders = await clientOrders(deps.db, me(request).id);
-    return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} csrfToken={reply.generateCsrf()} />);
+    const notice = request.query.password === 'reset' ? 'Пароль изменён, вы вошли в личный кабинет. Другие сеансы завершены.' : undefined;
+    return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} notice={notice} csrfToken={reply.generateCsrf()} />);
   });
 
   app.get<{ Params: { ref: string } }>('/account/orders/:ref', async (request, reply) => {
-    const order = await findClientOrder(deps.db, me(request).id, request.params.ref);
+    return sendOrder(request.params.ref, reply);
+  });
+
+  // The client's answer to a request for extra hours (approve, or discuss with the manager).
+  app.post<Form & { Params: { ref: string; id: string } }>('/account/orders/:ref/extra-hours/:id', { preHandler: app.csrfProtection, config: formLimit }, async (request, reply) => {
+    const result = await answerExtraHours(deps, { clientId: me(request).id, orderRef: request.params.ref, requestId: request.params.id, body: request.body ?? {}, ip: request.ip });
+    switch (result.kind) {
+      case 'answered':
+        return reply.redirect(`/account/orders/${request.params.ref}#extra-hours`, 303);
+      case 'not_found':
+        return sendErrorPage(reply, 404);
+      case 'already_answered':
+        return sendOrder(request.params.ref, reply, 'Вы уже ответили на этот запрос.', 409);
+      case 'invalid':
+        return sendOrder(request.params.ref, reply, result.error, 422);
+    }
+  });
+
+  async function sendOrder(ref: string, reply: FastifyReply, extraHoursError?: string, status = 200) {
+    const order = await findClientOrder(deps.db, me(reply.request).id, ref);
     if (!order) return sendErrorPage(reply, 404);
     const payment = await paidAttemptForOrder(deps.db, order.id);
     const operations = payment ? await operationsForAttempt(deps.db, payment.id) : [];
@@ -44,12 +66,14 @@ export async function accountRoutes(app: FastifyInstance) {
     const invoices = await clientInvoicesOfOrder(deps.db, order.id);
     const work = await clientOrderWork(deps.db, order);
     const receipts = await receiptsOfOrder(deps.db, order.id);
+    const basis = await surchargeBasis(deps.db, order.id);
+    const extraHours = basis && { basis, requests: await extraHoursOfOrder(deps.db, order.id), error: extraHoursError };
     return sendPage(
       reply,
-      { title: order.serviceTitle },
-      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} csrfToken={reply.generateCsrf()} />,
+      { title: order.serviceTitle, status },
+      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} csrfToken={reply.generateCsrf()} />,
     );
-  });
+  }
 
   app.get<{ Querystring: { saved?: string } }>('/account/profile', async (request, reply) => {
     const notice = request.query.saved === '1' ? 'Изменения сохранены.' : undefined;
@@ -82,8 +106,8 @@ export async function accountRoutes(app: FastifyInstance) {
 
   app.get<{ Querystring: { saved?: string } }>(PASSWORD_CHANGE_PATH, async (request, reply) => {
     const notice = request.query.saved === '1' ? 'Пароль изменён. Другие сеансы завершены.' : undefined;
-    const forced = me(request).temporaryPasswordUntil !== null;
-    return sendPage(reply, { title: 'Пароль' }, <PasswordChangePage forced={forced} csrfToken={reply.generateCsrf()} notice={notice} />);
+    const temporaryUntil = me(request).temporaryPasswordUntil;
+    return sendPage(reply, { title: 'Пароль' }, <PasswordChangePage temporaryUntil={temporaryUntil} csrfToken={reply.generateCsrf()} notice={notice} />);
   });
 
   app.post<Form>(PASSWORD_CHANGE_PATH, { preHandler: app.csrfProtection, config: formLimit }, async (request, reply) => {
@@ -93,7 +117,7 @@ export async function accountRoutes(app: FastifyInstance) {
       return sendPage(
         reply,
         { title: 'Пароль', status: 422 },
-        <PasswordChangePage forced={client.temporaryPasswordUntil !== null} csrfToken={reply.generateCsrf()} errors={result.errors} />,
+        <PasswordChangePage temporaryUntil={client.temporaryPasswordUntil} csrfToken={reply.generateCsrf()} errors={result.errors} />,
       );
     }
     return reply.redirect(client.temporaryPasswordUntil !== null ? '/account' : `${PASSWORD_CHANGE_PATH}?saved=1`, 303);

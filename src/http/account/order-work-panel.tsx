@@ -38,7 +38,7 @@ export function OrderWorkPanel({ work }: { work: ClientOrderWork }) {
           <p>
             Всего: <strong>{formatHours(logged)}</strong>
             {balance.includedMinutes !== null && <> из {formatHours(balance.includedMinutes)}, входящих в услугу</>}.
-            {balance.extraMinutes > 0 && <> Сверх включённых: {formatHours(balance.extraMinutes)} — на них выставляется счёт на доплату.</>}
+            {balance.extraMinutes > 0 && <> Сверх включённых: {formatHours(balance.extraMinutes)}; доплата — только за часы, согласованные с вами (ниже).</>}
           </p>
           <ul>
             {days.map((day) => (

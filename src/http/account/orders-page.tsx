@@ -4,10 +4,15 @@ import type { Order } from '../../db/queries/orders.js';
 import { moscowDateTime } from '../../email/templates/format.js';
 import { AccountNav } from './account-nav.js';
 
-export function OrdersPage({ name, orders, csrfToken }: { name: string; orders: Order[]; csrfToken: string }) {
+export function OrdersPage({ name, orders, csrfToken, notice }: { name: string; orders: Order[]; csrfToken: string; notice?: string }) {
   return (
     <section>
       <h1>Личный кабинет</h1>
+      {notice && (
+        <p class="status status-ok" role="status">
+          {notice}
+        </p>
+      )}
       <p>Здравствуйте, {name}!</p>
       <AccountNav current="/account" csrfToken={csrfToken} />
       {orders.length === 0 ? (

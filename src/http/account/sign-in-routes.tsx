@@ -72,7 +72,6 @@ function noticeFor(query: unknown): string | undefined {
   const signedOut = (query as { signed_out?: string } | undefined)?.signed_out;
   if (signedOut === '1') return 'Вы вышли из личного кабинета.';
   if (signedOut === 'all') return 'Вы вышли из личного кабинета на всех устройствах.';
-  if ((query as { password?: string } | undefined)?.password === 'reset') return 'Пароль изменён. Войдите с новым паролем.';
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import type { PlaceOrderErrors } from '../../actions/orders/place-order.js';
 import { HONEYPOT_FIELD } from '../../actions/orders/place-order.js';
 import { isTicked, type OrderFormValues } from '../../domain/orders/order-form.js';
 import { utmFields, type Utm } from '../../domain/marketing/utm.js';
-import { ErrorSummary } from '../views/form-kit.js';
+import { describedBy, ErrorSummary } from '../views/form-kit.js';
 
 export interface OrderFormProps {
   slug: string;
@@ -11,6 +11,11 @@ export interface OrderFormProps {
   captcha: boolean;
   values?: OrderFormValues;
   errors?: PlaceOrderErrors;
+  /**
+   * A captcha solution that already passed while other fields were wrong: sent again as it is, so the
+   * visitor does not solve it twice (it is used up only when the order is placed).
+   */
+  solvedCaptcha?: string;
   /** The link's UTM tags, carried to the order in hidden fields (docs/tilda.md). */
   utm?: Utm;
 }
@@ -26,7 +31,7 @@ const errorLabels: Partial<Record<keyof PlaceOrderErrors, string>> = {
   altcha: 'Проверка',
 };
 
-export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {}, utm = {} }: OrderFormProps) {
+export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {}, solvedCaptcha, utm = {} }: OrderFormProps) {
   return (
     <form class="order-form" method="post" action={`/services/${slug}/order`} novalidate>
       <h2 id="order">Оформить заказ</h2>
@@ -57,7 +62,13 @@ export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {}, 
         <label for={`field-${HONEYPOT_FIELD}`}>Не заполняйте это поле</label>
         <input id={`field-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" />
       </div>
-      {captcha && (
+      {captcha && solvedCaptcha && (
+        <p class="captcha-solved" id="field-altcha">
+          <input type="hidden" name="altcha" value={solvedCaptcha} />
+          Проверка «Я не робот» пройдена.
+        </p>
+      )}
+      {captcha && !solvedCaptcha && (
         <Field field="altcha" label="Проверка" errors={errors} hideLabel>
           <altcha-widget id="field-altcha" name="altcha" challenge="/captcha/challenge?form=order" language="ru" />
         </Field>
@@ -72,8 +83,8 @@ export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {}, 
 
 type FieldName = keyof PlaceOrderErrors;
 
-function invalid(field: FieldName, errors: PlaceOrderErrors) {
-  return errors[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `error-${field}` } : {};
+function invalid(field: FieldName, errors: PlaceOrderErrors, hint?: string) {
+  return { ...(errors[field] ? { 'aria-invalid': 'true' as const } : {}), ...describedBy(field, { hint, error: errors[field] }) };
 }
 
 function Field(props: { field: FieldName; label: string; errors: PlaceOrderErrors; hint?: string; hideLabel?: boolean; children: ComponentChildren }) {
@@ -83,7 +94,11 @@ function Field(props: { field: FieldName; label: string; errors: PlaceOrderError
       <label for={`field-${field}`} class={hideLabel ? 'visually-hidden' : undefined}>
         {label}
       </label>
-      {hint && <p class="hint">{hint}</p>}
+      {hint && (
+        <p class="hint" id={`hint-${field}`}>
+          {hint}
+        </p>
+      )}
       {errors[field] && (
         <p class="error" id={`error-${field}`}>
           {errors[field]}
@@ -108,7 +123,7 @@ function TextField(props: {
   return (
     <Field field={field} label={label} errors={errors} hint={hint}>
       <input id={`field-${field}`} name={field} type={type} list={undefined} autocomplete={autocomplete}
-        maxLength={maxLength} value={values[field] ?? ''} required {...invalid(field, errors)} />
+        maxLength={maxLength} value={values[field] ?? ''} required {...invalid(field, errors, hint)} />
     </Field>
   );
 }

@@ -79,7 +79,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
             `С вашего адреса уже оформлено несколько заказов за последние минуты. Попробуйте снова через ${Math.ceil(result.retryAfterSeconds / 60)} мин. или позвоните нам.`,
           );
         case 'invalid':
-          return sendServicePage(reply, result.service, { values: result.values, errors: result.errors, utm }, 422);
+          return sendServicePage(reply, result.service, { values: result.values, errors: result.errors, solvedCaptcha: result.solvedCaptcha, utm }, 422);
       }
     },
   );
@@ -128,7 +128,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
     });
   }
 
-  function sendServicePage(reply: FastifyReply, service: Service, form: Pick<OrderFormProps, 'values' | 'errors'> & { utm: Utm }, status = 200) {
+  function sendServicePage(reply: FastifyReply, service: Service, form: Pick<OrderFormProps, 'values' | 'errors' | 'solvedCaptcha'> & { utm: Utm }, status = 200) {
     const captcha = deps.captcha !== null;
     return sendPage(
       reply,

@@ -21,6 +21,7 @@ const kindNames: Record<string, string> = {
   staff_invitation: 'Приглашение сотрудника',
   callback_escalation: 'Просроченный звонок',
   specification_agreed: 'Спецификация согласована',
+  extra_hours_request: 'Согласование доп. часов',
   surcharge_invoice: 'Счёт на доплату',
   surcharge_paid: 'Доплата получена',
   payment_cancelled: 'Оплата отменена',

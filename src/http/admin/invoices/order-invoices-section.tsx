@@ -4,7 +4,11 @@ import { surchargeOffer } from '../../../actions/invoices/issue-invoice.js';
 import { formatRub } from '../../../domain/money.js';
 import { allows } from '../../../domain/staff/staff-access.js';
 import { formatDuration } from '../../../domain/invoices/surcharge.js';
+import { extraHoursOfOrder } from '../../../db/queries/extra-hours.js';
 import { invoicesOfOrder } from '../../../db/queries/invoices.js';
+import { extraHoursRequestRefusal } from '../../../domain/invoices/extra-hours.js';
+import type { CardProblem } from '../orders/order-card-page.js';
+import { ExtraHoursPanel } from './extra-hours-panel.js';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import { Calculation, HowPaid, InvoiceStateBadge } from './invoice-bits.js';
 
@@ -13,14 +17,17 @@ import { Calculation, HowPaid, InvoiceStateBadge } from './invoice-bits.js';
  * member's role allows (issue, mark paid by other means). Returns null when there is nothing to show
  * (a fixed-price order without invoices).
  */
-export async function orderInvoicesSection(request: FastifyRequest, orderId: string): Promise<VNode | null> {
+export async function orderInvoicesSection(request: FastifyRequest, orderId: string, csrfToken: string, problem: CardProblem = {}): Promise<VNode | null> {
   const { db } = request.server.deps;
   const [offer, items] = [await surchargeOffer(db, orderId), await invoicesOfOrder(db, orderId)];
+  const requests = offer.kind === 'not_found' ? [] : await extraHoursOfOrder(db, orderId);
   if (offer.kind === 'not_found' || (offer.basis.billing !== 'hourly' && items.length === 0)) return null;
   const { basis } = offer;
   const role = request.staff?.role;
   const canWork = role !== undefined && allows(role, 'orders.work');
   const canMarkPaid = role !== undefined && allows(role, 'invoices.mark_paid');
+  const canAsk = canWork && extraHoursRequestRefusal({ billing: basis.billing, orderState: basis.order.state, hasPending: basis.agreement.pendingMinutes > 0 }) === null;
+  const askForm = { open: canAsk, csrfToken, ...(problem.form === 'extra_hours' ? { errors: problem.errors, values: problem.values } : {}) };
 
   return (
     <section class="panel invoices-section" id="invoices">
@@ -32,6 +39,7 @@ export async function orderInvoicesSection(request: FastifyRequest, orderId: str
           {basis.invoicedMinutes > 0 && ` Уже выставлено сверх: ${formatDuration(basis.invoicedMinutes)}.`}
         </p>
       )}
+      <ExtraHoursPanel offer={offer} requests={requests} form={askForm} />
       {offer.kind === 'offer' && canWork && (
         <p>
           <a class="button button-small" href={`/admin/orders/${orderId}/invoices/new`}>

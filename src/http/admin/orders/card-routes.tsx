@@ -22,6 +22,7 @@ export const cardNotices = {
   started: 'Работа начата.',
   hours: 'Часы записаны.',
   completed: 'Заказ завершён.',
+  extra_hours: 'Запрос отправлен клиенту: эти часы можно выставить в счёт, когда клиент их одобрит в личном кабинете.',
 } as const;
 export type CardNotice = keyof typeof cardNotices;
 
@@ -33,7 +34,7 @@ export async function sendOrderCard(request: FastifyRequest, reply: FastifyReply
   if (!card) return sendErrorPage(reply, 404, 'Такого заказа нет.');
   const now = deps.clock.now();
   const csrfToken = reply.generateCsrf();
-  const sections = [await orderInvoicesSection(request, orderId), await orderPaymentsSection(request, orderId), await orderReceiptsSection(request, orderId, csrfToken)].filter(
+  const sections = [await orderInvoicesSection(request, orderId, csrfToken, options.problem), await orderPaymentsSection(request, orderId), await orderReceiptsSection(request, orderId, csrfToken)].filter(
     (s): s is VNode => s !== null,
   );
   return sendAdminPage(

@@ -4,6 +4,7 @@ import { assignOrder } from '../../../actions/orders/assign-order.js';
 import { completeWork } from '../../../actions/orders/complete-work.js';
 import { logContact } from '../../../actions/orders/log-contact.js';
 import { logWorkHours } from '../../../actions/orders/log-work-hours.js';
+import { proposeExtraHours } from '../../../actions/orders/propose-extra-hours.js';
 import type { StaffActor, WorkResult } from '../../../actions/orders/work-result.js';
 import { startWork } from '../../../actions/orders/start-work.js';
 import { takeOrder } from '../../../actions/orders/take-order.js';
@@ -48,6 +49,7 @@ export async function workRoutes(app: FastifyInstance) {
   post('specification', 'orders.work', 'specification', (input) => agreeSpecification(deps, input), () => 'specification');
   post('start', 'orders.work', undefined, (input) => startWork(deps, input), () => 'started');
   post('hours', 'orders.work', 'hours', (input) => logWorkHours(deps, input), () => 'hours');
+  post('extra-hours', 'orders.work', 'extra_hours', (input) => proposeExtraHours(deps, input), () => 'extra_hours');
   // Hours beyond those included lead straight to the surcharge invoice (the invoices area's page).
   post('complete', 'orders.work', undefined, (input) => completeWork(deps, input), (r, orderId) =>
     (r as { uninvoicedMinutes: number }).uninvoicedMinutes > 0 ? { location: `/admin/orders/${orderId}/invoices/new` } : 'completed',

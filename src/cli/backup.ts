@@ -15,7 +15,7 @@ import { BackupRefusedError } from '../backup/errors.js';
 
 try {
   const config = loadConfig();
-  const log = createLogger('warn', false);
+  const log = createLogger('warn', config.LOG_FORMAT);
   let lock = null;
   if (!config.DATABASE_URL) {
     const dataDir = resolve(config.DATA_DIR);

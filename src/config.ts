@@ -93,6 +93,8 @@ const schema = z
     CAPTCHA: flag.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+    // GET /metrics for Prometheus (docs/operations.md "Metrics"): unset, the route does not exist.
+    METRICS_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(24, 'нужно не меньше 24 символов (openssl rand -hex 32)').regex(/^[\x21-\x7e]+$/, 'латинские буквы, цифры и знаки, без пробелов').optional()),
     REDIS_URL: optionalUrl,
     COMPANY_NAME: z.string().min(1).default('ООО «Услуги онлайн»'),
     COMPANY_INN: z.string().regex(/^\d{10}(\d{2})?$/, '10 или 12 цифр').default('7700000000'),

@@ -1,7 +1,10 @@
 import type { Server } from 'node:http';
+import { resolve } from 'node:path';
 import closeWithGrace from 'close-with-grace';
+import { makeBackup } from './actions/backups/make-backup.js';
 import { ensureSetupLink } from './actions/staff/ensure-setup-link.js';
 import { buildApp } from './app.js';
+import { serveBackupChannel } from './backup/backup-channel.js';
 import { ConfigError, loadConfig, hasRealGateway, productionRules, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createDeps, MissingGatewayError } from './deps.js';
@@ -84,6 +87,14 @@ const sandbox = sandboxCredentials && (await startDevSandbox(sandboxCredentials,
 const registerSandbox =
   config.RECEIPTS === 'sandbox' && config.ROLE !== 'web' ? await startDevRegisterSandbox(registerCredentialsFrom(config)!, { inn: config.COMPANY_INN, companyName: config.COMPANY_NAME }) : null;
 const telegramSandbox = sandboxBot && (await startDevTelegram(sandboxBot));
+// `npm run backup` on the embedded database asks this process, the only one that can read it (decision 025).
+const backupChannel =
+  deps.database.kind === 'pglite'
+    ? await serveBackupChannel(resolve(config.DATA_DIR), () => makeBackup(deps, { trigger: 'cli', prune: false })).catch((error: unknown) => {
+        log.warn({ err: error }, `No backup channel in ${config.DATA_DIR} (a path too long for a unix socket?): \`npm run backup\` works only with the app stopped`);
+        return null;
+      })
+    : null;
 const app = config.ROLE === 'worker' ? null : await buildApp(deps);
 if (config.ROLE !== 'web') await startWorker(deps);
 
@@ -95,6 +106,7 @@ closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
   else log.info({ signal }, 'Shutting down');
   if (httpRedirect) await closeHttpRedirect(httpRedirect);
   await app?.close();
+  await backupChannel?.close();
   await deps.close();
   await sandbox?.close();
   await registerSandbox?.close();

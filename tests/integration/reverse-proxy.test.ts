@@ -36,9 +36,9 @@ describe.runIf(installed || process.env.CI)('the shop behind a real reverse prox
       // The sandbox gateway (in the app's process) calls back through Caddy and must trust its certificate.
       NODE_EXTRA_CA_CERTS: certificate.certFile,
     });
-    await server.waitFor('Shop is open', 170_000);
+    await server.waitFor('Shop is open', 240_000);
     for (const kind of ['caddy', 'nginx'] as const) proxies.push(await startProxy(kind, sites[kind]));
-  }, 200_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const proxy of proxies) await proxy.stop();

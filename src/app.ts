@@ -9,6 +9,7 @@ import { backOffice } from './http/admin/index.js';
 import { captchaRoutes } from './http/captcha-routes.js';
 import { devMailboxRoutes } from './http/dev/mailbox-routes.js';
 import { healthRoutes } from './http/health.js';
+import { metricsRoutes } from './http/metrics.js';
 import { httpsOptions, publicUrlIsHttps } from './http/https.js';
 import { legalRoutes } from './http/legal/routes.js';
 import { errorPages } from './http/plugins/error-pages.js';
@@ -74,6 +75,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(staticFiles, { root: publicDir, prefix: '/static/', maxAge: '1h' });
   await app.register(staticFiles, { root: altchaDir, prefix: '/static/altcha/', decorateReply: false, maxAge: '1d' });
 
+  await app.register(metricsRoutes, { token: deps.config.METRICS_TOKEN });
   await app.register(healthRoutes);
   await app.register(captchaRoutes);
   await app.register(legalRoutes);

@@ -15,6 +15,20 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('parseConfig', () => {
+  it('logs for a person in development and for machines elsewhere, unless LOG_FORMAT says', () => {
+    expect(parseConfig({}).LOG_FORMAT).toBe('pretty');
+    expect(parseConfig({ NODE_ENV: 'test' }).LOG_FORMAT).toBe('json');
+    expect(parseConfig({ LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');
+    expect(problemsOf({ LOG_FORMAT: 'xml' })[0]).toMatch(/^LOG_FORMAT: .*\(got "xml"\)/);
+  });
+
+  it('takes a metrics token only long enough to resist guessing', () => {
+    expect(parseConfig({}).METRICS_TOKEN).toBeUndefined();
+    expect(parseConfig({ METRICS_TOKEN: 'a'.repeat(24) }).METRICS_TOKEN).toBe('a'.repeat(24));
+    expect(problemsOf({ METRICS_TOKEN: 'short' })).toEqual(['METRICS_TOKEN: нужно не меньше 24 символов (openssl rand -hex 32)']);
+    expect(problemsOf({ METRICS_TOKEN: 'has spaces in it but is long enough' })[0]).toMatch(/^METRICS_TOKEN: латинские буквы/);
+  });
+
   it('has working defaults for a newcomer', () => {
     const config = parseConfig({});
     expect(config).toMatchObject({ NODE_ENV: 'development', ROLE: 'all', PORT: 3000, DATA_DIR: './data', CAPTCHA: true });

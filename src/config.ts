@@ -92,6 +92,9 @@ const schema = z
     APP_SECRET: z.string().min(32, 'нужно не меньше 32 символов').optional(),
     CAPTCHA: flag.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+    // GET /metrics for Prometheus (docs/operations.md "Metrics"): unset, the route does not exist.
+    METRICS_TOKEN: z.preprocess((value) => (value === '' ? undefined : value), z.string().min(24, 'нужно не меньше 24 символов (openssl rand -hex 32)').regex(/^[\x21-\x7e]+$/, 'латинские буквы, цифры и знаки, без пробелов').optional()),
     REDIS_URL: optionalUrl,
     COMPANY_NAME: z.string().min(1).default('ООО «Услуги онлайн»'),
     COMPANY_INN: z.string().regex(/^\d{10}(\d{2})?$/, '10 или 12 цифр').default('7700000000'),
@@ -311,8 +314,10 @@ function httpsProblems(env: HttpsEnv, ctx: z.RefinementCtx): void {
 }
 
 export type Config = Readonly<
-  Omit<z.infer<typeof schema>, 'APP_SECRET' | 'PUBLIC_URL' | 'RECEIPTS'> & {
+  Omit<z.infer<typeof schema>, 'APP_SECRET' | 'PUBLIC_URL' | 'RECEIPTS' | 'LOG_FORMAT'> & {
     APP_SECRET: string;
+    /** Pretty lines in development, JSON lines elsewhere, unless LOG_FORMAT says. */
+    LOG_FORMAT: 'json' | 'pretty';
     PUBLIC_URL: string;
     /** Which register takes the receipts: ATOL Online (credentials set), the register sandbox (development without them), or none (said explicitly). */
     RECEIPTS: 'atol' | 'sandbox' | 'off';
@@ -346,6 +351,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     APP_SECRET: parsed.APP_SECRET ?? randomBytes(32).toString('hex'),
     appSecretGenerated: parsed.APP_SECRET === undefined,
     RECEIPTS: parsed.RECEIPTS ?? (parsed.ATOL_LOGIN ? 'atol' : 'sandbox'),
+    // A person reads a development console; machines read production's JSON lines.
+    LOG_FORMAT: parsed.LOG_FORMAT ?? (parsed.NODE_ENV === 'development' ? 'pretty' : 'json'),
     PUBLIC_URL: (parsed.PUBLIC_URL ?? `${parsed.TLS_CERT_FILE ? 'https' : 'http'}://localhost:${parsed.PORT}`).replace(/\/$/, ''),
   });
 }

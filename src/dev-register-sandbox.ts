@@ -1,4 +1,3 @@
-import type { Logger } from './log.js';
 import type { RegisterCredentials } from './receipts/register.js';
 
 // Without an ATOL account (development), `npm start` runs the offline register sandbox from
@@ -14,8 +13,8 @@ interface AtolSandboxModule {
 
 export async function startDevRegisterSandbox(
   credentials: RegisterCredentials,
-  options: { inn: string; companyName: string; log: Logger },
-): Promise<{ close(): Promise<void> }> {
+  options: { inn: string; companyName: string },
+): Promise<{ url: string; close(): Promise<void> }> {
   const modulePath = new URL('../sandbox/atol/index.ts', import.meta.url).href;
   const { createAtolSandbox } = (await import(modulePath)) as AtolSandboxModule;
   const api = new URL(credentials.apiUrl);
@@ -23,6 +22,5 @@ export async function startDevRegisterSandbox(
     groups: [{ login: credentials.login, password: credentials.password, groupCode: credentials.groupCode, inn: options.inn, companyName: options.companyName }],
   });
   const url = await sandbox.listen(Number(api.port), api.hostname);
-  options.log.info(`Sandbox ATOL Online register at ${url} (no real receipts): the receipts it made are at ${url}/receipts`);
-  return sandbox;
+  return { url, close: () => sandbox.close() };
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger } from './log.js';
 import type { GatewayCredentials } from './payments/gateway.js';
 
 // Without merchant credentials (development), `npm start` runs the offline sandbox gateway from
@@ -21,15 +20,12 @@ export function devSandboxCredentials(port: number): GatewayCredentials {
 
 export async function startDevSandbox(
   credentials: GatewayCredentials,
-  options: { merchantName: string; log: Logger },
-): Promise<{ close(): Promise<void> }> {
+  options: { merchantName: string },
+): Promise<{ url: string; cards: readonly { pan: string; note: string }[]; close(): Promise<void> }> {
   const modulePath = new URL('../sandbox/freedompay/index.ts', import.meta.url).href;
   const { createSandbox, TEST_CARDS } = (await import(modulePath)) as SandboxModule;
   const api = new URL(credentials.apiUrl);
   const sandbox = createSandbox({ merchants: [{ id: credentials.merchantId, secret: credentials.secretKey, name: options.merchantName }] });
   const url = await sandbox.listen(Number(api.port), api.hostname);
-  options.log.info(`Sandbox Freedom Pay gateway at ${url} (no real money). Test cards, any future expiry and any CVC:`);
-  for (const card of TEST_CARDS) options.log.info(`  ${card.pan}  ${card.note}`);
-  options.log.info('  3-D Secure code: 111111');
-  return sandbox;
+  return { url, cards: TEST_CARDS, close: () => sandbox.close() };
 }

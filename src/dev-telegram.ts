@@ -1,5 +1,3 @@
-import type { Logger } from './log.js';
-
 // Without TELEGRAM_BOT_TOKEN in development, `npm start` runs the offline Telegram sandbox from
 // sandbox/telegram as the staff alerts' bot: its page shows every chat and writes `/start CODE` as a
 // person. Loaded by path, not imported, like the sandbox gateway (dev-sandbox.ts): the production
@@ -17,12 +15,11 @@ export function devTelegramBot(port: number): { apiUrl: string; token: string; s
   return { apiUrl: url, token: SANDBOX_TOKEN, sandboxPage: url };
 }
 
-export async function startDevTelegram(bot: { apiUrl: string; token: string }, log: Logger): Promise<{ close(): Promise<void> }> {
+export async function startDevTelegram(bot: { apiUrl: string; token: string }): Promise<{ url: string; close(): Promise<void> }> {
   const modulePath = new URL('../sandbox/telegram/index.ts', import.meta.url).href;
   const { createTelegramSandbox } = (await import(modulePath)) as TelegramSandboxModule;
   const api = new URL(bot.apiUrl);
   const sandbox = createTelegramSandbox({ token: bot.token });
   const url = await sandbox.listen(Number(api.port), api.hostname);
-  log.info(`Sandbox Telegram bot for staff alerts at ${url}/ (link your profile's Telegram there with /start CODE)`);
-  return sandbox;
+  return { url, close: () => sandbox.close() };
 }

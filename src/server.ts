@@ -1,10 +1,14 @@
 import type { Server } from 'node:http';
+import { resolve } from 'node:path';
 import closeWithGrace from 'close-with-grace';
+import { makeBackup } from './actions/backups/make-backup.js';
 import { ensureSetupLink } from './actions/staff/ensure-setup-link.js';
 import { buildApp } from './app.js';
+import { serveBackupChannel } from './backup/backup-channel.js';
 import { ConfigError, loadConfig, hasRealGateway, productionRules, type Config } from './config.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { createDeps, MissingGatewayError } from './deps.js';
+import { logStartFacts, startBlock, type StartFacts } from './dev-console.js';
 import { devAppSecret } from './dev-app-secret.js';
 import { startDevRegisterSandbox } from './dev-register-sandbox.js';
 import { devSandboxCredentials, startDevSandbox } from './dev-sandbox.js';
@@ -37,7 +41,7 @@ try {
   process.exit(1);
 }
 
-const log = createLogger(config.LOG_LEVEL, config.NODE_ENV === 'development' && process.stdout.isTTY);
+const log = createLogger(config.LOG_LEVEL, config.LOG_FORMAT);
 if (!config.CAPTCHA) log.warn('CAPTCHA=off: the order form has no captcha. Use this only for development and benchmarks.');
 if (!config.SMTP_URL) {
   log.info(`SMTP_URL is not set: emails are not sent; read them at ${config.PUBLIC_URL}/dev/mailbox`);
@@ -77,12 +81,20 @@ const deps = await createDeps(config, { log, gateway: sandboxCredentials ?? unde
   throw error;
 });
 
-const sandbox = sandboxCredentials && (await startDevSandbox(sandboxCredentials, { merchantName: config.COMPANY_NAME, log }));
+const sandbox = sandboxCredentials && (await startDevSandbox(sandboxCredentials, { merchantName: config.COMPANY_NAME }));
 // No ATOL account (development): receipts go to the offline register sandbox on ATOL_SANDBOX_PORT,
 // started by the process that runs the jobs (only they call the register).
 const registerSandbox =
-  config.RECEIPTS === 'sandbox' && config.ROLE !== 'web' ? await startDevRegisterSandbox(registerCredentialsFrom(config)!, { inn: config.COMPANY_INN, companyName: config.COMPANY_NAME, log }) : null;
-const telegramSandbox = sandboxBot && (await startDevTelegram(sandboxBot, log));
+  config.RECEIPTS === 'sandbox' && config.ROLE !== 'web' ? await startDevRegisterSandbox(registerCredentialsFrom(config)!, { inn: config.COMPANY_INN, companyName: config.COMPANY_NAME }) : null;
+const telegramSandbox = sandboxBot && (await startDevTelegram(sandboxBot));
+// `npm run backup` on the embedded database asks this process, the only one that can read it (decision 025).
+const backupChannel =
+  deps.database.kind === 'pglite'
+    ? await serveBackupChannel(resolve(config.DATA_DIR), () => makeBackup(deps, { trigger: 'cli', prune: false })).catch((error: unknown) => {
+        log.warn({ err: error }, `No backup channel in ${config.DATA_DIR} (a path too long for a unix socket?): \`npm run backup\` works only with the app stopped`);
+        return null;
+      })
+    : null;
 const app = config.ROLE === 'worker' ? null : await buildApp(deps);
 if (config.ROLE !== 'web') await startWorker(deps);
 
@@ -94,6 +106,7 @@ closeWithGrace({ delay: 20_000, logger: log }, async ({ signal, err }) => {
   else log.info({ signal }, 'Shutting down');
   if (httpRedirect) await closeHttpRedirect(httpRedirect);
   await app?.close();
+  await backupChannel?.close();
   await deps.close();
   await sandbox?.close();
   await registerSandbox?.close();
@@ -108,8 +121,17 @@ if (app) {
   }
   const database = deps.database.kind === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL';
   log.info(`Shop is open at ${config.PUBLIC_URL}/ (${database}, role ${config.ROLE})`);
-  // Printed to the terminal only, not the structured log: it is a secret that creates an admin.
-  const setupLink = await ensureSetupLink(deps);
-  if (setupLink) process.stdout.write(`\nNo staff yet. Create the first admin (this link works once):\n  ${setupLink}\n\n`);
-  else log.info(`Back office: ${config.PUBLIC_URL}/admin`);
 }
+// Where everything is: a block a person reads in development, log lines for machines. The setup link
+// goes to the terminal only, never the structured log: it is a secret that creates an admin.
+const facts: StartFacts = {
+  shop: app ? `${config.PUBLIC_URL}/` : null,
+  setupLink: app ? await ensureSetupLink(deps) : null,
+  backOffice: `${config.PUBLIC_URL}/admin`,
+  mailbox: app && !config.SMTP_URL && !productionRules(config) ? `${config.PUBLIC_URL}/dev/mailbox` : null,
+  gateway: sandbox ? { url: sandbox.url, cards: sandbox.cards } : null,
+  register: registerSandbox?.url ?? null,
+  telegram: telegramSandbox?.url ?? null,
+};
+if (config.LOG_FORMAT === 'pretty') process.stdout.write(startBlock(facts));
+else logStartFacts(log, facts, (text) => process.stdout.write(text));

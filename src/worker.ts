@@ -30,6 +30,8 @@ interface Handler<N extends JobName> {
   options?: WorkOptions;
   /** Runs the jobs of a batch at once rather than one after another. */
   parallel?: boolean;
+  /** Keeps what the handler returned as the job's output (a small report that /metrics sums). */
+  report?: boolean;
 }
 
 /** Every queue's handler: a queue added to `jobQueues` (queue.ts) without one here does not compile. */
@@ -44,7 +46,7 @@ const handlers: { [N in JobName]: Handler<N> } = {
   'leads.escalate': { run: escalateLeadWhenDue, options: batches },
   // Staff alerts of a batch go out in parallel: each waits on Telegram or the outbox, not on us.
   'notifications.deliver': { run: deliverNotificationJob, options: batches, parallel: true },
-  'payments.reconcile': { run: reconcilePayments },
+  'payments.reconcile': { run: reconcilePayments, report: true },
   'accounts.prune': { run: pruneAccountRecords },
   'backups.create': { run: createBackup, options: oneAtATime },
   'backups.drill': { run: runRestoreDrill, options: oneAtATime },
@@ -77,7 +79,7 @@ export async function startWorker(deps: Deps): Promise<void> {
 async function work(deps: Deps, name: JobName, handler: Handler<JobName>): Promise<void> {
   const options = { ...handler.options, includeMetadata: true, perJobResults: true } as const;
   await deps.queue.work(name, options, (jobs: JobWithMetadata<JobPayloads[JobName]>[]) =>
-    settleEach(deps, jobs, handler.parallel ?? false, (job) => handler.run(deps, job)),
+    settleEach(deps, jobs, handler.parallel ?? false, (job) => handler.run(deps, job), handler.report ?? false),
   );
 }
 
@@ -87,11 +89,12 @@ async function settleEach<J extends { id: string; name: string }>(
   jobs: J[],
   parallel: boolean,
   handle: (job: J) => Promise<unknown>,
+  report = false,
 ): Promise<JobResult[]> {
   const settle = async (job: J): Promise<JobResult> => {
     try {
-      await handle(job);
-      return { id: job.id, status: 'completed' };
+      const result = await handle(job);
+      return report ? { id: job.id, status: 'completed', output: result as object } : { id: job.id, status: 'completed' };
     } catch (error) {
       deps.log.warn({ err: error, queue: job.name, jobId: job.id }, 'job failed; pg-boss retries it with backoff');
       return { id: job.id, status: 'failed', output: { message: error instanceof Error ? error.message : String(error) } };

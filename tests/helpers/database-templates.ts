@@ -53,7 +53,7 @@ async function buildTemplates(): Promise<DatabaseTemplates> {
 async function migrated(databaseUrl: string, use: (deps: Awaited<ReturnType<typeof createDeps>>) => Promise<void> = async () => {}) {
   const config = parseConfig({ NODE_ENV: 'test', ROLE: 'web', APP_SECRET: 'template-secret-that-is-long-enough-for-hmac', LOG_LEVEL: 'silent' });
   const deps = await createDeps(config, {
-    log: createLogger('silent', false),
+    log: createLogger('silent', 'json'),
     databaseUrl,
     gateway: { merchantId: '1', secretKey: 'template', apiUrl: 'http://127.0.0.1:9', testingMode: true },
   });

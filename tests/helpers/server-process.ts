@@ -20,7 +20,7 @@ export async function startServer(env: Record<string, string>, nodeArgs: string[
   const telegramPort = String(await freePort());
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', FREEDOMPAY_SANDBOX_PORT: sandboxPort, ATOL_SANDBOX_PORT: registerPort, TELEGRAM_SANDBOX_PORT: telegramPort, ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', LOG_FORMAT: 'json', FREEDOMPAY_SANDBOX_PORT: sandboxPort, ATOL_SANDBOX_PORT: registerPort, TELEGRAM_SANDBOX_PORT: telegramPort, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

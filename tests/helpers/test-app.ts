@@ -79,7 +79,7 @@ export async function createTestApp(backend: Backend, options: TestAppOptions = 
   const templates = databaseTemplates();
   const database = backend === 'postgres' ? await createPostgresDatabase('uslugi_test', templates?.postgresTemplate ?? undefined) : null;
   const deps = await createDeps(config, {
-    log: createLogger('silent', false),
+    log: createLogger('silent', 'json'),
     clock: options.clock,
     databaseUrl: database?.url ?? 'memory',
     pgliteDataDir: backend === 'pglite' && templates ? await pgliteDataDir(templates.pgliteDataDir) : undefined,

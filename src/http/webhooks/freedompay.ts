@@ -28,17 +28,20 @@ export async function freedomPayWebhooks(app: FastifyInstance) {
   app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
 
-  const answer = (reply: FastifyReply, script: CallbackScript, status: 'ok' | 'rejected' | 'error', description: string, salt: string | null) =>
-    reply.header('cache-control', 'no-store').type('text/xml; charset=utf-8').send(callbackAnswer(script, status, description, salt, secret));
+  /** The signed answer; `outcome` (metrics) tells a refused message (bad signature, unreadable) from our own error. */
+  const answer = (reply: FastifyReply, script: CallbackScript, status: 'ok' | 'rejected' | 'error', description: string, salt: string | null, outcome: string = status) => {
+    app.metrics.callbacks.inc({ callback: script, outcome });
+    return reply.header('cache-control', 'no-store').type('text/xml; charset=utf-8').send(callbackAnswer(script, status, description, salt, secret));
+  };
 
   /** A refused callback: a signed error, or 429 once its address has sent too many. */
   const refuse = (request: FastifyRequest, reply: FastifyReply, script: CallbackScript, reason: string, salt: string | null, httpStatus = 200) => {
     if (failures.fail(request.ip)) {
       reply.code(429).header('retry-after', String(failures.retryAfterSeconds(request.ip)));
-      return answer(reply, script, 'error', 'Слишком много неверных запросов', null);
+      return answer(reply, script, 'error', 'Слишком много неверных запросов', null, 'throttled');
     }
     request.log.warn({ reason }, `${script} callback refused`);
-    return answer(reply.code(httpStatus), script, 'error', reason === 'unreadable' ? 'Запрос не разобран' : 'Неверная подпись', salt);
+    return answer(reply.code(httpStatus), script, 'error', reason === 'unreadable' ? 'Запрос не разобран' : 'Неверная подпись', salt, 'refused');
   };
 
   // Errors before the handler (a body too large, a broken one): the same signed answer, never an HTML page.

@@ -4,6 +4,8 @@ import pg from 'pg';
 import { createSandbox } from '../sandbox/freedompay/index.js';
 import { freePort, startServer, waitForHttp, type ServerProcess } from '../tests/helpers/server-process.js';
 import { startTestSmtp } from '../tests/helpers/smtp.js';
+import { hashPassword } from '../src/accounts/secrets.js';
+import { CpuMeter } from './load/cpu.js';
 import { checkInvariants } from './load/invariants.js';
 import { type Account, type JourneyContext, percentile, type PlacedOrder, runJourney, Slots, Timings } from './load/journey.js';
 import { Mailboxes } from './load/mailbox.js';
@@ -38,6 +40,7 @@ const SEED = positive('seed', args.seed);
 const EMAIL_TIMEOUT_MS = 8 * 60_000; // a dropped callback waits 2–3 min for reconciliation, plus the backlog
 const SETTLE_TIMEOUT_MS = 3 * 60_000;
 const RECEIPTS_TIMEOUT_MS = 10 * 60_000; // retries back off up to 10 min; the register is read once a second
+const BURST_SECONDS = 30; // every client starts at once: the first half-minute is the burst
 
 const started = performance.now();
 const smtp = await startTestSmtp();
@@ -100,6 +103,9 @@ try {
   const accounts = new Map<number, Promise<Account>>();
   const failures: string[] = [];
   let finished = 0;
+  const cpu = new CpuMeter(db, new URL(database.url).pathname.slice(1), servers.map(({ label, server }) => ({ label, pid: server.child.pid! })));
+  const harnessCpu = process.cpuUsage();
+  cpu.begin();
   const journeysStarted = performance.now();
   injectRegisterFaults(register.atol, REGISTER_FAULTS);
   const progress = setInterval(() => console.log(`  ${secondsSince(journeysStarted)} s: ${finished} of ${CLIENTS} clients done, ${placed.length} orders paid at the gateway, ${failures.length} failed`), 15_000);
@@ -117,6 +123,8 @@ try {
   await Promise.allSettled(accounts.values());
   clearInterval(progress);
   const journeysSeconds = (performance.now() - journeysStarted) / 1000;
+  const cpuUsed = await cpu.end();
+  const harnessMs = cpuMsOf(process.cpuUsage(harnessCpu));
 
   // The last emails (access active) and any job still running; then a moment for stragglers
   // (a late duplicate would show up now).
@@ -154,6 +162,18 @@ try {
   console.log(`orders paid per minute: ${(pace.paid / Number(pace.minutes)).toFixed(0)} (${pace.paid} orders, first placed → last paid ${(Number(pace.minutes) * 60).toFixed(0)} s, reconciliation included)`);
   console.log(`  paid by callback: ${(pace.by_callback / Number(pace.callback_minutes)).toFixed(0)} per minute (${pace.by_callback} orders in ${(Number(pace.callback_minutes) * 60).toFixed(0)} s)`);
   for (const job of jobs.rows) console.log(`  ${job.name} jobs: ${job.jobs}, queue wait p95 ${ms(job.wait_p95).trim()} ms, run p95 ${ms(job.run_p95).trim()} ms`);
+  const burst = await credentialsEmailLatency(db, BURST_SECONDS);
+  console.log(`  credentials emails, order paid → accepted by SMTP: p95 ${ms(burst.all).trim()} ms over all ${burst.count}, p95 ${ms(burst.burst).trim()} ms for the ${burst.burstCount} orders paid in the first ${BURST_SECONDS} s (the burst)`);
+  const finishedClients = CLIENTS - failures.length;
+  const appMs = cpuUsed.reduce((sum, { ms: used }) => sum + used, 0);
+  const hashMs = await hashCpuMs();
+  const hashes = plan.reduce((sum, client) => sum + (client.kind === 'returning' ? 1 : 3), 0); // new: create, sign in, own password; returning: sign in
+  const floor = (hashes * hashMs) / CLIENTS;
+  console.log(`cpu per journey (ms, kernel accounting over the journeys): ${cpuUsed.map(({ label, ms: used }) => `${label} ${(used / finishedClients).toFixed(0)}`).join(', ')}`);
+  console.log(
+    `  app and database ${(appMs / finishedClients).toFixed(0)} ms per journey = ${(appMs / finishedClients / floor).toFixed(1)} × the password-hash floor of ${floor.toFixed(0)} ms ` +
+      `(${(hashes / CLIENTS).toFixed(2)} argon2 runs per journey × ${hashMs.toFixed(1)} ms each, measured now); the harness (clients, proxy, gateway, SMTP) ${(harnessMs / finishedClients).toFixed(0)} ms more`,
+  );
   console.log(`proxy: ${proxy.forwarded.map((count, index) => `web ${index + 1} ${count}`).join(', ')} requests, ${proxy.failed} upstream failures`);
   if (!settled) console.log(`outbox or jobs not settled within ${SETTLE_TIMEOUT_MS / 1000} s`);
   const receiptJobs = await db.query<{ name: string; jobs: number; retries: number }>(
@@ -219,6 +239,34 @@ async function settle(pool: pg.Pool, timeoutMs: number): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return false;
+}
+
+/** Order paid → credentials email accepted by SMTP, p95 in ms: over all orders, and over those paid in the first seconds of the run. */
+async function credentialsEmailLatency(pool: pg.Pool, burstSeconds: number): Promise<{ count: number; all: number; burstCount: number; burst: number }> {
+  const { rows } = await pool.query<{ count: number; all: number; burst_count: number; burst: number }>(
+    `with latency as (
+       select extract(epoch from e.sent_at - o.paid_at) * 1000 as ms, o.paid_at < (select min(created_at) from orders) + make_interval(secs => $1) as in_burst
+       from emails e join orders o on o.id = e.order_id where e.kind = 'credentials' and e.sent_at is not null)
+     select count(*)::int as count, percentile_cont(0.95) within group (order by ms) as all,
+       count(*) filter (where in_burst)::int as burst_count, percentile_cont(0.95) within group (order by ms) filter (where in_burst) as burst
+     from latency`,
+    [burstSeconds],
+  );
+  const row = rows[0]!;
+  return { count: row.count, all: Number(row.all), burstCount: row.burst_count, burst: Number(row.burst) };
+}
+
+/** CPU milliseconds of one argon2 run with the app's parameters (a verify costs the same), here and now. */
+async function hashCpuMs(): Promise<number> {
+  await hashPassword('warm-up');
+  const before = process.cpuUsage();
+  const runs = 10;
+  for (let run = 0; run < runs; run++) await hashPassword(`floor ${run}`);
+  return cpuMsOf(process.cpuUsage(before)) / runs;
+}
+
+function cpuMsOf(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
 }
 
 function stepOrder(step: string): number {

@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './clock.js';
 import { openDatabase, type Database } from './db/client.js';
 import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
 import { runMigrations } from './db/migrate.js';
+import { pgliteTemplate, type PrepareSchema } from './db/pglite-template.js';
 import { seedDemoCatalog } from './db/seed-catalog.js';
 import { createCatalogCache } from './db/queries/catalog-cache.js';
 import { captchaKeys } from './captcha/altcha.js';
@@ -12,7 +13,7 @@ import { liveCalendar, seedCalendar, type LiveCalendar } from './calendar/calend
 import { companyFrom } from './company.js';
 import { contentStore, seedLegalTexts, type ContentStore } from './content/site-content.js';
 import { createMailer } from './email/mailer.js';
-import { startQueue } from './queue.js';
+import { jobNames, startQueue } from './queue.js';
 import { createTelegramBot, type TelegramBotOptions } from './notifications/telegram/bot-api.js';
 import type { Logger } from './log.js';
 import { createGateway, credentialsFrom, type GatewayCredentials } from './payments/gateway.js';
@@ -39,6 +40,16 @@ export class MissingGatewayError extends Error {
   }
 }
 
+/** What an empty database gets before anything else: the migrations and the job queue's tables and queues. */
+export const prepareSchema = (log: Logger): PrepareSchema => ({
+  version: jobNames.join(','),
+  async run(database) {
+    await runMigrations(database);
+    const queue = await startQueue(database, { runsWorker: false, log });
+    await queue.stop({ graceful: false, close: false });
+  },
+});
+
 export async function createDeps(config: Config, options: CreateDepsOptions): Promise<Deps> {
   const { log, clock = systemClock } = options;
   const credentials = options.gateway ?? credentialsFrom(config);
@@ -53,7 +64,12 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
   } else {
     const dataDir = resolve(config.DATA_DIR);
     lock = lockDataDir(dataDir, clock.now());
-    database = await openDatabase({ pgliteDir: join(dataDir, 'pglite') }).catch((error: unknown) => {
+    const initialDataDir = async () => {
+      const { tarball, built } = await pgliteTemplate(prepareSchema(log));
+      log.info(built ? 'New embedded database: built its template (once per version of the migrations) and copied it' : 'New embedded database: copied from the prepared template');
+      return tarball;
+    };
+    database = await openDatabase({ pgliteDir: join(dataDir, 'pglite'), initialDataDir }).catch((error: unknown) => {
       lock?.release();
       throw error;
     });

@@ -1,5 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -11,8 +12,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the whole database or an open transaction: read queries accept both. */
 export type Queryable = Db | Tx;
 
-/** `loadDataDir`: an in-memory PGlite starts from this dumped data dir (tests: an already migrated one). */
-export type DatabaseLocation = { url: string } | { pgliteDir: string } | { inMemory: true; loadDataDir?: Blob };
+/**
+ * `loadDataDir`: an in-memory PGlite starts from this dumped data dir (tests: an already migrated one).
+ * `initialDataDir`: a PGlite directory without a database is created from this dump rather than by initdb.
+ */
+export type DatabaseLocation = { url: string } | { pgliteDir: string; initialDataDir?: () => Promise<Blob> } | { inMemory: true; loadDataDir?: Blob };
 
 export type Database =
   | { kind: 'postgres'; db: Db; pool: pg.Pool; close(): Promise<void> }
@@ -26,7 +30,16 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return { kind: 'postgres', db, pool, close: () => pool.end() };
   }
-  const pglite = 'pgliteDir' in location ? new PGlite(location.pgliteDir) : new PGlite({ loadDataDir: location.loadDataDir });
+  // Loaded only for the embedded database: a PostgreSQL process never pays for importing PGlite.
+  const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
+  let pglite: PGlite;
+  if ('pgliteDir' in location) {
+    const empty = !existsSync(join(location.pgliteDir, 'PG_VERSION'));
+    const loadDataDir = empty && location.initialDataDir ? await location.initialDataDir() : undefined;
+    pglite = new PGlite(location.pgliteDir, { loadDataDir });
+  } else {
+    pglite = new PGlite({ loadDataDir: location.loadDataDir });
+  }
   await pglite.waitReady;
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };

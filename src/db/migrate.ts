@@ -1,9 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { Database, Queryable } from './client.js';
 
@@ -15,6 +12,7 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 export async function runMigrations(database: Database): Promise<void> {
   if (database.kind === 'postgres') {
     // Several processes may start at once: one connection holds an advisory lock while it migrates.
+    const [{ drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([import('drizzle-orm/node-postgres'), import('drizzle-orm/node-postgres/migrator')]);
     const client = await database.pool.connect();
     try {
       await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -24,6 +22,7 @@ export async function runMigrations(database: Database): Promise<void> {
       client.release();
     }
   } else {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
   }
 }

@@ -25,15 +25,18 @@ type Order = typeof orders.$inferSelect;
  */
 export async function provisionClientAccount(deps: ProvisionDeps, orderId: string): Promise<'created' | 'attached' | 'already_done' | 'not_paid'> {
   const password = temporaryPassword();
-  // Hashing costs ~65 ms of CPU: done before the transaction, so no row stays locked meanwhile.
-  const passwordHash = await hashPassword(password);
+  // Hashing costs ~20 ms of CPU: done before the transaction, so no row stays locked meanwhile, and
+  // only when the address has no account yet (a returning client's order needs no password).
+  const early = await needsNewAccount(deps, orderId);
+  const passwordHash = early ? await hashPassword(password) : null;
   return deps.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update');
     if (!order?.paidAt) return 'not_paid';
     if (order.clientId) return 'already_done';
 
     const known = await findClientByEmail(tx, order.customerEmail);
-    const created = known ? undefined : await createClient(tx, order, passwordHash, deps.clock.now());
+    // The account seen a moment ago is gone (pruned meanwhile, rare): hash now, holding the order's lock.
+    const created = known ? undefined : await createClient(tx, order, passwordHash ?? (await hashPassword(password)), deps.clock.now());
     // An account created meanwhile by another order with the same address counts as known.
     const client = known ?? created ?? (await findClientByEmail(tx, order.customerEmail));
     if (!client) throw new Error(`Could not create a client account for order ${order.id}`);
@@ -51,6 +54,13 @@ export async function provisionClientAccount(deps: ProvisionDeps, orderId: strin
     await queueEmail(deps, tx, { kind: 'service_added', to: client.email, orderId: order.id, clientId: client.id, content });
     return 'attached';
   });
+}
+
+/** True unless the order already has its account or its address has one (read without locks: a hint). */
+async function needsNewAccount(deps: ProvisionDeps, orderId: string): Promise<boolean> {
+  const [order] = await deps.db.select({ clientId: orders.clientId, email: orders.customerEmail }).from(orders).where(eq(orders.id, orderId));
+  if (!order || order.clientId) return false;
+  return !(await findClientByEmail(deps.db, order.email));
 }
 
 /**

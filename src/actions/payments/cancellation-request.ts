@@ -2,7 +2,6 @@ import type { Deps } from '../../app-deps.js';
 import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { needsCancellationRequest } from '../../domain/payments/cancel-or-refund.js';
 import { operationWithAttempt } from '../../db/queries/payment-returns.js';
-import { cancellationRequestPdf } from '../../pdf/cancellation-request.js';
 
 /** The short number staff and the bank refer to: the refund's id, first eight characters, upper case. */
 export const requestNumber = (operationId: string) => `В-${operationId.slice(0, 8).toUpperCase()}`;
@@ -21,6 +20,8 @@ export async function cancellationRequest(
   if (!needsCancellationRequest(attempt.paidAt!, operation)) return null;
   const company = deps.content.current().company;
   const number = requestNumber(operation.id);
+  // PDFKit and its fonts load on the first form asked for, not at start (decision 027).
+  const { cancellationRequestPdf } = await import('../../pdf/cancellation-request.js');
   const pdf = await cancellationRequestPdf({
     merchant: { name: company.name, inn: company.inn, ogrn: company.ogrn, address: company.address, gatewayMerchantId: deps.gateway.settings.merchantId },
     number,

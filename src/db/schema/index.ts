@@ -12,3 +12,4 @@ export * from './receipts.js';
 export * from './webhooks.js';
 export * from './notifications.js';
 export * from './leads.js';
+export * from './storefront.js';

@@ -1,0 +1,159 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, BrowserContext, Page, Response as PlaywrightResponse } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attackWorld, concrete, type AttackWorld } from '../helpers/attack-world.js';
+import { browserAvailable, launchBrowser } from '../helpers/browser.js';
+import { cards, orderSentToGateway } from '../helpers/payments.js';
+
+// Every page of the client's and the staff's journeys, checked in Chromium with axe-core (no serious
+// or critical violation) and, from the HTML the server sent, with the Nu HTML checker (no error).
+// The pages are the app's own GET routes (a new page is checked without anyone adding it here),
+// opened as a visitor, a signed-in client and an admin, plus the states a GET cannot reach: the order
+// form and the sign-in forms with errors, a payment being checked and a declined one, a 404.
+
+const VNU_JAR = 'node_modules/vnu-jar/build/dist/vnu.jar';
+const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+/** Not pages: files, feeds, machine answers. Everything else that answers HTML is checked. */
+const notPages = /^\/(static|captcha|healthz|readyz|media)\b|\/events$|\.(pdf|css|js|svg)$/;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; html: string }[];
+}
+
+interface Checked {
+  label: string;
+  url: string;
+  violations: AxeViolation[];
+}
+
+describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML checker', () => {
+  let world: AttackWorld;
+  let browser: Browser;
+  let htmlDir: string;
+  const checked: Checked[] = [];
+  const files = new Map<string, string>();
+
+  beforeAll(async () => {
+    world = await attackWorld('pglite');
+    browser = await launchBrowser();
+    htmlDir = mkdtempSync(join(tmpdir(), 'uslugi-pages-'));
+    const { t, ids } = world;
+
+    // Orders in the other payment states: sent to the gateway (being checked) and declined.
+    const checking = await orderSentToGateway(t, 'landing-page', { email: 'checking@example.ru' });
+    const declined = await orderSentToGateway(t, 'landing-page', { email: 'declined@example.ru' });
+    await t.sandbox.pay(declined.attempt.gatewayPaymentId!, cards.declined);
+
+    const routes = t.app.routeList.filter((r) => r.method === 'GET' && !notPages.test(r.url)).map((r) => concrete(r.url, ids));
+    const anonymous = await contextWith(null);
+    const client = await contextWith({ name: 'session', value: world.client.browser.cookie('session')! });
+    const admin = await contextWith({ name: 'staff_session', value: world.admin.browser.cookie('staff_session')! });
+
+    for (const url of routes) await check(anonymous, url);
+    for (const url of routes.filter((u) => u.startsWith('/account'))) await check(client, url);
+    for (const url of routes.filter((u) => u.startsWith('/admin'))) await check(admin, url);
+    await check(anonymous, `/orders/${checking.order.publicRef}`, 'payment being checked');
+    await check(anonymous, `/orders/${declined.order.publicRef}`, 'payment declined');
+    await check(anonymous, '/no-such-page', 'not found');
+
+    // Forms sent empty come back with their errors.
+    await check(anonymous, `/services/${ids.slug}`, 'order form with errors', (page) => page.getByRole('button', { name: 'Перейти к оплате' }).click());
+    await check(anonymous, '/account/login', 'client sign-in with errors', (page) => page.getByRole('button', { name: 'Войти' }).click());
+    await check(anonymous, '/admin/login', 'staff sign-in with errors', (page) => page.getByRole('button', { name: 'Войти' }).click());
+    await check(admin, '/admin/catalog/new', 'catalog form with errors', (page) => page.getByRole('button', { name: 'Добавить услугу' }).click());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+    if (htmlDir) rmSync(htmlDir, { recursive: true, force: true });
+  });
+
+  async function contextWith(cookie: { name: string; value: string } | null): Promise<BrowserContext> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    if (cookie) await context.addCookies([{ ...cookie, url: world.t.baseUrl }]);
+    return context;
+  }
+
+  /** Opens a page (and optionally does something on it), runs axe on what shows and keeps the HTML the server sent. */
+  async function check(context: BrowserContext, path: string, state?: string, act?: (page: Page) => Promise<unknown>): Promise<void> {
+    const page = await context.newPage();
+    try {
+      // The last document the main frame received: after redirects, or the answer to a form sent.
+      let document: PlaywrightResponse | null = null;
+      page.on('response', (r) => {
+        if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) document = r;
+      });
+      await page.goto(`${world.t.baseUrl}${path}`);
+      if (act) await Promise.all([page.waitForNavigation(), act(page)]);
+      const response = document as PlaywrightResponse | null;
+      if (!response || !(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
+      const url = new URL(page.url()).pathname;
+      const label = state ? `${url} (${state})` : url;
+      if (files.has(label)) return;
+      const file = join(htmlDir, `${String(files.size).padStart(3, '0')}.html`);
+      writeFileSync(file, await response.text());
+      files.set(label, file);
+      await page.evaluate(axeSource);
+      const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as { violations: AxeViolation[] };
+      checked.push({ label, url: path, violations: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') });
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('reaches the pages of every journey', () => {
+    const labels = checked.map((c) => c.label);
+    for (const expected of [
+      '/',
+      `/services/${world.ids.slug}`,
+      `/services/${world.ids.slug} (order form with errors)`,
+      `/orders/${world.ids.orderRef}`,
+      '/account',
+      `/account/orders/${world.ids.orderRef}`,
+      `/account/invoices/${world.ids.invoiceRef}`,
+      '/account/login',
+      '/admin',
+      '/admin/login',
+      '/admin/queue',
+      `/admin/orders/${world.ids.orderId}`,
+      '/admin/receipts',
+      '/admin/notifications',
+      '/admin/catalog',
+    ]) {
+      expect(labels).toContain(expected);
+    }
+    expect(checked.length).toBeGreaterThan(40);
+  });
+
+  it('has no serious or critical axe-core violation', () => {
+    const found = checked.flatMap((page) =>
+      page.violations.map((v) => `${page.label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.html.slice(0, 160)).join(' | ')}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('has no Nu HTML checker error', async () => {
+    expect(existsSync(VNU_JAR), `${VNU_JAR} is missing: npm ci installs it with the vnu-jar package`).toBe(true);
+    // One JVM for every page: vnu exits 1 when it found errors, and prints its JSON report on stderr.
+    const report = await promisify(execFile)('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files.values()], { maxBuffer: 64 * 1024 * 1024 })
+      .then((r) => r.stderr)
+      .catch((error: { stderr?: string; message: string }) => error.stderr || error.message);
+    const messages = (JSON.parse(report) as { messages: { type: string; url: string; message: string; extract?: string }[] }).messages;
+    const labelOf = new Map([...files].map(([label, file]) => [file, label]));
+    const errors = messages
+      .filter((m) => m.type === 'error')
+      .map((m) => `${labelOf.get(decodeURIComponent(new URL(m.url).pathname)) ?? m.url}: ${m.message} «${(m.extract ?? '').trim().slice(0, 120)}»`);
+    expect(errors).toEqual([]);
+    expect(files.size).toBeGreaterThan(40);
+  });
+});

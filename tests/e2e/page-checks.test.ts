@@ -70,7 +70,8 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
     await check(anonymous, '/account/login', 'client sign-in with errors', (page) => page.getByRole('button', { name: 'Войти' }).click());
     await check(anonymous, '/admin/login', 'staff sign-in with errors', (page) => page.getByRole('button', { name: 'Войти' }).click());
     await check(admin, '/admin/catalog/new', 'catalog form with errors', (page) => page.getByRole('button', { name: 'Добавить услугу' }).click());
-  });
+    // About a hundred pages, each rendered and audited: minutes on a busy machine.
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -142,7 +143,7 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
     expect(found).toEqual([]);
   });
 
-  it('has no Nu HTML checker error', async () => {
+  it('has no Nu HTML checker error', { timeout: 180_000 }, async () => {
     expect(existsSync(VNU_JAR), `${VNU_JAR} is missing: npm ci installs it with the vnu-jar package`).toBe(true);
     // One JVM for every page: vnu exits 1 when it found errors, and prints its JSON report on stderr.
     const report = await promisify(execFile)('java', ['-jar', VNU_JAR, '--errors-only', '--format', 'json', ...files.values()], { maxBuffer: 64 * 1024 * 1024 })

@@ -98,13 +98,13 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
     const started = Date.now();
     try {
       // The last document the main frame received: after redirects, or the answer to a form sent.
-      let document: PlaywrightResponse | null = null;
+      let lastDocument: PlaywrightResponse | null = null;
       page.on('response', (r) => {
-        if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) document = r;
+        if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) lastDocument = r;
       });
       await page.goto(`${world.t.baseUrl}${path}`);
       if (act) await Promise.all([page.waitForNavigation(), act(page)]);
-      const response = document as PlaywrightResponse | null;
+      const response = lastDocument as PlaywrightResponse | null;
       if (!response || !(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
       const url = new URL(page.url()).pathname;
       const label = state ? `${url} (${state})` : url;

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page, Response as PlaywrightResponse } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attackWorld, concrete, type AttackWorld } from '../helpers/attack-world.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
@@ -38,12 +38,21 @@ interface Checked {
   violations: AxeViolation[];
 }
 
+/** An evaluate has no timeout of its own: a page that never settles fails the check instead of hanging it. */
+function withTimeout<T>(label: string, promise: Promise<T>, ms = 120_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`axe did not finish on ${label} in ${ms} ms`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML checker', () => {
   let world: AttackWorld;
   let browser: Browser;
   let htmlDir: string;
   const checked: Checked[] = [];
   const files = new Map<string, string>();
+  /** The HTML of the last page the server sent (not a redirect), as sent. */
+  let sent: string | null = null;
 
   beforeAll(async () => {
     world = await attackWorld('pglite');
@@ -85,9 +94,22 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
     if (htmlDir) rmSync(htmlDir, { recursive: true, force: true });
   });
 
+  /**
+   * A context whose documents pass through here: the HTML as the server sent it is kept for the Nu
+   * checker, and a page that reloads itself (a payment being checked) is shown without its
+   * `<meta http-equiv="refresh">`, so it holds still while axe reads it.
+   */
   async function contextWith(cookie: { name: string; value: string } | null): Promise<BrowserContext> {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
     if (cookie) await context.addCookies([{ ...cookie, url: world.t.baseUrl }]);
+    await context.route('**/*', async (route) => {
+      if (route.request().resourceType() !== 'document' || !route.request().url().startsWith(world.t.baseUrl)) return route.continue();
+      const response = await route.fetch({ maxRedirects: 0 });
+      const html = (response.headers()['content-type'] ?? '').startsWith('text/html');
+      const body = await response.text();
+      if (html && (response.status() < 300 || response.status() >= 400)) sent = body; // a page, not a redirect
+      return route.fulfill({ response, body: html ? body.replace(/<meta http-equiv="refresh"[^>]*>/, '') : body });
+    });
     return context;
   }
 
@@ -97,23 +119,19 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
     page.setDefaultTimeout(30_000);
     const started = Date.now();
     try {
-      // The last document the main frame received: after redirects, or the answer to a form sent.
-      let lastDocument: PlaywrightResponse | null = null;
-      page.on('response', (r) => {
-        if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) lastDocument = r;
-      });
+      sent = null;
       await page.goto(`${world.t.baseUrl}${path}`);
       if (act) await Promise.all([page.waitForNavigation(), act(page)]);
-      const response = lastDocument as PlaywrightResponse | null;
-      if (!response || !(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
+      const html = sent as string | null;
+      if (html === null) return;
       const url = new URL(page.url()).pathname;
       const label = state ? `${url} (${state})` : url;
       if (files.has(label)) return;
       const file = join(htmlDir, `${String(files.size).padStart(3, '0')}.html`);
-      writeFileSync(file, await response.text());
+      writeFileSync(file, html);
       files.set(label, file);
       await page.evaluate(axeSource);
-      const result = (await page.evaluate(() => (window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as { violations: AxeViolation[] };
+      const result = (await withTimeout(label, page.evaluate(() => (window as unknown as { axe: { run(context: Document, options: object): Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] })))) as { violations: AxeViolation[] };
       checked.push({ label, url: path, violations: result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical') });
       if (process.env.PAGE_CHECKS_VERBOSE) process.stdout.write(`checked ${label} in ${Date.now() - started} ms\n`);
     } finally {

@@ -145,7 +145,9 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
     for (const expected of [
       '/',
       `/services/${world.ids.slug}`,
-      `/services/${world.ids.slug} (order form with errors)`,
+      `/services/${world.ids.slug}/order (order form with errors)`,
+      '/account/login (client sign-in with errors)',
+      '/admin/login (staff sign-in with errors)',
       `/orders/${world.ids.orderRef}`,
       '/account',
       `/account/orders/${world.ids.orderRef}`,

@@ -34,7 +34,7 @@ export function CatalogPage({ services, extras }: { services: Service[]; extras:
                 </h2>
                 <p>{service.summary}</p>
                 <Price service={service} />
-                <a class="button" href={`/services/${service.slug}`} aria-label={`Заказать: ${service.title}`}>
+                <a class="button" href={`/services/${service.slug}`} aria-label={`Подробнее и заказать: ${service.title}`}>
                   Подробнее и заказать
                 </a>
               </li>

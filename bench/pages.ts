@@ -40,7 +40,7 @@ const barePort = await freePort();
 let bare: ReturnType<typeof spawn> | undefined;
 try {
   const base = `http://127.0.0.1:${appPort}`;
-  await Promise.race([waitForHttp(`${base}/readyz`), app.exited.then(() => Promise.reject(new Error(app.output())))]);
+  await Promise.race([waitForHttp(`${base}/readyz`, 180_000), app.exited.then(() => Promise.reject(new Error(app.output())))]);
   const catalogBytes = Buffer.from(await (await fetch(`${base}/`)).arrayBuffer());
 
   bare = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-server.ts'], {

@@ -1,30 +1,46 @@
 import type { Clock } from '../../clock.js';
 import type { Db } from '../client.js';
 import { listActiveServices, type Service } from './catalog.js';
+import { listFaq, serviceImagesById, type FaqEntry, type ServiceImage } from './storefront.js';
 
 /**
- * The active catalog, kept in memory for a few seconds: every storefront page needs it, it changes
- * rarely, and reading it costs more than rendering the page (bench/pages.ts). A catalog edit shows
- * in this process at once (`invalidate`) and in other processes within `ttlMs`. Placing an order
- * still reads the service from the database, so the price charged is never stale.
+ * The active catalog, its pictures and the FAQ, kept in memory for a few seconds: every storefront
+ * page needs them, they change rarely, and reading them costs more than rendering the page
+ * (bench/pages.ts). An edit shows in this process at once (`invalidate`) and in other processes
+ * within `ttlMs`. Placing an order still reads the service from the database, so the price charged
+ * is never stale.
  */
 export interface CatalogCache {
   activeServices(): Promise<Service[]>;
   findActive(slug: string): Promise<Service | undefined>;
+  /** Pictures by service id (a service without one is absent). */
+  images(): Promise<Map<string, ServiceImage>>;
+  faq(): Promise<FaqEntry[]>;
   invalidate(): void;
 }
 
-export function createCatalogCache(db: Db, clock: Clock, ttlMs = 5_000): CatalogCache {
-  let cached: { services: Promise<Service[]>; bySlug: Promise<Map<string, Service>>; until: number } | null = null;
+interface Cached {
+  services: Promise<Service[]>;
+  bySlug: Promise<Map<string, Service>>;
+  images: Promise<Map<string, ServiceImage>>;
+  faq: Promise<FaqEntry[]>;
+  until: number;
+}
 
-  function load() {
+export function createCatalogCache(db: Db, clock: Clock, ttlMs = 5_000): CatalogCache {
+  let cached: Cached | null = null;
+
+  function load(): Cached {
     const now = clock.now().getTime();
     if (!cached || now >= cached.until) {
       const services = listActiveServices(db);
       const bySlug = services.then((list) => new Map(list.map((s) => [s.slug, s])));
-      cached = { services, bySlug, until: now + ttlMs };
+      const images = serviceImagesById(db);
+      const faq = listFaq(db);
+      const loaded: Cached = { services, bySlug, images, faq, until: now + ttlMs };
+      cached = loaded;
       // A failed read must not be cached.
-      services.catch(() => (cached = null));
+      for (const read of [services, images, faq]) read.catch(() => cached === loaded && (cached = null));
     }
     return cached;
   }
@@ -32,6 +48,8 @@ export function createCatalogCache(db: Db, clock: Clock, ttlMs = 5_000): Catalog
   return {
     activeServices: () => load().services,
     findActive: async (slug) => (await load().bySlug).get(slug),
+    images: () => load().images,
+    faq: () => load().faq,
     invalidate: () => void (cached = null),
   };
 }

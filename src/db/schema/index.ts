@@ -14,3 +14,4 @@ export * from './notifications.js';
 export * from './leads.js';
 export * from './content.js';
 export * from './extra-hours.js';
+export * from './storefront.js';

@@ -3,6 +3,7 @@ import { auditArea } from './audit/routes.js';
 import { backupsArea } from './backups/routes.js';
 import { calendarArea } from './calendar/routes.js';
 import { catalogArea } from './catalog/routes.js';
+import { faqArea } from './faq/routes.js';
 import { clientsArea } from './clients/routes.js';
 import { contentArea } from './content/routes.js';
 import { dashboardArea } from './dashboard/routes.js';
@@ -45,7 +46,7 @@ export async function backOffice(app: FastifyInstance) {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
   });
 
-  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, leadsArea, paymentsArea, receiptsArea, invoicesArea, clientsArea, emailsArea, notificationsArea, catalogArea, calendarArea, contentArea, auditArea, backupsArea, webhooksArea]) {
+  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, leadsArea, paymentsArea, receiptsArea, invoicesArea, clientsArea, emailsArea, notificationsArea, catalogArea, faqArea, calendarArea, contentArea, auditArea, backupsArea, webhooksArea]) {
     await app.register(area);
   }
 }

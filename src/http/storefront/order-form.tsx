@@ -4,6 +4,7 @@ import { HONEYPOT_FIELD } from '../../actions/orders/place-order.js';
 import { isTicked, type OrderFormValues } from '../../domain/orders/order-form.js';
 import { utmFields, type Utm } from '../../domain/marketing/utm.js';
 import { describedBy, ErrorSummary } from '../views/form-kit.js';
+import { PaymentTrust } from './trust.js';
 
 export interface OrderFormProps {
   slug: string;
@@ -76,7 +77,7 @@ export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {}, 
       <button type="submit" class="button button-primary">
         Перейти к оплате
       </button>
-      <p class="hint">Оплата картой на защищённой странице платёжного сервиса Freedom Pay. Данные карты не передаются нам.</p>
+      <PaymentTrust />
     </form>
   );
 }

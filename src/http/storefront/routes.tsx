@@ -13,7 +13,7 @@ import { latestAttemptForOrder } from '../../db/queries/payments.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
 import { replyToPaymentStart } from '../views/payment-hand-off.js';
-import { CatalogPage } from './catalog-page.js';
+import { CatalogPage, type StorefrontExtras } from './catalog-page.js';
 import type { OrderFormProps } from './order-form.js';
 import { OrderPage, paymentView } from './order-page.js';
 import { EmbeddedServicePage, ServicePage } from './service-page.js';
@@ -36,8 +36,8 @@ export async function storefrontRoutes(app: FastifyInstance) {
   const postLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
   app.get('/', async (_request, reply) => {
-    const services = await deps.catalog.activeServices();
-    return sendPage(reply, { title: 'Услуги' }, <CatalogPage services={services} />);
+    const [services, extras] = await Promise.all([deps.catalog.activeServices(), storefrontExtras()]);
+    return sendPage(reply, { title: 'Услуги' }, <CatalogPage services={services} extras={extras} />);
   });
 
   // The service and order pages may be framed by the sites in FRAME_ANCESTORS (docs/tilda.md).
@@ -50,7 +50,8 @@ export async function storefrontRoutes(app: FastifyInstance) {
       // (SameSite=Lax), so the form could never be sent. The frame shows the service and opens the
       // form in a new tab of its own, where the order and the payment work as on our site.
       const fullPage = withUtm(`${deps.config.PUBLIC_URL}/services/${service.slug}`, utm);
-      return sendPage(reply, { title: service.title }, <EmbeddedServicePage service={service} orderUrl={`${fullPage}#order`} />);
+      const image = (await deps.catalog.images()).get(service.id);
+      return sendPage(reply, { title: service.title }, <EmbeddedServicePage service={service} orderUrl={`${fullPage}#order`} image={image} />);
     }
     return sendServicePage(reply, service, { utm });
   });
@@ -128,12 +129,19 @@ export async function storefrontRoutes(app: FastifyInstance) {
     });
   }
 
-  function sendServicePage(reply: FastifyReply, service: Service, form: Pick<OrderFormProps, 'values' | 'errors' | 'solvedCaptcha'> & { utm: Utm }, status = 200) {
+  async function sendServicePage(reply: FastifyReply, service: Service, form: Pick<OrderFormProps, 'values' | 'errors' | 'solvedCaptcha'> & { utm: Utm }, status = 200) {
     const captcha = deps.captcha !== null;
     return sendPage(
       reply,
       { title: service.title, status, ...(captcha ? captchaAssets : {}) },
-      <ServicePage service={service} form={{ ...form, slug: service.slug, csrfToken: reply.generateCsrf(), captcha }} />,
+      <ServicePage service={service} form={{ ...form, slug: service.slug, csrfToken: reply.generateCsrf(), captcha }} extras={await storefrontExtras()} />,
     );
+  }
+
+  /** The pictures, the FAQ and when a manager would call if the visitor paid now. */
+  async function storefrontExtras(): Promise<StorefrontExtras> {
+    const [images, faq] = await Promise.all([deps.catalog.images(), deps.catalog.faq()]);
+    const now = deps.clock.now();
+    return { images, faq, callBy: callbackDeadlineInWords(now, deps.calendar, now) };
   }
 }

@@ -10,6 +10,11 @@ import { sendAdminPage } from '../views/admin-page.js';
 import { pickUtm, type Utm } from '../../../domain/marketing/utm.js';
 import { formatRub } from '../../../domain/money.js';
 import { TildaPanel } from './tilda-panel.js';
+import { removeServiceImage } from '../../../actions/catalog/remove-service-image.js';
+import { setServiceImage } from '../../../actions/catalog/set-service-image.js';
+import { serviceImageOf } from '../../../db/queries/storefront.js';
+import { ImagePanel, type ImagePanelProps } from './image-panel.js';
+import { parseMultipart, UPLOAD_BODY_LIMIT, uploadOf } from './image-upload.js';
 import { CatalogListPage } from './catalog-list-page.js';
 import { ServiceFormPage } from './service-form-page.js';
 
@@ -23,6 +28,13 @@ const notices: Record<string, string> = {
   unchanged: 'Изменений не было.',
   deactivated: 'Услуга снята с продажи: на сайте её больше нет.',
   activated: 'Услуга снова в продаже.',
+};
+
+const imageNotices: Record<string, string> = {
+  uploaded: 'Изображение загружено и уже на сайте.',
+  alt_saved: 'Описание изображения сохранено.',
+  image_removed: 'Изображение убрано с сайта.',
+  image_unchanged: 'Изображения и так не было.',
 };
 
 /** The catalog editor: every service, sold or not; new services; terms; withdrawing from sale. */
@@ -53,7 +65,34 @@ export async function catalogArea(app: FastifyInstance) {
   app.get<ById & { Querystring: Record<string, unknown> }>('/admin/catalog/:id', { config }, async (request, reply) => {
     const service = await serviceOf(request.params.id);
     if (!service) return sendErrorPage(reply, 404);
-    return sendForm(reply, service, valuesOfService(service), undefined, pickUtm(request.query));
+    const done = typeof request.query.done === 'string' ? imageNotices[request.query.done] : undefined;
+    return sendForm(reply, service, valuesOfService(service), undefined, pickUtm(request.query), { notice: done });
+  });
+
+  // The picture's form is multipart (a file); its parser lives in this area only (image-upload.ts).
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, parseMultipart);
+
+  app.post<ById & Form>('/admin/catalog/:id/image', { ...post, bodyLimit: UPLOAD_BODY_LIMIT }, async (request, reply) => {
+    const service = await serviceOf(request.params.id);
+    if (!service) return sendErrorPage(reply, 404);
+    const upload = uploadOf(request.body ?? {});
+    const result = await setServiceImage(deps, { ...actor(request), serviceId: service.id, upload });
+    switch (result.kind) {
+      case 'not_found':
+        return sendErrorPage(reply, 404);
+      case 'invalid':
+        return sendForm(reply, service, valuesOfService(service), undefined, {}, { alt: upload.alt, errors: result.errors }, 422);
+      case 'uploaded':
+      case 'alt_saved':
+        return reply.redirect(`/admin/catalog/${service.id}?done=${result.kind}#image`, 303);
+    }
+  });
+
+  app.post<ById>('/admin/catalog/:id/image/remove', post, async (request, reply) => {
+    const service = await serviceOf(request.params.id);
+    if (!service) return sendErrorPage(reply, 404);
+    const result = await removeServiceImage(deps, { ...actor(request), serviceId: service.id });
+    return reply.redirect(`/admin/catalog/${service.id}?done=${result.kind === 'removed' ? 'image_removed' : 'image_unchanged'}#image`, 303);
   });
 
   app.post<ById & Form>('/admin/catalog/:id', post, async (request, reply) => {
@@ -82,7 +121,15 @@ export async function catalogArea(app: FastifyInstance) {
     return UUID.test(id) ? findServiceById(deps.db, id) : undefined;
   }
 
-  function sendForm(reply: FastifyReply, service: Service | undefined, values: ServiceFormValues, errors?: ServiceFormErrors, utm: Utm = {}) {
+  async function sendForm(
+    reply: FastifyReply,
+    service: Service | undefined,
+    values: ServiceFormValues,
+    errors?: ServiceFormErrors,
+    utm: Utm = {},
+    image: Pick<ImagePanelProps, 'alt' | 'errors' | 'notice'> = {},
+    status = errors ? 422 : 200,
+  ) {
     const title = service ? `Услуга: ${service.title}` : 'Новая услуга';
     // Only a service on sale can be sold from Tilda; its saved slug, not one being edited.
     const tilda = service?.active && (
@@ -94,9 +141,10 @@ export async function catalogArea(app: FastifyInstance) {
     );
     return sendAdminPage(
       reply,
-      { title, status: errors ? 422 : 200 },
+      { title, status },
       <>
         <ServiceFormPage service={service} values={values} errors={errors} csrfToken={reply.generateCsrf()} />
+        {service && <ImagePanel serviceId={service.id} image={await serviceImageOf(deps.db, service.id)} csrfToken={reply.generateCsrf()} {...image} />}
         {tilda}
       </>,
     );

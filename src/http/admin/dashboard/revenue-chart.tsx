@@ -68,11 +68,8 @@ export function RevenueChart({ days, id = 'revenue' }: { days: RevenueDay[]; id?
           )}
         </svg>
       </div>
-      <figcaption>
-        {summary} Столбец — оплаты картой за день (по времени оплаты, включая доплаты по счетам) минус успешные отмены и возвраты за этот день (по времени их
-        проведения); оплаты наличными и переводом не учтены. Время московское.
-      </figcaption>
-      {/* A table cannot be shrunk to nothing itself: a wrapper hides it without widening the page. */}
+      {/* A table cannot be shrunk to nothing itself: a wrapper hides it without widening the page. The
+          caption comes last: a figure's caption is its first or last child (the Nu checker). */}
       <div class="visually-hidden">
       <table>
         <caption>Выручка по дням</caption>
@@ -96,6 +93,10 @@ export function RevenueChart({ days, id = 'revenue' }: { days: RevenueDay[]; id?
         </tbody>
       </table>
       </div>
+      <figcaption>
+        {summary} Столбец — оплаты картой за день (по времени оплаты, включая доплаты по счетам) минус успешные отмены и возвраты за этот день (по времени их
+        проведения); оплаты наличными и переводом не учтены. Время московское.
+      </figcaption>
     </figure>
   );
 }

@@ -14,6 +14,7 @@ const sections: { href: string; label: string; permission: Permission }[] = [
   { href: '/admin/emails', label: 'Письма', permission: 'emails.view' },
   { href: '/admin/notifications', label: 'Уведомления', permission: 'notifications.view' },
   { href: '/admin/catalog', label: 'Каталог', permission: 'catalog.edit' },
+  { href: '/admin/faq', label: 'Вопросы и ответы', permission: 'catalog.edit' },
   { href: '/admin/calendar', label: 'Календарь', permission: 'calendar.edit' },
   { href: '/admin/content', label: 'Тексты и реквизиты', permission: 'content.edit' },
   { href: '/admin/staff', label: 'Сотрудники', permission: 'staff.manage' },

@@ -10,7 +10,7 @@ import { createTestApp, manualClock, type Backend, type TestApp } from './test-a
 import { visitor, type Visitor } from './visitor.js';
 
 // One small shop for the attack tests: a signed-in client whose paid order went through the whole
-// back-office workflow (contact, specification, work, hours, a surcharge invoice) by an admin's
+// back-office workflow (contact, specification, work, hours, extra hours the client approved, a surcharge invoice) by an admin's
 // forms, so that every page has something to show. The free texts are the caller's (plain or probes).
 
 export const SOME_ID = '00000000-0000-4000-8000-000000000000';
@@ -62,6 +62,12 @@ export async function attackWorld(backend: Backend, options: WorldOptions = {}):
   await step(`${card}/specification`, { text, hours: '5' });
   await step(`${card}/start`, {});
   await step(`${card}/hours`, { work_date: '2026-11-24', hours: '7,5', note: text });
+  // Hours past the specification are invoiced only after the client approved them in the account.
+  await step(`${card}/extra-hours`, { hours: '2,5', note: text });
+  const accountOrder = `/account/orders/${client.order.publicRef}`;
+  const approve = /action="(\/account\/orders\/[^"]+\/extra-hours\/[^"]+)"/.exec((await client.browser.get(accountOrder)).body)?.[1];
+  if (!approve) throw new Error(`no extra-hours approval form on ${accountOrder}`);
+  expectRedirect(approve, await client.browser.post(approve, { answer: 'approve' }, accountOrder));
   await step(`${card}/invoices`, { amount: '7 000', reason: text }, `${card}/invoices/new`);
 
   const [attempt] = await t.deps.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId));

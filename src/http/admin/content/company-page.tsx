@@ -39,7 +39,7 @@ export function CompanyPage({ values, errors = {}, csrfToken, notice, fromSettin
           {field('inn', '10 цифр у организации, 12 — у индивидуального предпринимателя.')}
           {field('kpp', 'Только у организации; у ИП оставьте пустым.')}
           {field('ogrn', '13 цифр (ОГРН) или 15 (ОГРНИП).')}
-          {field('address', 'Юридический адрес с индексом.', 'street-address')}
+          {field('address', 'Юридический адрес с индексом.')}
         </fieldset>
         <fieldset>
           <legend>Контакты для клиентов</legend>

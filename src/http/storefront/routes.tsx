@@ -141,7 +141,15 @@ export async function storefrontRoutes(app: FastifyInstance) {
   /** The pictures, the FAQ and when a manager would call if the visitor paid now. */
   async function storefrontExtras(): Promise<StorefrontExtras> {
     const [images, faq] = await Promise.all([deps.catalog.images(), deps.catalog.faq()]);
-    const now = deps.clock.now();
-    return { images, faq, callBy: callbackDeadlineInWords(now, deps.calendar, now) };
+    return { images, faq, callBy: callByNow(deps.clock.now()) };
+  }
+
+  // The deadline's words change at most once a minute, and working them out on the Moscow calendar
+  // (luxon's time zones) costs more than rendering the page (bench/pages.ts): once per minute it is.
+  let callBy = { minute: NaN, words: '' };
+  function callByNow(now: Date): string {
+    const minute = Math.floor(now.getTime() / 60_000);
+    if (callBy.minute !== minute) callBy = { minute, words: callbackDeadlineInWords(now, deps.calendar, now) };
+    return callBy.words;
   }
 }

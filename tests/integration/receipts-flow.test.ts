@@ -8,6 +8,8 @@ import { agreeSpecification } from '../../src/actions/orders/agree-specification
 import { completeWork } from '../../src/actions/orders/complete-work.js';
 import { logContact } from '../../src/actions/orders/log-contact.js';
 import { logWorkHours } from '../../src/actions/orders/log-work-hours.js';
+import { answerExtraHours } from '../../src/actions/orders/answer-extra-hours.js';
+import { proposeExtraHours } from '../../src/actions/orders/propose-extra-hours.js';
 import { startWork } from '../../src/actions/orders/start-work.js';
 import { refundPayment } from '../../src/actions/payments/refund-payment.js';
 import { issueReceipt } from '../../src/actions/receipts/issue-receipt.js';
@@ -54,6 +56,14 @@ describe.each(backends)('receipts on %s', (backend) => {
     return order;
   }
   const complete = (orderId: string) => completeWork(t.deps, { member: manager, ip: '198.51.100.10', orderId });
+
+  /** Hours past the specification are invoiced only once the client approved them. */
+  async function extraHoursApproved(order: { id: string; publicRef: string; clientId: string | null }, hours: string) {
+    const asked = await proposeExtraHours(t.deps, { member: manager, ip: '198.51.100.10', orderId: order.id, body: { hours, note: 'Понадобилось больше времени.' } });
+    if (asked.kind !== 'done') throw new Error(`extra hours not asked: ${JSON.stringify(asked)}`);
+    const answered = await answerExtraHours(t.deps, { clientId: order.clientId!, orderRef: order.publicRef, requestId: asked.requestId, body: { answer: 'approve' }, ip: '203.0.113.10' });
+    expect(answered).toEqual({ kind: 'answered', answer: 'approve' });
+  }
 
   it('pay → a prepayment receipt, written with the payment, made by the register and shown on the order page', async () => {
     const { order, attempt, location } = await orderSentToGateway(t, 'site-support', {});
@@ -124,6 +134,7 @@ describe.each(backends)('receipts on %s', (backend) => {
   it('a surcharge paid by card gets its receipt; one paid in cash by a person too; one an organisation transferred gets none', async () => {
     const order = await orderInWork('8');
     expect(await complete(order.id)).toMatchObject({ kind: 'done' });
+    await extraHoursApproved(order, '3');
     const issued = await issueInvoice(t.deps, { orderId: order.id, staff: manager, body: { amount: '9 000', reason: '' }, ip: '198.51.100.10' });
     expect(issued).toMatchObject({ kind: 'issued' });
     const [invoice] = await t.deps.db.select().from(invoices).where(eq(invoices.orderId, order.id));
@@ -137,6 +148,7 @@ describe.each(backends)('receipts on %s', (backend) => {
 
     const cashOrder = await orderInWork('7');
     await complete(cashOrder.id);
+    await extraHoursApproved(cashOrder, '2');
     await issueInvoice(t.deps, { orderId: cashOrder.id, staff: manager, body: { amount: '6 000', reason: '' }, ip: '198.51.100.10' });
     const [cashInvoice] = await t.deps.db.select().from(invoices).where(eq(invoices.orderId, cashOrder.id));
     const marked = await markInvoicePaid(t.deps, { invoiceId: cashInvoice!.id, staff: accountant, body: { method: 'cash', receipt: 'needed', note: 'касса офиса' }, ip: '198.51.100.11' });
@@ -146,6 +158,7 @@ describe.each(backends)('receipts on %s', (backend) => {
 
     const companyOrder = await orderInWork('6');
     await complete(companyOrder.id);
+    await extraHoursApproved(companyOrder, '1');
     await issueInvoice(t.deps, { orderId: companyOrder.id, staff: manager, body: { amount: '3 000', reason: '' }, ip: '198.51.100.10' });
     const [companyInvoice] = await t.deps.db.select().from(invoices).where(eq(invoices.orderId, companyOrder.id));
     await markInvoicePaid(t.deps, { invoiceId: companyInvoice!.id, staff: accountant, body: { method: 'bank_transfer', receipt: 'not_needed', note: 'п/п 12 от ООО «Ромашка»' }, ip: '198.51.100.11' });

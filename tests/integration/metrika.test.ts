@@ -61,7 +61,8 @@ describe.each(backends)('Yandex Metrika on %s', (backend) => {
     expect(tag).toContain(`data-page-url="${on.baseUrl}/orders/order"`);
     const purchase = /data-purchase="([^"]+)"/.exec(tag)![1]!.replace(/&quot;/g, '"');
     expect(JSON.parse(purchase)).toEqual({ id: expect.stringMatching(/^[0-9A-F]{8}$/), name: order.serviceTitle, price: order.priceKopecks / 100 });
-    expect(tag).not.toMatch(/Вера|vera|912|111/);
+    // The phone in any formatting (its digits alone could turn up in the nonce, the order id or the port).
+    expect(tag).not.toMatch(/Вера|Тайная|vera|912\D{0,3}111\D{0,3}22\D{0,3}33/i);
     expect(tag).not.toContain(order.publicRef);
 
     const second = await on.app.inject({ url: `/orders/${order.publicRef}` });

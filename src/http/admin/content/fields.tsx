@@ -1,9 +1,8 @@
-import type { FormErrors } from '../../views/form-kit.js';
+import { describedBy, type FormErrors } from '../../views/form-kit.js';
 
 /** A multi-line field with its hint and error, like the account forms' inputs. */
 export function TextArea({ name, label, rows, value, errors, hint }: { name: string; label: string; rows: number; value?: string; errors: FormErrors; hint?: string }) {
   const error = errors[name];
-  const described = [error ? `error-${name}` : '', hint ? `hint-${name}` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={`field${error ? ' field-error' : ''}`}>
       <label for={`field-${name}`}>{label}</label>
@@ -17,7 +16,7 @@ export function TextArea({ name, label, rows, value, errors, hint }: { name: str
           {error}
         </p>
       )}
-      <textarea id={`field-${name}`} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} aria-describedby={described}>
+      <textarea id={`field-${name}`} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} {...describedBy(name, { hint, error })}>
         {value ?? ''}
       </textarea>
     </div>

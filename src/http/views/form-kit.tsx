@@ -57,6 +57,15 @@ export function Input({ name, label, type = 'text', autocomplete, value, hint, e
   };
   // A password is never written back into the page.
   return (
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
+      {type === 'password' ? <input type="password" {...attributes} /> : <input type={type} list={undefined} value={value} {...attributes} />}
+    </FieldFrame>
+  );
+}
+
+/** A field's label, hint and error around its control (whose id is `field-<name>`; see describedBy). */
+export function FieldFrame({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
+  return (
     <div class={`field${error ? ' field-error' : ''}`}>
       <label for={`field-${name}`}>{label}</label>
       {hint && (
@@ -69,7 +78,7 @@ export function Input({ name, label, type = 'text', autocomplete, value, hint, e
           {error}
         </p>
       )}
-      {type === 'password' ? <input type="password" {...attributes} /> : <input type={type} list={undefined} value={value} {...attributes} />}
+      {children}
     </div>
   );
 }

@@ -1,25 +1,14 @@
-import { describedBy, type FormErrors } from '../../views/form-kit.js';
+import { describedBy, FieldFrame, type FormErrors } from '../../views/form-kit.js';
 
 /** A multi-line field with its hint and error, like the account forms' inputs. */
 export function TextArea({ name, label, rows, value, errors, hint }: { name: string; label: string; rows: number; value?: string; errors: FormErrors; hint?: string }) {
   const error = errors[name];
   return (
-    <div class={`field${error ? ' field-error' : ''}`}>
-      <label for={`field-${name}`}>{label}</label>
-      {hint && (
-        <p class="hint" id={`hint-${name}`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p class="error" id={`error-${name}`}>
-          {error}
-        </p>
-      )}
+    <FieldFrame name={name} label={label} hint={hint} error={error}>
       <textarea id={`field-${name}`} name={name} rows={rows} aria-invalid={error ? 'true' : undefined} {...describedBy(name, { hint, error })}>
         {value ?? ''}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 }
 

@@ -17,6 +17,7 @@ import { forms } from './http/plugins/forms.js';
 import { rateLimits } from './http/plugins/rate-limit.js';
 import { securityHeaders } from './http/plugins/security-headers.js';
 import { screenUrl, urlGuard } from './http/plugins/url-guard.js';
+import { searchRoutes } from './http/storefront/search-routes.js';
 import { mediaRoutes } from './http/storefront/media-routes.js';
 import { storefrontRoutes } from './http/storefront/routes.js';
 import { atolWebhooks } from './http/webhooks/atol.js';
@@ -82,6 +83,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(legalRoutes);
   await app.register(storefrontRoutes);
   await app.register(mediaRoutes);
+  await app.register(searchRoutes);
   await app.register(freedomPayWebhooks);
   await app.register(atolWebhooks);
   await app.register(tildaRoutes);

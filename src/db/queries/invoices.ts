@@ -92,11 +92,13 @@ async function paidInvoiceAttempts(db: Queryable, invoiceIds: string[]): Promise
 }
 
 /** One of the client's invoices by its public reference; another client's reference finds nothing. */
-export async function findClientInvoice(db: Queryable, clientId: string, publicRef: string): Promise<{ invoice: Invoice; order: Order } | undefined> {
+/** A client's invoice with its order and the name of the order's manager (null while nobody took it). */
+export async function findClientInvoice(db: Queryable, clientId: string, publicRef: string): Promise<{ invoice: Invoice; order: Order; managerName: string | null } | undefined> {
   const [row] = await db
-    .select({ invoice: invoices, order: orders })
+    .select({ invoice: invoices, order: orders, managerName: staff.name })
     .from(invoices)
     .innerJoin(orders, eq(orders.id, invoices.orderId))
+    .leftJoin(staff, eq(staff.id, orders.assignedStaffId))
     .where(and(eq(invoices.publicRef, publicRef), eq(orders.clientId, clientId)));
   return row;
 }

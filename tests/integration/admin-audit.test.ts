@@ -22,7 +22,7 @@ describe.each(backends)('back office: the audit log on %s', (backend) => {
   async function actions(url: string): Promise<string[]> {
     const page = await admin.get(url);
     expect(page.statusCode).toBe(200);
-    const codeOf = new Map(Object.entries(auditActionWords).map(([code, words]) => [words, code]));
+    const codeOf = new Map<string, string>(Object.entries(auditActionWords).map(([code, words]) => [words, code]));
     return [...page.body.matchAll(/<td data-label="Что">([^<]+)<\/td>/g)].map((m) => codeOf.get(m[1]!) ?? `not in words: ${m[1]}`);
   }
 

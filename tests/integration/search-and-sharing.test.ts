@@ -33,6 +33,8 @@ describe.each(backends)('search and sharing on %s', (backend) => {
 
   beforeAll(async () => {
     t = await createTestApp(backend, { captcha: false, clock });
+    // The demo catalog was seeded by the database's own clock (now, for real): put it before the test's clock.
+    await t.deps.db.update(services).set({ createdAt: new Date('2026-10-01T09:00:00Z') });
     admin = await staffBrowser(t, 'admin');
   });
   afterAll(() => t.close());

@@ -4,7 +4,11 @@ import { PAGE_CSS } from './style.js';
 // The hosted page's text against its background meets WCAG AA (4.5:1 for normal text): a payer on a
 // phone in the sun must be able to read «Оплатить».
 
-function luminance(hex: string): number {
+/** «#fff» → «#ffffff». */
+const fullHex = (hex: string) => (hex.length === 4 ? `#${[...hex.slice(1)].map((c) => c + c).join('')}` : hex);
+
+function luminance(short: string): number {
+  const hex = fullHex(short);
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
@@ -16,8 +20,8 @@ const contrast = (a: string, b: string) => {
 
 /** Every rule that sets both a background and a text colour: its selector and the two colours. */
 const pairs = [...PAGE_CSS.matchAll(/([^{}]+)\{([^}]*)\}/g)].flatMap(([, selector, body]) => {
-  const background = /background:(#[0-9a-f]{6})\b/i.exec(body!)?.[1];
-  const color = /(?:^|;)color:(#[0-9a-f]{6})\b/i.exec(body!)?.[1];
+  const background = /background:(#[0-9a-f]{3}(?:[0-9a-f]{3})?)\b/i.exec(body!)?.[1];
+  const color = /(?:^|;)color:(#[0-9a-f]{3}(?:[0-9a-f]{3})?)\b/i.exec(body!)?.[1];
   return background && color ? [{ selector: selector!.trim(), background, color }] : [];
 });
 

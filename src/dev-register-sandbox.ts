@@ -1,4 +1,5 @@
 import type { RegisterCredentials } from './receipts/register.js';
+import { sandboxEntry } from './repo-root.js';
 
 // Without an ATOL account (development), `npm start` runs the offline register sandbox from
 // sandbox/atol on ATOL_SANDBOX_PORT, so receipts are made, polled and shown with no internet. Loaded by
@@ -15,7 +16,7 @@ export async function startDevRegisterSandbox(
   credentials: RegisterCredentials,
   options: { inn: string; companyName: string },
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const modulePath = new URL('../sandbox/atol/index.ts', import.meta.url).href;
+  const modulePath = sandboxEntry('atol');
   const { createAtolSandbox } = (await import(modulePath)) as AtolSandboxModule;
   const api = new URL(credentials.apiUrl);
   const sandbox = createAtolSandbox({

@@ -3,7 +3,7 @@ import { sandboxEntry } from './repo-root.js';
 
 // Without an ATOL account (development), `npm start` runs the offline register sandbox from
 // sandbox/atol on ATOL_SANDBOX_PORT, so receipts are made, polled and shown with no internet. Loaded by
-// path, not imported: the compiled production build neither contains nor needs it.
+// path, not imported (src/repo-root.ts sandboxEntry): it shares no code with the app.
 
 interface AtolSandboxModule {
   createAtolSandbox(options: { groups: { login: string; password: string; groupCode: string; inn: string; companyName: string }[] }): {

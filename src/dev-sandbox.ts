@@ -4,7 +4,7 @@ import { sandboxEntry } from './repo-root.js';
 
 // Without merchant credentials (development), `npm start` runs the offline sandbox gateway from
 // sandbox/freedompay on its own port, so a newcomer can buy a service with a test card and no internet.
-// It is loaded by path, not imported: the compiled production build neither contains nor needs it.
+// It is loaded by path, not imported (src/repo-root.ts sandboxEntry): it shares no code with the app.
 
 interface SandboxModule {
   createSandbox(options: { merchants: { id: string; secret: string; name: string }[]; publicUrl?: string }): {

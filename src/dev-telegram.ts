@@ -2,8 +2,7 @@ import { sandboxEntry } from './repo-root.js';
 
 // Without TELEGRAM_BOT_TOKEN in development, `npm start` runs the offline Telegram sandbox from
 // sandbox/telegram as the staff alerts' bot: its page shows every chat and writes `/start CODE` as a
-// person. Loaded by path, not imported, like the sandbox gateway (dev-sandbox.ts): the production
-// build neither contains nor needs it.
+// person. Loaded by path, not imported, like the sandbox gateway (dev-sandbox.ts).
 
 interface TelegramSandboxModule {
   createTelegramSandbox(options: { token: string }): { listen(port?: number, host?: string): Promise<string>; close(): Promise<void> };

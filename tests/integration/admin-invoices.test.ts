@@ -126,7 +126,7 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     const [letter] = mailTo(smtp.received, email, `Счёт на доплату ${number}: Техническая поддержка сайта`);
     expect(letter).toBeDefined();
     const letterText = plain(letter!.text);
-    expect(letterText).toContain(`Счёт на доплату ${number}`);
+    expect(letterText).toContain(`Номер счёта: ${number}.`);
     expect(letterText).toContain(`Работа по заказу ${orderNumber(order.number)} «Техническая поддержка сайта»`);
     expect(letterText).toContain('заняла 7 ч 15 мин, а в услугу входит 5 ч');
     expect(letterText).toContain('К оплате: 6 750 ₽');

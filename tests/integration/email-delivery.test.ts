@@ -28,6 +28,7 @@ describe.each(backends)('email delivery over SMTP on %s', (backend) => {
       {
         customerName: order.customerName,
         serviceTitle: order.serviceTitle,
+        orderNumber: orderNumber(order.number),
         priceKopecks: order.priceKopecks,
         paidKopecks: order.priceKopecks,
         card: { brand: 'Visa', last4: '1981' },

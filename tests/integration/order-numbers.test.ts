@@ -121,8 +121,8 @@ describe('the migration that numbers orders placed before numbers existed', () =
     for (const [invoice, at] of [['00000000-0000-4000-8000-0000000000f2', '2026-02-02'], ['00000000-0000-4000-8000-0000000000f1', '2026-02-01']] as const) {
       await pglite.query(
         `insert into invoices (id, public_ref, order_id, extra_minutes, hourly_rate_kopecks, proposed_kopecks, amount_kopecks, created_by, created_at)
-         values ($1, $1, $2, 60, 100000, 100000, 100000, '00000000-0000-4000-8000-0000000000aa', $3)`,
-        [invoice, ids.a, `${at}T10:00:00Z`],
+         values ($1, $2, $3, 60, 100000, 100000, 100000, '00000000-0000-4000-8000-0000000000aa', $4)`,
+        [invoice, `ref-${invoice}`, ids.a, `${at}T10:00:00Z`],
       );
     }
 

@@ -41,7 +41,7 @@ describe('order confirmation email', () => {
   it('escapes user data in the HTML and keeps the subject on one line', () => {
     const email = orderConfirmation({ ...data, customerName: scriptName, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, sender);
     expectEscaped(email.html);
-    expect(email.subject).toBe('Заказ оплачен: Сайт Bcc: x@evil.example');
+    expect(email.subject).toBe('Заказ У-1042 оплачен: Сайт Bcc: x@evil.example');
     expect(email.subject).not.toMatch(/[\r\n]/);
   });
 

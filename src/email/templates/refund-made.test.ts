@@ -36,8 +36,9 @@ describe('refund made email', () => {
   });
 
   it('names a surcharge, and copes without a card', () => {
-    const email = refundMadeEmail({ ...data, surcharge: true, card: null }, sender);
-    expect(email.text).toContain('за доплату по заказу «Поддержка сайта» на карту, с которой вы платили.');
+    const email = refundMadeEmail({ ...data, number: 'У-1042-Д1', surcharge: true, card: null }, sender);
+    expect(email.subject).toBe('Возврат 15 000 ₽ за доплату У-1042-Д1 по заказу «Поддержка сайта»');
+    expect(email.text).toContain('за доплату У-1042-Д1 по заказу «Поддержка сайта» на карту, с которой вы платили.');
   });
 
   it('keeps the subject on one line, links twice, loads nothing remote, escapes user data', () => {

@@ -29,7 +29,7 @@ describe('surcharge invoice email', () => {
       expect(version).toContain(nb('Работа по заказу У-1042 «Техническая поддержка сайта» заняла 7 ч 15 мин, а в услугу входит 5 ч.'));
       expect(version).toContain(nb('Дополнительное время — 2 ч 15 мин по ставке 3 000 ₽ за час: 6 750 ₽.'));
       expect(version).toContain(nb('К оплате: 6 750 ₽'));
-      expect(version).toContain('Счёт на доплату У-1042-Д2');
+      expect(version).toContain('Номер счёта: У-1042-Д2.');
       expect(version).toContain(url);
       expect(version).not.toContain('изменена');
       expect(version).not.toContain('предыдущем счёте');

@@ -34,6 +34,7 @@ export function surchargeInvoiceEmail(data: SurchargeInvoiceData, sender: EmailS
       heading: `Счёт на доплату ${data.invoiceNumber}`,
       customerName: data.customerName,
       blocks: [
+        `Номер счёта: ${data.invoiceNumber}.`,
         `Работа по заказу ${data.orderNumber} «${data.serviceTitle}» заняла ${formatDuration(data.workedMinutes)}, а в услугу входит ${formatDuration(data.includedHours * 60)}.`,
         ...(data.invoicedMinutes ? [`${formatDuration(data.invoicedMinutes)} сверх этого уже учтены в предыдущем счёте.`] : []),
         `Дополнительное время — ${formatDuration(data.extraMinutes)} по ставке ${formatRub(data.hourlyRateKopecks)} за час: ${formatRub(data.proposedKopecks)}.`,

@@ -227,6 +227,10 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await admin.getByLabel('Причина').fill('Форму заявки клиент решил не менять: возвращаем её часть.');
     await shot(admin, '29-admin-return-form-1280');
     await admin.getByRole('button', { name: 'Вернуть деньги' }).click();
+    // Nothing is refunded yet: the confirmation asks, and only «Да» does it.
+    await expect(text(admin, '.payments-notice')).resolves.toMatch(/^Вернуть 3\s750\s₽ клиенту .+\? Это нельзя отменить\.$/);
+    await shot(admin, '29b-admin-return-confirm-1280');
+    await admin.getByRole('button', { name: /^Да, вернуть 3\s750/ }).click();
     await expect(text(admin, '.payments-notice')).resolves.toBe('Возврат 3 750 ₽ выполнен. Клиенту отправлено письмо.');
     await expect(text(admin, '.payments-summary')).resolves.toMatch(/Уже возвращено ?3 750 ₽/);
     // Same day as the payment: a refund before the day close needs no cancellation request for the bank.

@@ -211,6 +211,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
     await admin.getByLabel('Что из работы уже сделано и чего это стоило').fill('Перенос сделан, обновление модулей — наполовину.');
     await admin.getByLabel('Причина').fill('Часть модулей клиент решил не обновлять.');
     await admin.getByRole('button', { name: 'Вернуть деньги' }).click();
+    await admin.getByRole('button', { name: /^Да, вернуть 3\s750/ }).click(); // the confirmation page
     await expect(text(admin, '.payments-notice')).resolves.toBe('Возврат 3 750 ₽ выполнен. Клиенту отправлено письмо.');
 
     await client.goto(orderPage);

@@ -30,6 +30,7 @@ describe('auditRecordHref', () => {
 describe('auditEntityName', () => {
   it('names known records in Russian and leaves new ones as they are', () => {
     expect(auditEntityName('payment_attempt')).toBe('Платёж');
-    expect(auditEntityName('backup')).toBe('backup');
+    expect(auditEntityName('backup')).toBe('Резервная копия');
+    expect(auditEntityName('something_new')).toBe('something_new');
   });
 });

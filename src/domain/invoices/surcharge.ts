@@ -44,7 +44,7 @@ export function surchargeRefusal(basis: {
   unagreed?: 'awaiting_client' | 'not_agreed';
 }): SurchargeRefusal | null {
   if (basis.billing !== 'hourly') return 'not_hourly';
-  if (basis.orderState !== 'in_work' && basis.orderState !== 'completed') return 'not_at_work_stage';
+  if (!['in_work', 'work_done', 'completed'].includes(basis.orderState)) return 'not_at_work_stage';
   if (basis.hasOpenInvoice) return 'open_invoice';
   if (basis.extraMinutes <= 0) return basis.unagreed ?? 'not_over';
   return null;
@@ -52,7 +52,7 @@ export function surchargeRefusal(basis: {
 
 export const surchargeRefusalText: Record<SurchargeRefusal, string> = {
   not_hourly: 'Услуга заказа оплачивается фиксированной суммой: счёт на доплату за часы к ней не выставляется.',
-  not_at_work_stage: 'Счёт на доплату выставляется, когда заказ в работе или выполнен.',
+  not_at_work_stage: 'Счёт на доплату выставляется, когда заказ в работе, сдан клиенту или выполнен.',
   open_invoice: 'У заказа уже есть неоплаченный счёт на доплату. Отмените его, чтобы выставить новый.',
   not_over: 'Отработанное время не превышает часов, входящих в услугу (с учётом выставленных счетов): доплачивать не за что.',
   awaiting_client: 'Часы сверх согласованных ждут согласия клиента в личном кабинете: счёт можно выставить, когда клиент их одобрит.',

@@ -47,7 +47,7 @@ const customerName = (customer: ActCustomer) => customer.name;
 
 export function serviceActPdf(act: ServiceActData): Promise<Buffer> {
   const fonts = dejaVu();
-  const heading = actTitle(act).replace(/^Акт/, 'Акт об оказании услуг');
+  const heading = actTitle(act);
   const issued = DateTime.fromISO(act.date, { zone: 'Europe/Moscow' }).toJSDate();
   const doc = new PDFDocument({
     size: 'A4',

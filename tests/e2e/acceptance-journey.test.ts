@@ -125,7 +125,7 @@ describe.runIf(browserAvailable())('acceptance of work in Chromium: hand over, a
     expect((await reloadOrder(t, orderId)).state).toBe('completed');
 
     // The act: a PDF for this client's session, with both parties and the sum.
-    const link = client.getByRole('link', { name: /^Акт № \d+ от .* об оказании услуг \(PDF\)$/ });
+    const link = client.getByRole('link', { name: /^Акт об оказании услуг № \d+ от .* \(PDF\)$/ });
     const href = await link.getAttribute('href');
     expect(href).toBe(`/account/orders/${order!.publicRef}/act.pdf`);
     const response = await client.context().request.get(`${t.baseUrl}${href}`);

@@ -64,7 +64,7 @@ describe.each(backends)('acceptance of work on %s', (backend) => {
   async function orderInWork() {
     n += 1;
     const email = `accept${n}@example.ru`;
-    const name = `Иван Приёмкин ${n}`;
+    const name = `${['Иван', 'Пётр', 'Ольга', 'Нина'][n % 4]} Приёмкин`;
     const client = await signedInClient(t, smtp.received, { email, name }, `203.0.113.${100 + n}`);
     const actor = { member: manager.member, ip: '198.51.100.20' };
     const orderId = client.order.id;

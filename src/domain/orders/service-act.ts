@@ -112,7 +112,7 @@ export function quantityWords(quantityMilli: number): string {
   return (quantityMilli / 1000).toLocaleString('ru-RU', { maximumFractionDigits: 3 });
 }
 
-/** «Акт № 17 от 6 декабря 2026 г.» */
+/** «Акт об оказании услуг № 17 от 6 декабря 2026 г.» */
 export function actTitle(act: Pick<ServiceActData, 'number' | 'date'>): string {
-  return `Акт № ${act.number} от ${DateTime.fromISO(act.date).setLocale('ru').toFormat("d MMMM yyyy 'г.'")}`;
+  return `Акт об оказании услуг № ${act.number} от ${DateTime.fromISO(act.date).setLocale('ru').toFormat("d MMMM yyyy 'г.'")}`;
 }

@@ -59,7 +59,7 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
     case 'work_handed_over':
       return workHandedOverEmail({ customerName, serviceTitle, lastDay: '4 декабря 2026 г.', period: '5 (пяти) рабочих дней', orderUrl: `${site}/account/orders/${ref}#acceptance` }, sender);
     case 'work_accepted':
-      return workAcceptedEmail({ customerName, serviceTitle, actTitle: 'Акт № 17 от 27 ноября 2026 г.', acceptance: 'client', orderUrl: `${site}/account/orders/${ref}#act` }, sender);
+      return workAcceptedEmail({ customerName, serviceTitle, actTitle: 'Акт об оказании услуг № 17 от 27 ноября 2026 г.', acceptance: 'client', orderUrl: `${site}/account/orders/${ref}#act` }, sender);
     case 'surcharge_invoice':
       return surchargeInvoiceEmail(
         { customerName, serviceTitle, workedMinutes: 720, includedHours: 10, extraMinutes: 120, hourlyRateKopecks: 250_000, proposedKopecks: 500_000, amountKopecks: 500_000, reason: null, invoiceUrl: `${site}/account/invoices/${ref}` },

@@ -14,7 +14,7 @@ const handedOver: WorkHandedOverData = {
 const accepted: WorkAcceptedData = {
   customerName: 'Иван Петров',
   serviceTitle: 'Лендинг под ключ',
-  actTitle: 'Акт № 17 от 15 января 2027 г.',
+  actTitle: 'Акт об оказании услуг № 17 от 15 января 2027 г.',
   acceptance: 'client',
   orderUrl: 'https://shop.example.ru/account/orders/AbCdEf123#act',
 };
@@ -43,7 +43,7 @@ describe('work accepted email', () => {
     expect(email.subject).toBe('Заказ выполнен, акт об оказании услуг: Лендинг под ключ');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Вы приняли работу по заказу');
-      expect(version).toContain('Акт № 17 от 15 января 2027 г. об оказании услуг');
+      expect(version).toContain('Акт об оказании услуг № 17 от 15 января 2027 г. — в личном кабинете');
     }
     expect(workAcceptedEmail({ ...accepted, acceptance: 'silence' }, sender).text).toContain('Срок приёмки истёк без замечаний');
     expectFooter(email);

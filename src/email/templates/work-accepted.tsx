@@ -5,7 +5,7 @@ import type { EmailSender } from './sender.js';
 export interface WorkAcceptedData {
   customerName: string;
   serviceTitle: string;
-  /** «Акт № 17 от 6 декабря 2026 г.» */
+  /** «Акт об оказании услуг № 17 от 6 декабря 2026 г.» */
   actTitle: string;
   /** Accepted in the account, or by letting the acceptance period pass. */
   acceptance: 'client' | 'silence';
@@ -24,7 +24,7 @@ export function workAcceptedEmail(data: WorkAcceptedData, sender: EmailSender): 
       blocks: [
         data.acceptance === 'client' ? 'Вы приняли работу по заказу:' : 'Срок приёмки истёк без замечаний, и работа по заказу считается принятой:',
         { strong: data.serviceTitle },
-        `${data.actTitle} об оказании услуг — в личном кабинете, его можно открыть и скачать в PDF:`,
+        `${data.actTitle} — в личном кабинете, его можно открыть и скачать в PDF:`,
         { href: data.orderUrl, label: 'Открыть акт в личном кабинете' },
         'Кассовый чек полного расчёта придёт отдельным письмом от оператора фискальных данных.',
         `Спасибо, что работаете с нами! Если что-то понадобится — ответьте на это письмо или позвоните: ${sender.company.phone}.`,

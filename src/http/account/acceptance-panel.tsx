@@ -26,11 +26,16 @@ export function AcceptancePanel(props: { orderRef: string; waiting: boolean; csr
   const { handovers, act, orderRef } = props;
   const current = props.waiting ? handovers.find((handover) => handover.state === 'waiting') : undefined;
   const remarks = handovers.filter((handover) => handover.state === 'remarks');
-  if (!current && !act && remarks.length === 0) return null;
+  if (!current && !act && remarks.length === 0 && !props.error) return null;
   const action = `/account/orders/${orderRef}/acceptance`;
   return (
     <div class="panel" id="acceptance">
       <h2>Приёмка работы</h2>
+      {props.error && !current && (
+        <p class="error-summary" role="alert" tabindex={-1} autofocus>
+          {props.error}
+        </p>
+      )}
       {current && (
         <>
           <p>
@@ -78,7 +83,7 @@ export function AcceptancePanel(props: { orderRef: string; waiting: boolean; csr
           </p>
           <p>
             <a class="button" href={actHref(orderRef)}>
-              {actTitle(act.data)} об оказании услуг (PDF)
+              {actTitle(act.data)} (PDF)
             </a>
           </p>
         </div>

@@ -25,7 +25,7 @@ export async function orderAcceptanceSection(request: FastifyRequest, orderId: s
       {act && (
         <p>
           <a class="button button-small" href={actHref(orderId)}>
-            {actTitle(act.data)} об оказании услуг (PDF)
+            {actTitle(act.data)} (PDF)
           </a>{' '}
           {act.data.acceptance === 'silence' ? 'Принято без замечаний по истечении срока.' : 'Клиент принял работу в личном кабинете.'}
         </p>

@@ -116,7 +116,8 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await expect(text(page, '.notice')).resolves.toBe(notice);
   }
 
-  it('setup with TOTP → a paid order in the queue → contact → specification → extra hours approved by the client → surcharge paid by card → part of it refunded', async () => {
+  // The whole back office in one journey (now with the client's acceptance too): well over a minute on a busy machine.
+  it('setup with TOTP → a paid order in the queue → contact → specification → extra hours approved by the client → work accepted → surcharge paid by card → part of it refunded', { timeout: 180_000 }, async () => {
     const admin = await watchedPage(browser, 1280, problems);
     await enrolFirstAdmin(admin);
 

@@ -218,6 +218,11 @@ describe.each(backends)('acceptance of work on %s', (backend) => {
     expect(card).toContain('Форма заявки не отправляется.');
     expect(plain((await order.browser.get(order.page)).body)).toContain('Форма заявки не отправляется.');
 
+    // The offer in effect states the period the system applies (the setting, through {срок приёмки}).
+    const offer = plain((await visitor(t.app).get('/legal/offer')).body);
+    expect(offer).toContain('Заказчик в течение 5 (пяти) рабочих дней, считая со дня, следующего за днём сдачи');
+    expect(offer).toContain('«Есть замечания»');
+
     // Fixed, handed over again on Tuesday: a new deadline (9–15 December) and a job of its own.
     moveTo('2026-12-08T12:00');
     const manager2 = await staff();

@@ -8,7 +8,7 @@ import type { LockedOrder } from '../../db/queries/order-lock.js';
 import { orders, serviceActs, workHandovers } from '../../db/schema/index.js';
 import { moscowDate } from '../../domain/calendar/moscow-time.js';
 import { orderMachine } from '../../domain/orders/order-machine.js';
-import { orderNumber } from '../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 import { actTitle, serviceAct } from '../../domain/orders/service-act.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { workAcceptedEmail } from '../../email/templates/work-accepted.js';
@@ -47,7 +47,7 @@ export async function completeAcceptedOrder(
   const act = serviceAct({
     number: String(number),
     date: moscowDate(now),
-    orderNumber: orderNumber(order.id),
+    orderNumber: orderNumber(order.number),
     seller: { name: company.name, inn: company.inn, kpp: company.kpp, ogrn: company.ogrn, address: company.address, bank: company.bank },
     customer: { kind: 'person', name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
     taxSystem: deps.config.TAX_SYSTEM,

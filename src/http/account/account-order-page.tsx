@@ -15,6 +15,7 @@ import type { ExtraHoursRequestItem } from '../../db/queries/extra-hours.js';
 import type { SurchargeBasis } from '../../db/queries/invoices.js';
 import { Timeline } from './orders-page.js';
 import { AcceptancePanel, type AcceptanceView } from './acceptance-panel.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 
 export interface AccountOrderPageProps {
   order: Order;
@@ -42,6 +43,7 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
         <a href="/account">Мои заказы</a>
       </p>
       <h1>{order.serviceTitle}</h1>
+      <p>Заказ {orderNumber(order.number)}</p>
       <AccountNav current="" csrfToken={csrfToken} />
       <div class="panel">
         <h2>Ход работы</h2>
@@ -87,7 +89,7 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
       </div>
       <OrderWorkPanel work={work} />
       {extraHours && <ExtraHoursPanel orderRef={order.publicRef} csrfToken={csrfToken} {...extraHours} />}
-      <InvoiceList invoices={invoices} csrfToken={csrfToken} />
+      <InvoiceList invoices={invoices} orderNumber={order.number} csrfToken={csrfToken} />
       <OrderReceipts receipts={receipts} />
     </section>
   );

@@ -7,6 +7,7 @@ import type { PaymentAttempt } from '../../db/queries/payments.js';
 import { moscowDateTime } from '../../email/templates/format.js';
 import { PaymentStatus, type PaymentView } from '../views/payment-status.js';
 import { AccountNav } from './account-nav.js';
+import { invoiceNumber, orderNumber } from '../../domain/orders/order-number.js';
 
 /** What the client sees about a surcharge; from our database only, never from the gateway's browser return. */
 export type InvoiceView = PaymentView;
@@ -84,8 +85,12 @@ export function InvoicePage({ invoice, order, attempt, view, manager, csrfToken 
           }}
         />
         <dl class="summary">
+          <dt>Номер счёта</dt>
+          <dd>{invoiceNumber(order.number, invoice.ordinal)}</dd>
           <dt>Заказ</dt>
-          <dd>{order.serviceTitle}</dd>
+          <dd>
+            {orderNumber(order.number)}, {order.serviceTitle}
+          </dd>
           <dt>Сверх включённых часов</dt>
           <dd>{formatDuration(invoice.extraMinutes)}</dd>
           <dt>Ставка</dt>

@@ -5,6 +5,7 @@ import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
 import { replyToPaymentStart } from '../views/payment-hand-off.js';
 import { InvoicePage, invoiceView } from './invoice-page.js';
+import { invoiceNumber } from '../../domain/orders/order-number.js';
 
 const INVOICE_REF = /^[\w-]{24}$/;
 const contactOf = (company: { phone: string; email: string }) => ({ phone: company.phone, email: company.email });
@@ -25,7 +26,7 @@ export async function invoiceRoutes(app: FastifyInstance) {
     const view = invoiceView(found.invoice, attempt, deps.clock.now());
     return sendPage(
       reply,
-      { title: 'Счёт на доплату', refreshSeconds: view === 'checking' ? 3 : undefined },
+      { title: `Счёт на доплату ${invoiceNumber(found.order.number, found.invoice.ordinal)}`, refreshSeconds: view === 'checking' ? 3 : undefined },
       <InvoicePage
         invoice={found.invoice}
         order={found.order}

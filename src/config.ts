@@ -137,6 +137,9 @@ const schema = z
     ATOL_GROUP_CODE: optionalText,
     ATOL_API_URL: z.preprocess((value) => (value === '' ? undefined : value), z.url().default('https://online.atol.ru/possystem/v5')),
     TAX_SYSTEM: z.enum(['osn', 'usn_income', 'usn_income_outcome', 'esn', 'patent']).default('osn'),
+    // Acceptance of work (docs/back-office.md#acceptance-of-work): working days the client has to accept or
+    // make remarks; the offer states the same number ({срок приёмки}).
+    ACCEPTANCE_WORKING_DAYS: z.coerce.number().int('целое число рабочих дней').min(1, 'от 1 до 30 рабочих дней').max(30, 'от 1 до 30 рабочих дней').default(5),
     RECEIPTS: z.enum(['atol', 'sandbox', 'off']).optional(),
     ATOL_SANDBOX_PORT: z.coerce.number().int().min(1).max(65535).default(3200),
     BACKUP_DIR: z.string().min(1).default('./backups'),

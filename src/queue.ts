@@ -23,6 +23,8 @@ export const jobQueues = {
   'accounts.send-link': payload<{ purpose: 'reset_password' | 'verify_email'; name: string }>(),
   /** At a paid order's callback deadline: tell the manager and the admins if nobody called (job id = order id). */
   'orders.escalate': payload<{ orderId: string }>(),
+  /** At the end of a hand-over's acceptance period: complete the order if the client did not answer (job id = hand-over id). */
+  'orders.accept-by-silence': payload<{ handoverId: string }>(),
   /** At a lead's callback deadline: alert the managers and the admins if nobody called (job id = lead id). */
   'leads.escalate': payload<{ leadId: string }>(),
   /** A backup of the whole database into BACKUP_DIR: daily at BACKUP_TIME, or asked for in /admin/backups. */

@@ -5,7 +5,7 @@ import { reconcilePayments } from './actions/payments/reconcile-payments.js';
 import type { Deps } from './app-deps.js';
 import { backupSchedule } from './domain/backups/backup-schedule.js';
 import { deliverEmail } from './jobs/deliver-email.js';
-import { afterOrderPaid, createBackup, escalateLeadWhenDue, escalateWhenDue, issueReceiptJob, pollReceiptJob } from './jobs/handlers.js';
+import { acceptBySilenceWhenDue, afterOrderPaid, createBackup, escalateLeadWhenDue, escalateWhenDue, issueReceiptJob, pollReceiptJob } from './jobs/handlers.js';
 import { deliverWebhook } from './jobs/deliver-webhook.js';
 import { sendRequestedLink } from './jobs/send-link.js';
 import { deliverNotificationJob, pollTelegramUpdates } from './jobs/notifications.js';
@@ -44,6 +44,7 @@ const handlers: { [N in JobName]: Handler<N> } = {
   // "Forgot password" and "send a new link": the request only queued what was typed (constant time).
   'accounts.send-link': { run: sendRequestedLink, options: batches },
   'orders.escalate': { run: escalateWhenDue, options: batches },
+  'orders.accept-by-silence': { run: acceptBySilenceWhenDue, options: batches },
   'leads.escalate': { run: escalateLeadWhenDue, options: batches },
   // Staff alerts of a batch go out in parallel: each waits on Telegram or the outbox, not on us.
   'notifications.deliver': { run: deliverNotificationJob, options: batches, parallel: true },

@@ -1,5 +1,6 @@
 import type { JobWithMetadata } from 'pg-boss';
 import { makeBackup } from '../actions/backups/make-backup.js';
+import { acceptBySilence } from '../actions/orders/accept-by-silence.js';
 import { escalateCallback } from '../actions/orders/escalate-callback.js';
 import { escalateLead } from '../actions/leads/escalate-lead.js';
 import { provisionClientAccount } from '../actions/accounts/provision-client-account.js';
@@ -23,6 +24,11 @@ export async function afterOrderPaid(deps: Deps, { data }: JobOf<'order.paid'>):
 /** At a paid order's callback deadline. "Not due" fails the run so that pg-boss tries again a minute later. */
 export async function escalateWhenDue(deps: Deps, { data }: JobOf<'orders.escalate'>): Promise<void> {
   if ((await escalateCallback(deps, data.orderId)) === 'not_due') throw new Error('callback deadline not reached yet');
+}
+
+/** At the end of a hand-over's acceptance period, likewise. */
+export async function acceptBySilenceWhenDue(deps: Deps, { data }: JobOf<'orders.accept-by-silence'>): Promise<void> {
+  if ((await acceptBySilence(deps, data.handoverId)) === 'not_due') throw new Error('acceptance period not over yet');
 }
 
 /** At a lead's callback deadline, likewise. */

@@ -1,4 +1,5 @@
 import type { Company } from '../domain/content/company-details.js';
+import { acceptancePeriodWords } from '../domain/orders/acceptance.js';
 import { inlinePlaceholders, parseLegalText, type InlinePlaceholder } from '../domain/content/legal-text.js';
 
 // A legal text's markup as a page: text nodes only (preact escapes them), never HTML from the database.
@@ -10,6 +11,8 @@ export interface LegalSettings {
   metrika: boolean;
   /** PUBLIC_URL, for {сайт}. */
   siteUrl: string;
+  /** ACCEPTANCE_WORKING_DAYS, for {срок приёмки}: the offer states the period the system applies. */
+  acceptanceDays: number;
 }
 
 function inlineValues(company: Company, settings: LegalSettings): Record<InlinePlaceholder, string> {
@@ -21,6 +24,7 @@ function inlineValues(company: Company, settings: LegalSettings): Record<InlineP
     '{телефон}': company.phone,
     '{почта}': company.email,
     '{сайт}': settings.siteUrl,
+    '{срок приёмки}': acceptancePeriodWords(settings.acceptanceDays),
   };
 }
 

@@ -116,7 +116,8 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await expect(text(page, '.notice')).resolves.toBe(notice);
   }
 
-  it('setup with TOTP → a paid order in the queue → contact → specification → extra hours approved by the client → surcharge paid by card → part of it refunded', async () => {
+  // The whole back office in one journey (now with the client's acceptance too): well over a minute on a busy machine.
+  it('setup with TOTP → a paid order in the queue → contact → specification → extra hours approved by the client → work accepted → surcharge paid by card → part of it refunded', { timeout: 180_000 }, async () => {
     const admin = await watchedPage(browser, 1280, problems);
     await enrolFirstAdmin(admin);
 
@@ -178,8 +179,8 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await expect(text(admin, '#extra-hours')).resolves.toContain('клиент одобрил');
     await shot(admin, '25d-admin-extra-hours-approved-1280');
 
-    // Completing with extra hours leads to the surcharge proposal; the proposed amount is kept.
-    await admin.getByRole('button', { name: 'Завершить заказ' }).click();
+    // Handing the work over with extra hours leads to the surcharge proposal; the proposed amount is kept.
+    await admin.getByRole('button', { name: 'Работа сдана' }).click();
     await admin.waitForURL(/\/invoices\/new$/);
     await expect(admin.getByLabel('Сумма к оплате, ₽').inputValue()).resolves.toMatch(/^7\s500$/);
     await expect(text(admin, '.invoices-total')).resolves.toContain('= 7 500 ₽');
@@ -187,7 +188,7 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await admin.getByRole('button', { name: 'Выставить счёт и отправить клиенту' }).click();
     await expect(text(admin, '.notice')).resolves.toBe('Счёт выставлен, клиенту отправлено письмо со ссылкой на оплату.');
     await admin.goto(cardUrl);
-    await expect(text(admin, 'h1 .badge')).resolves.toBe('Выполнен');
+    await expect(text(admin, 'h1 .badge')).resolves.toBe('Работа сдана, ждёт приёмки');
     await expect(text(admin, '#invoices')).resolves.toContain('ожидает оплаты');
     await shot(admin, '25-admin-order-completed-1280');
 
@@ -197,6 +198,9 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     expect(invoiceMail.text).toMatch(/7\s500\s₽/);
     await client.reload();
     await expect(text(client, 'main')).resolves.toContain('Обновить модули и исправить форму заявки.');
+    // The client accepts the work: the order is completed (acceptance-journey.test.ts goes into detail).
+    await client.getByRole('button', { name: 'Принять работу' }).click();
+    await expect(text(client, '#act')).resolves.toContain('Вы приняли работу');
     await shot(client, '26-client-order-with-invoice-375');
     await client.locator('#invoices').getByRole('link', { name: /7\s500\s₽ за 2 ч 30 мин/ }).click();
     await expect(text(client, 'h1')).resolves.toBe('Счёт на доплату');
@@ -240,6 +244,7 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     const refundMail = await inbox(/^Возврат 3\s750\s₽ за доплату/);
     expect(refundMail.text).toContain('частичный возврат');
     await admin.goto(cardUrl);
+    await expect(text(admin, 'h1 .badge')).resolves.toBe('Выполнен');
     await expect(text(admin, '#payments')).resolves.toContain('Возвращено 3 750 ₽');
     await shot(admin, '31-admin-order-refunded-1280');
     expect(problems).toEqual([]);

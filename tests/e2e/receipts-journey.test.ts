@@ -143,7 +143,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
     await shot(client, '40-client-prepayment-receipt-375');
 
     step('staff work');
-    // Staff take the order through contact, specification and 7,5 hours of work (5 included), then complete it.
+    // Staff take the order through contact, specification and 7,5 hours of work (5 included), then hand it over.
     const admin = await watchedPage(browser, 1280, problems);
     await staffSignsIn(admin);
     await admin.goto(`${t.baseUrl}/admin/orders/${orderId}`);
@@ -159,12 +159,18 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
     await admin.getByLabel('Часов', { exact: true }).fill('7,5');
     await admin.getByLabel('Что сделано').fill('Перенос на новый хостинг, обновление модулей.');
     await onCard(admin, 'Записать часы', 'Часы записаны.');
-    await admin.getByRole('button', { name: 'Завершить заказ' }).click();
+    await admin.getByRole('button', { name: 'Работа сдана' }).click();
     await admin.waitForURL(/\/invoices\/new$/);
     await admin.getByRole('button', { name: 'Выставить счёт и отправить клиенту' }).click();
     await expect(text(admin, '.notice')).resolves.toBe('Счёт выставлен, клиенту отправлено письмо со ссылкой на оплату.');
 
     step('settlement');
+    // The client accepts the work in the account: that completes the order (docs/back-office.md#acceptance-of-work).
+    await inbox(`Работа сдана, примите её: ${SERVICE}`);
+    await clientSignsIn(client);
+    await client.getByRole('link', { name: SERVICE }).click();
+    await client.getByRole('button', { name: 'Принять работу' }).click();
+    await expect(text(client, '#act')).resolves.toContain('Вы приняли работу');
     // The settlement receipt offsets the prepayment: no new money, the full 15 000 ₽ on the receipt.
     await client.goto(orderPage);
     shown = await receiptsShown(client, 2);
@@ -179,7 +185,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
     // The client pays the 7 500 ₽ surcharge by card from the account.
     const [{ number }] = (await t.deps.db.select({ number: orders.number }).from(orders).where(eq(orders.id, orderId))) as [{ number: number }];
     await inbox(`Счёт на доплату ${invoiceNumber(number, 1)}: ${SERVICE}`);
-    await clientSignsIn(client);
+    await client.goto(`${t.baseUrl}/account`);
     await client.getByRole('link', { name: SERVICE }).click();
     await client.locator('#invoices').getByRole('link', { name: /7\s500\s₽ за 2 ч 30 мин/ }).click();
     await client.getByRole('button', { name: /^Оплатить/ }).click();

@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreeSpecification } from '../../src/actions/orders/agree-specification.js';
-import { completeWork } from '../../src/actions/orders/complete-work.js';
 import { logContact } from '../../src/actions/orders/log-contact.js';
 import { logWorkHours } from '../../src/actions/orders/log-work-hours.js';
 import { startWork } from '../../src/actions/orders/start-work.js';
@@ -12,6 +11,7 @@ import type { StaffMember } from '../../src/db/queries/staff.js';
 import { auditLog, emails, invoices, orders, paymentAttempts, paymentEvents, staffAlerts } from '../../src/db/schema/index.js';
 import { signed } from '../../sandbox/freedompay/signature.js';
 import { deliverQueuedEmails, mailTo, paidOrder, signedInClient } from '../helpers/accounts.js';
+import { completeThroughAcceptance } from '../helpers/acceptance.js';
 import { cards, orderPaidJobs, reloadOrder } from '../helpers/payments.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { staffBrowser } from '../helpers/staff.js';
@@ -62,7 +62,8 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     // Hours beyond the specification's 5 are invoiced only once the client approved them in the account.
     const worked = hours.reduce((sum, entry) => sum + Number(entry.replace(',', '.')), 0);
     if (worked > 5) await approveExtraHours(client.browser, orderId, String(worked - 5).replace('.', ','));
-    if (options.complete !== false) expect(await completeWork(t.deps, { ...actor, orderId })).toMatchObject({ kind: 'done' });
+    // Completed the product's way: handed over, accepted by the client in the account.
+    if (options.complete !== false) expect(await completeThroughAcceptance(t, manager.member, orderId)).toEqual({ kind: 'accepted' });
     return { ...client, email, order: await reloadOrder(t, orderId) };
   }
 

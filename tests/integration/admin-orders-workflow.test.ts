@@ -11,8 +11,9 @@ import { visitor, type Visitor } from '../helpers/visitor.js';
 import { escalationJobOf, moscow, staffSessions, type Member } from './admin-orders-support.js';
 import { orderNumber } from '../../src/domain/orders/order-number.js';
 
-// An order's way through the back office: paid → contacted → specified → in work → completed, with
-// the hours, the refusals of steps out of turn, and what the client sees of it in the account.
+// An order's way through the back office: paid → contacted → specified → in work → work done → completed
+// (the client accepts in the account), with the hours, the refusals of steps out of turn, and what the
+// client sees of it in the account. Acceptance itself in detail: acceptance.test.ts.
 
 describe.each(backends)('the order workflow on %s', (backend) => {
   let t: TestApp;
@@ -49,7 +50,7 @@ describe.each(backends)('the order workflow on %s', (backend) => {
     await browser.post(`${card}/take`, {}, card);
     const attempts: [string, Record<string, string>, string][] = [
       ['start', {}, 'Начать работу можно после согласования спецификации. Сейчас заказ: «Оплачен, ждёт звонка».'],
-      ['complete', {}, 'Завершить можно только заказ в работе. Сейчас заказ: «Оплачен, ждёт звонка».'],
+      ['hand-over', {}, 'Сдать работу можно только по заказу в работе. Сейчас заказ: «Оплачен, ждёт звонка».'],
       ['specification', { text: 'Что-то', hours: '1' }, 'Спецификацию согласуют после того, как клиент на связи, и до начала работ.'],
       ['hours', { work_date: '2026-11-24', hours: '1' }, 'Часы записываются после связи с клиентом и до завершения заказа.'],
     ];
@@ -137,14 +138,14 @@ describe.each(backends)('the order workflow on %s', (backend) => {
     expect(page.body).toContain('Срок звонка соблюдён');
   });
 
-  it('completes an hourly order with hours beyond those included by going to the surcharge invoice', async () => {
-    const completed = await browser.post(`${card}/complete`, {}, card);
-    expect(completed.statusCode).toBe(303);
-    expect(completed.headers.location).toBe(`${card}/invoices/new`);
-    expect(await state()).toBe('completed');
+  it('hands an hourly order with hours beyond those included over by going to the surcharge invoice', async () => {
+    const handedOver = await browser.post(`${card}/hand-over`, {}, card);
+    expect(handedOver.statusCode).toBe(303);
+    expect(handedOver.headers.location).toBe(`${card}/invoices/new`);
+    expect(await state()).toBe('work_done');
     const late = await browser.post(`${card}/hours`, { work_date: '2026-11-24', hours: '1' }, card);
     expect(late.statusCode).toBe(409);
-    expect(late.body).toContain('Сейчас заказ: «Выполнен».');
+    expect(late.body).toContain('Сейчас заказ: «Работа сдана, ждёт приёмки».');
 
     expect(await auditActions(order.id)).toEqual([
       'order.taken',
@@ -154,10 +155,10 @@ describe.each(backends)('the order workflow on %s', (backend) => {
       'order.work_started',
       'order.hours_logged',
       'order.hours_logged',
-      'order.completed',
+      'order.work_handed_over',
     ]);
-    const [done] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, 'order.completed')));
-    expect(done).toMatchObject({ staffId: manager.member.id, details: { from: 'in_work', to: 'completed', loggedMinutes: 330, extraMinutes: 30, uninvoicedMinutes: 30 } });
+    const [done] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, 'order.work_handed_over')));
+    expect(done).toMatchObject({ staffId: manager.member.id, details: { from: 'in_work', to: 'work_done', loggedMinutes: 330, extraMinutes: 30, uninvoicedMinutes: 30 } });
   });
 
   it('shows the client the agreed specification and the hours worked in the account', async () => {
@@ -171,9 +172,21 @@ describe.each(backends)('the order workflow on %s', (backend) => {
     expect(page.body).toContain('24.11.2026: 5,5\u00a0ч');
     expect(page.body).toContain('Сверх включённых: 0,5\u00a0ч');
     expect(page.body).not.toContain('Обновление CMS'); // staff notes stay in the back office
+
+    // The client accepts the work: the order is completed, audited as the client's act, and no more hours.
+    expect(page.body).toContain('Принять работу');
+    const accepted = await account.post(`/account/orders/${order.publicRef}/acceptance`, { answer: 'accept' }, `/account/orders/${order.publicRef}`);
+    expect(accepted.statusCode).toBe(303);
+    expect(await state()).toBe('completed');
+    expect((await auditActions(order.id)).at(-1)).toBe('order.completed');
+    const [completed] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, order.id), eq(auditLog.action, 'order.completed')));
+    expect(completed).toMatchObject({ staffId: null, ip: '203.0.113.78', details: { from: 'work_done', to: 'completed', acceptance: 'client' } });
+    const late = await browser.post(`${card}/hours`, { work_date: '2026-11-24', hours: '1' }, card);
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('Сейчас заказ: «Выполнен».');
   });
 
-  it('completes a fixed-price order back to the card, whatever the hours', async () => {
+  it('hands a fixed-price order over back to the card, whatever the hours', async () => {
     const fixed = await paidOrder(t, { email: 'olga@example.ru', name: 'Ольга Котова' }, 'landing-page');
     const fixedCard = `/admin/orders/${fixed.id}`;
     browser = await as(manager);
@@ -181,9 +194,9 @@ describe.each(backends)('the order workflow on %s', (backend) => {
     await browser.post(`${fixedCard}/specification`, { text: 'Лендинг из пяти блоков', hours: '0' }, fixedCard);
     await browser.post(`${fixedCard}/start`, {}, fixedCard);
     await browser.post(`${fixedCard}/hours`, { work_date: '2026-11-24', hours: '12' }, fixedCard);
-    const completed = await browser.post(`${fixedCard}/complete`, {}, fixedCard);
-    expect(completed.headers.location).toBe(`${fixedCard}?done=completed`);
-    expect((await browser.get(completed.headers.location as string)).body).toContain('Заказ завершён.');
-    expect((await reloadOrder(t, fixed.id)).state).toBe('completed');
+    const handedOver = await browser.post(`${fixedCard}/hand-over`, {}, fixedCard);
+    expect(handedOver.headers.location).toBe(`${fixedCard}?done=handed_over`);
+    expect((await browser.get(handedOver.headers.location as string)).body).toContain('Работа сдана: клиенту отправлено письмо');
+    expect((await reloadOrder(t, fixed.id)).state).toBe('work_done');
   });
 });

@@ -5,7 +5,6 @@ import { issueInvoice } from '../../src/actions/invoices/issue-invoice.js';
 import { markInvoicePaid } from '../../src/actions/invoices/mark-invoice-paid.js';
 import { payInvoice } from '../../src/actions/invoices/pay-invoice.js';
 import { agreeSpecification } from '../../src/actions/orders/agree-specification.js';
-import { completeWork } from '../../src/actions/orders/complete-work.js';
 import { logContact } from '../../src/actions/orders/log-contact.js';
 import { logWorkHours } from '../../src/actions/orders/log-work-hours.js';
 import { answerExtraHours } from '../../src/actions/orders/answer-extra-hours.js';
@@ -18,6 +17,7 @@ import { reissueReceipt } from '../../src/actions/receipts/reissue-receipt.js';
 import type { StaffMember } from '../../src/db/queries/staff.js';
 import { auditLog, invoices, notifications, paymentAttempts, receipts } from '../../src/db/schema/index.js';
 import { paidOrder } from '../helpers/accounts.js';
+import { completeThroughAcceptance } from '../helpers/acceptance.js';
 import { cards, orderSentToGateway } from '../helpers/payments.js';
 import { issueQueued, pollWaiting, receiptJobs, receiptProblems, receiptsOf, settleReceipts } from '../helpers/receipts.js';
 import { staffBrowser, staffMember } from '../helpers/staff.js';
@@ -55,7 +55,8 @@ describe.each(backends)('receipts on %s', (backend) => {
     expect(await logWorkHours(t.deps, { ...actor, orderId: order.id, body: { work_date: day, hours, note: '' } })).toMatchObject({ kind: 'done' });
     return order;
   }
-  const complete = (orderId: string) => completeWork(t.deps, { member: manager, ip: '198.51.100.10', orderId });
+  /** Handed over and accepted by the client: the completion that issues the settlement receipt. */
+  const complete = (orderId: string) => completeThroughAcceptance(t, manager, orderId);
 
   /** Hours past the specification are invoiced only once the client approved them. */
   async function extraHoursApproved(order: { id: string; publicRef: string; clientId: string | null }, hours: string) {
@@ -102,7 +103,7 @@ describe.each(backends)('receipts on %s', (backend) => {
 
   it('complete → a full-settlement receipt offsetting the prepayment; a partial refund after it → a return receipt of the full settlement', async () => {
     const order = await orderInWork();
-    expect(await complete(order.id)).toMatchObject({ kind: 'done' });
+    expect(await complete(order.id)).toEqual({ kind: 'accepted' });
     await settleReceipts(t);
     const [prepayment, settlement] = await receiptsOf(t, order.id);
     expect(prepayment).toMatchObject({ event: 'order_paid', state: 'done' });
@@ -123,7 +124,7 @@ describe.each(backends)('receipts on %s', (backend) => {
     await settleReceipts(t);
     const [attempt] = await t.deps.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id));
     expect(await refundPayment(t.deps, { attemptId: attempt!.id, amountKopecks: 50_000 })).toMatchObject({ kind: 'succeeded' });
-    expect(await complete(order.id)).toMatchObject({ kind: 'done' });
+    expect(await complete(order.id)).toEqual({ kind: 'accepted' });
     await settleReceipts(t);
     const rows = await receiptsOf(t, order.id);
     expect(rows.find((r) => r.event === 'money_returned')).toMatchObject({ settlement: 'prepayment_100', moneyKopecks: 50_000, state: 'done' });
@@ -133,7 +134,7 @@ describe.each(backends)('receipts on %s', (backend) => {
 
   it('a surcharge paid by card gets its receipt; one paid in cash by a person too; one an organisation transferred gets none', async () => {
     const order = await orderInWork('8');
-    expect(await complete(order.id)).toMatchObject({ kind: 'done' });
+    expect(await complete(order.id)).toEqual({ kind: 'accepted' });
     await extraHoursApproved(order, '3');
     const issued = await issueInvoice(t.deps, { orderId: order.id, staff: manager, body: { amount: '9 000', reason: '' }, ip: '198.51.100.10' });
     expect(issued).toMatchObject({ kind: 'issued' });

@@ -4,12 +4,12 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signed } from '../../sandbox/freedompay/signature.js';
 import { agreeSpecification } from '../../src/actions/orders/agree-specification.js';
-import { completeWork } from '../../src/actions/orders/complete-work.js';
 import { logContact } from '../../src/actions/orders/log-contact.js';
 import { startWork } from '../../src/actions/orders/start-work.js';
 import { refundPayment } from '../../src/actions/payments/refund-payment.js';
 import type { StaffMember } from '../../src/db/queries/staff.js';
 import { auditLog, webhookDeliveries, webhookEndpoints, webhookEvents } from '../../src/db/schema/index.js';
+import { completeThroughAcceptance } from '../helpers/acceptance.js';
 import { eventually, jobsSettled, retriesDueNow, sqlOn, type RunSql } from '../helpers/fault-jobs.js';
 import { cards, orderSentToGateway, reloadOrder } from '../helpers/payments.js';
 import { staffBrowser } from '../helpers/staff.js';
@@ -259,7 +259,7 @@ describe.each(backends)('webhooks to CRMs on %s', (backend) => {
 
     expect((await agreeSpecification(t.deps, { ...actor, orderId: order.id, body: { text: 'Настроить резервное копирование', hours: '2' } })).kind).toBe('done');
     expect((await startWork(t.deps, { ...actor, orderId: order.id })).kind).toBe('done');
-    expect((await completeWork(t.deps, { ...actor, orderId: order.id })).kind).toBe('done');
+    expect((await completeThroughAcceptance(t, adminMember, order.id)).kind).toBe('accepted');
     await eventually(async () => of('/crm-a', 'order.completed', order.publicRef).length === 1 && of('/flaky', 'order.completed', order.publicRef).length === 1, 'order.completed arrived');
 
     const [attemptRow] = await run('select id, amount_kopecks from payment_attempts where order_id = $1', [order.id]);

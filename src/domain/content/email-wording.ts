@@ -13,6 +13,8 @@ export const clientEmailTypes = {
   email_change_notice: 'Смена адреса: уведомление на старый адрес',
   specification_agreed: 'Спецификация согласована',
   extra_hours_request: 'Согласование дополнительных часов',
+  work_handed_over: 'Работа сдана, ждёт приёмки',
+  work_accepted: 'Заказ выполнен: акт об оказании услуг',
   surcharge_invoice: 'Счёт на доплату',
   surcharge_paid: 'Доплата получена',
   payment_cancelled: 'Платёж отменён',

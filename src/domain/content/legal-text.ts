@@ -13,6 +13,7 @@ export const inlinePlaceholders = {
   '{телефон}': 'телефон',
   '{почта}': 'электронная почта',
   '{сайт}': 'адрес сайта',
+  '{срок приёмки}': 'срок приёмки работы, «5 (пяти) рабочих дней» (настройка ACCEPTANCE_WORKING_DAYS)',
 } as const;
 export type InlinePlaceholder = keyof typeof inlinePlaceholders;
 

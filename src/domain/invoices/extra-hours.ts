@@ -73,7 +73,7 @@ export function mayInvoice(p: HoursPicture): MayInvoice {
 /** A request may be made while the work goes on or is done, one at a time. */
 export function extraHoursRequestRefusal(basis: { billing: 'fixed' | 'hourly'; orderState: string; hasPending: boolean }): string | null {
   if (basis.billing !== 'hourly') return 'Услуга оплачивается фиксированной суммой: дополнительные часы к ней не согласуются.';
-  if (!['specified', 'in_work', 'completed'].includes(basis.orderState)) return 'Дополнительные часы согласуются после спецификации, пока заказ в работе или выполнен.';
+  if (!['specified', 'in_work', 'work_done', 'completed'].includes(basis.orderState)) return 'Дополнительные часы согласуются после спецификации, пока заказ в работе или выполнен.';
   if (basis.hasPending) return 'Клиент ещё не ответил на прежний запрос: дождитесь ответа.';
   return null;
 }

@@ -44,7 +44,7 @@ export function surchargeRefusal(basis: {
   unagreed?: 'awaiting_client' | 'not_agreed';
 }): SurchargeRefusal | null {
   if (basis.billing !== 'hourly') return 'not_hourly';
-  if (basis.orderState !== 'in_work' && basis.orderState !== 'completed') return 'not_at_work_stage';
+  if (!['in_work', 'work_done', 'completed'].includes(basis.orderState)) return 'not_at_work_stage';
   if (basis.hasOpenInvoice) return 'open_invoice';
   if (basis.extraMinutes <= 0) return basis.unagreed ?? 'not_over';
   return null;

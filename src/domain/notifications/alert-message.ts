@@ -14,7 +14,7 @@ export interface AlertFacts {
   amountKopecks: number;
   /** The callback deadline while nobody has contacted the client yet; null otherwise. */
   callbackDueAt: Date | null;
-  /** What to review (`order.needs_review`) or what the register said (`receipt.failed`). */
+  /** What to review (`order.needs_review`), what the register said (`receipt.failed`) or the client's remarks (`order.remarks`). */
   details: string | null;
   cardUrl: string;
 }
@@ -50,9 +50,10 @@ export function alertMessage(facts: AlertFacts, now: Date): AlertMessage {
     'invoice.paid': `Доплата по заказу ${facts.orderNumber} получена`,
     'order.needs_review': `Заказ ${facts.orderNumber}: платёж требует проверки`,
     'receipt.failed': `Заказ ${facts.orderNumber}: касса не пробила чек`,
+    'order.remarks': `Заказ ${facts.orderNumber}: клиент не принял работу, есть замечания`,
   };
   const lines = [
-    ...(facts.details ? [facts.details] : []),
+    ...(facts.details ? [facts.event === 'order.remarks' ? `Замечания клиента: ${facts.details}` : facts.details] : []),
     `Услуга: ${facts.serviceTitle}`,
     `Клиент: ${facts.customerName}`,
     `Сумма: ${formatRub(facts.amountKopecks)}`,

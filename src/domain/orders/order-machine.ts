@@ -7,6 +7,7 @@ export const orderStates = [
   'contacted',
   'specified',
   'in_work',
+  'work_done',
   'completed',
   'cancelled',
   'refunded',
@@ -17,14 +18,20 @@ export type PaymentOrderEvent = 'payment_confirmed' | 'payment_disputed' | 'paym
  * The back office's steps (docs/back-office.md#the-callback-queue-and-the-order-workflow): a reached client, an
  * agreed specification, the work.
  */
-export type WorkOrderEvent = 'client_reached' | 'specification_agreed' | 'work_started' | 'work_completed';
-export type OrderEvent = PaymentOrderEvent | WorkOrderEvent;
+export type WorkOrderEvent = 'client_reached' | 'specification_agreed' | 'work_started' | 'work_handed_over';
+/**
+ * The client's acceptance of the work (docs/back-office.md#acceptance-of-work): accepted in the account or by
+ * silence until the deadline, or sent back with remarks.
+ */
+export type AcceptanceOrderEvent = 'work_accepted' | 'remarks_made';
+export type OrderEvent = PaymentOrderEvent | WorkOrderEvent | AcceptanceOrderEvent;
 
 /** Cancelling (same bank day) or refunding ends an order from any state in which money was taken. */
 const moneyBack = { payment_cancelled: 'cancelled', payment_refunded: 'refunded' } as const;
 
 /**
- * paid → contacted → specified → in work → completed, with cancelled / refunded branches. Payments move
+ * paid → contacted → specified → in work → work done (awaiting the client's acceptance) → completed, with
+ * cancelled / refunded branches; remarks send the work back. Payments move
  * it forward only: nothing leads back to awaiting_payment. The specification can be agreed again
  * (revised) before the work starts.
  */
@@ -35,7 +42,8 @@ export const orderMachine = defineMachine<OrderState, OrderEvent>('awaiting_paym
   paid: { client_reached: 'contacted', ...moneyBack },
   contacted: { specification_agreed: 'specified', ...moneyBack },
   specified: { specification_agreed: 'specified', work_started: 'in_work', ...moneyBack },
-  in_work: { work_completed: 'completed', ...moneyBack },
+  in_work: { work_handed_over: 'work_done', ...moneyBack },
+  work_done: { work_accepted: 'completed', remarks_made: 'in_work', ...moneyBack },
   completed: moneyBack,
   cancelled: {},
   refunded: {},

@@ -7,6 +7,7 @@ export const timelineSteps = [
   { key: 'contacted', label: 'Менеджер связался' },
   { key: 'specified', label: 'Спецификация согласована' },
   { key: 'in_work', label: 'В работе' },
+  { key: 'work_done', label: 'Работа сдана, ждёт вашей приёмки' },
   { key: 'completed', label: 'Выполнен' },
 ] as const;
 
@@ -26,7 +27,8 @@ const reached: Record<OrderState, number> = {
   contacted: 1,
   specified: 2,
   in_work: 3,
-  completed: 4,
+  work_done: 4,
+  completed: 5,
   cancelled: 0,
   refunded: 0,
 };

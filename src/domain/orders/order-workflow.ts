@@ -10,6 +10,7 @@ export const orderStateNames: Record<OrderState, string> = {
   contacted: 'Клиент на связи',
   specified: 'Спецификация согласована',
   in_work: 'В работе',
+  work_done: 'Работа сдана, ждёт приёмки',
   completed: 'Выполнен',
   cancelled: 'Отменён',
   refunded: 'Деньги возвращены',
@@ -24,21 +25,22 @@ export const orderStateTones: Record<OrderState, BadgeTone> = {
   contacted: 'neutral',
   specified: 'neutral',
   in_work: 'neutral',
+  work_done: 'warn',
   completed: 'ok',
   cancelled: 'danger',
   refunded: 'danger',
 };
 
-export type WorkStep = 'contact' | 'specify' | 'start' | 'hours' | 'complete';
+export type WorkStep = 'contact' | 'specify' | 'start' | 'hours' | 'hand_over';
 
 const stepEvents: Partial<Record<WorkStep, WorkOrderEvent>> = {
   specify: 'specification_agreed',
   start: 'work_started',
-  complete: 'work_completed',
+  hand_over: 'work_handed_over',
 };
 
 /** Contacts are logged for any paid order still alive; hours from the first contact until the work is done. */
-const contactStates: readonly OrderState[] = ['paid', 'contacted', 'specified', 'in_work', 'completed'];
+const contactStates: readonly OrderState[] = ['paid', 'contacted', 'specified', 'in_work', 'work_done', 'completed'];
 const hoursStates: readonly OrderState[] = ['contacted', 'specified', 'in_work'];
 
 export function stepAllowed(step: WorkStep, state: OrderState): boolean {
@@ -52,7 +54,7 @@ const requirements: Record<WorkStep, string> = {
   specify: 'Спецификацию согласуют после того, как клиент на связи, и до начала работ.',
   start: 'Начать работу можно после согласования спецификации.',
   hours: 'Часы записываются после связи с клиентом и до завершения заказа.',
-  complete: 'Завершить можно только заказ в работе.',
+  hand_over: 'Сдать работу можно только по заказу в работе.',
 };
 
 /** Null when the step is allowed; otherwise why not, naming the order's state. */

@@ -13,6 +13,8 @@ export const auditActionWords = {
   'order.extra_hours_requested': 'Клиенту отправлен запрос на дополнительные часы',
   'order.extra_hours_approved': 'Клиент одобрил дополнительные часы',
   'order.extra_hours_discussion': 'Клиент попросил обсудить дополнительные часы',
+  'order.work_handed_over': 'Работа сдана клиенту на приёмку',
+  'order.work_remarks': 'Клиент не принял работу: прислал замечания',
   'order.completed': 'Работа завершена',
   'order.callback_escalated': 'Срок звонка клиенту пропущен: оповещены менеджер и администраторы',
 

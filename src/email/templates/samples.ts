@@ -13,6 +13,8 @@ import { serviceAddedEmail } from './service-added.js';
 import { specificationAgreedEmail } from './specification-agreed.js';
 import { surchargeInvoiceEmail, surchargePaidEmail } from './surcharge-invoice.js';
 import { verifyEmailEmail } from './verify-email.js';
+import { workAcceptedEmail } from './work-accepted.js';
+import { workHandedOverEmail } from './work-handed-over.js';
 
 // Each client email with made-up data, for the wording editor's preview (/admin/content/emails): the
 // owner sees their greeting, paragraph and sign-off in the real template, with no real client's data.
@@ -54,6 +56,10 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
         { customerName, orderNumber: 'У-1042', serviceTitle, minutes: 120, hourlyRateKopecks: 250_000, note: 'Нужно ещё подключить форму к CRM.', orderUrl: `${site}/account/orders/${ref}#extra-hours` },
         sender,
       );
+    case 'work_handed_over':
+      return workHandedOverEmail({ customerName, serviceTitle, lastDay: '4 декабря 2026 г.', period: '5 (пяти) рабочих дней', orderUrl: `${site}/account/orders/${ref}#acceptance` }, sender);
+    case 'work_accepted':
+      return workAcceptedEmail({ customerName, serviceTitle, actTitle: 'Акт об оказании услуг № 17 от 27 ноября 2026 г.', acceptance: 'client', orderUrl: `${site}/account/orders/${ref}#act` }, sender);
     case 'surcharge_invoice':
       return surchargeInvoiceEmail(
         { customerName, orderNumber: 'У-1042', invoiceNumber: 'У-1042-Д1', serviceTitle, workedMinutes: 720, includedHours: 10, extraMinutes: 120, hourlyRateKopecks: 250_000, proposedKopecks: 500_000, amountKopecks: 500_000, reason: null, invoiceUrl: `${site}/account/invoices/${ref}` },

@@ -14,6 +14,7 @@ import { ExtraHoursPanel } from './extra-hours-panel.js';
 import type { ExtraHoursRequestItem } from '../../db/queries/extra-hours.js';
 import type { SurchargeBasis } from '../../db/queries/invoices.js';
 import { Timeline } from './orders-page.js';
+import { AcceptancePanel, type AcceptanceView } from './acceptance-panel.js';
 import { orderNumber } from '../../domain/orders/order-number.js';
 
 export interface AccountOrderPageProps {
@@ -30,10 +31,12 @@ export interface AccountOrderPageProps {
   receipts?: Receipt[];
   /** Hours and the client's agreement to extra ones (hourly services). */
   extraHours?: { basis: SurchargeBasis; requests: ExtraHoursRequestItem[]; error?: string };
+  /** Hand-overs of the work, the answer form while one waits, and the act once completed. */
+  acceptance?: AcceptanceView;
   csrfToken: string;
 }
 
-export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, csrfToken }: AccountOrderPageProps) {
+export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, acceptance, csrfToken }: AccountOrderPageProps) {
   return (
     <section>
       <p class="breadcrumbs">
@@ -47,6 +50,7 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
         <Timeline order={order} />
         {order.state === 'paid' && managerDeadline && <p>Менеджер свяжется с вами {managerDeadline} (мск).</p>}
       </div>
+      {acceptance && <AcceptancePanel orderRef={order.publicRef} waiting={order.state === 'work_done'} csrfToken={csrfToken} {...acceptance} />}
       <div class="panel">
         <h2>Оплата</h2>
         {payment?.paidAt ? (

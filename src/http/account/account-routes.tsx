@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { changePassword } from '../../actions/accounts/change-password.js';
 import { answerExtraHours } from '../../actions/orders/answer-extra-hours.js';
+import { answerWorkHandover } from '../../actions/orders/answer-work-handover.js';
+import { acceptancePeriodWords } from '../../domain/orders/acceptance.js';
+import { actOfOrder, handoversOfOrder } from '../../db/queries/acceptance.js';
+import { acceptanceRoutes } from './acceptance-routes.js';
 import { requestEmailChange } from '../../actions/accounts/request-email-change.js';
 import { updateProfile } from '../../actions/accounts/update-profile.js';
 import { callbackDeadlineInWords } from '../../domain/calendar/deadline-words.js';
@@ -57,7 +61,27 @@ export async function accountRoutes(app: FastifyInstance) {
     }
   });
 
-  async function sendOrder(ref: string, reply: FastifyReply, extraHoursError?: string, status = 200) {
+  // The client's answer to a hand-over of the work: accept it, or remarks (required text).
+  app.post<Form & { Params: { ref: string } }>('/account/orders/:ref/acceptance', { preHandler: app.csrfProtection, config: formLimit }, async (request, reply) => {
+    const body = request.body ?? {};
+    const result = await answerWorkHandover(deps, { clientId: me(request).id, orderRef: request.params.ref, body, ip: request.ip });
+    switch (result.kind) {
+      case 'accepted':
+        return reply.redirect(`/account/orders/${request.params.ref}#act`, 303);
+      case 'remarks_sent':
+        return reply.redirect(`/account/orders/${request.params.ref}#acceptance`, 303);
+      case 'not_found':
+        return sendErrorPage(reply, 404);
+      case 'not_waiting':
+        return sendOrder(request.params.ref, reply, undefined, 409, { error: 'Работа сейчас не ждёт вашего ответа: вы уже ответили, или срок приёмки истёк.' });
+      case 'invalid':
+        return sendOrder(request.params.ref, reply, undefined, 422, { error: result.error, remarks: typeof body.remarks === 'string' ? body.remarks.slice(0, 4000) : '' });
+    }
+  });
+
+  await acceptanceRoutes(app);
+
+  async function sendOrder(ref: string, reply: FastifyReply, extraHoursError?: string, status = 200, answer?: { error: string; remarks?: string }) {
     const order = await findClientOrder(deps.db, me(reply.request).id, ref);
     if (!order) return sendErrorPage(reply, 404);
     const payment = await paidAttemptForOrder(deps.db, order.id);
@@ -69,10 +93,11 @@ export async function accountRoutes(app: FastifyInstance) {
     const receipts = await receiptsOfOrder(deps.db, order.id);
     const basis = await surchargeBasis(deps.db, order.id);
     const extraHours = basis && { basis, requests: await extraHoursOfOrder(deps.db, order.id), error: extraHoursError };
+    const acceptance = { handovers: await handoversOfOrder(deps.db, order.id), act: await actOfOrder(deps.db, order.id), period: acceptancePeriodWords(deps.config.ACCEPTANCE_WORKING_DAYS), ...answer };
     return sendPage(
       reply,
       { title: `Заказ ${orderNumber(order.number)}: ${order.serviceTitle}`, status },
-      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} csrfToken={reply.generateCsrf()} />,
+      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} acceptance={acceptance} csrfToken={reply.generateCsrf()} />,
     );
   }
 

@@ -14,7 +14,7 @@ type ByVersion = { Params: { document: string; date: string } };
  */
 export async function legalRoutes(app: FastifyInstance) {
   const { deps } = app;
-  const settings: LegalSettings = { metrika: Boolean(deps.config.YANDEX_METRIKA_ID), siteUrl: deps.config.PUBLIC_URL };
+  const settings: LegalSettings = { metrika: Boolean(deps.config.YANDEX_METRIKA_ID), siteUrl: deps.config.PUBLIC_URL, acceptanceDays: deps.config.ACCEPTANCE_WORKING_DAYS };
 
   app.get<ByDocument>('/legal/:document', async (request, reply) => {
     const { document } = request.params;

@@ -28,6 +28,7 @@ export function paymentView(order: Order, attempt: PaymentAttempt | undefined): 
     case 'contacted':
     case 'specified':
     case 'in_work':
+    case 'work_done':
     case 'completed':
       return 'paid';
     case 'needs_review':

@@ -11,6 +11,7 @@ import { sendAdminPage } from '../views/admin-page.js';
 import { isUuid } from './format.js';
 import { OrderCardPage, type CardProblem } from './order-card-page.js';
 import { orderReceiptsSection } from '../receipts/order-receipts-section.js';
+import { orderAcceptanceSection } from './acceptance-section.js';
 
 /** What a redirect back to the card says, by the `done` query value (never free text from the URL). */
 export const cardNotices = {
@@ -21,7 +22,7 @@ export const cardNotices = {
   specification: 'Спецификация согласована, клиенту отправлено письмо.',
   started: 'Работа начата.',
   hours: 'Часы записаны.',
-  completed: 'Заказ завершён.',
+  handed_over: 'Работа сдана: клиенту отправлено письмо, он примет её или напишет замечания в личном кабинете.',
   extra_hours: 'Запрос отправлен клиенту: эти часы можно выставить в счёт, когда клиент их одобрит в личном кабинете.',
 } as const;
 export type CardNotice = keyof typeof cardNotices;
@@ -34,7 +35,7 @@ export async function sendOrderCard(request: FastifyRequest, reply: FastifyReply
   if (!card) return sendErrorPage(reply, 404, 'Такого заказа нет.');
   const now = deps.clock.now();
   const csrfToken = reply.generateCsrf();
-  const sections = [await orderInvoicesSection(request, orderId, csrfToken, options.problem), await orderPaymentsSection(request, orderId), await orderReceiptsSection(request, orderId, csrfToken)].filter(
+  const sections = [await orderAcceptanceSection(request, orderId), await orderInvoicesSection(request, orderId, csrfToken, options.problem), await orderPaymentsSection(request, orderId), await orderReceiptsSection(request, orderId, csrfToken)].filter(
     (s): s is VNode => s !== null,
   );
   return sendAdminPage(

@@ -165,23 +165,24 @@ const nextSteps: Partial<Record<OrderCardData['order']['state'], string>> = {
   paid: 'Свяжитесь с клиентом и запишите контакт: результат «Связались с клиентом» переводит заказ дальше.',
   contacted: 'Согласуйте с клиентом спецификацию: что будет сделано и сколько часов.',
   specified: 'Когда начнёте работу, отметьте это.',
-  in_work: 'Записывайте часы; когда всё сделано — завершите заказ.',
-  completed: 'Заказ выполнен.',
+  in_work: 'Записывайте часы; когда всё сделано — сдайте работу: клиент примет её в личном кабинете или напишет замечания.',
+  work_done: 'Работа сдана и ждёт приёмки клиентом; без ответа до срока она считается принятой.',
+  completed: 'Заказ выполнен: клиент принял работу, акт — в разделе «Приёмка работы».',
 };
 
 function WorkflowPanel({ card, csrfToken }: { card: OrderCardData; csrfToken: string }) {
   const { order } = card;
   const hint = nextSteps[order.state];
   const canStart = stepAllowed('start', order.state);
-  const canComplete = stepAllowed('complete', order.state);
-  if (!hint && !canStart && !canComplete) return null;
+  const canHandOver = stepAllowed('hand_over', order.state);
+  if (!hint && !canStart && !canHandOver) return null;
   return (
     <section class="panel" aria-labelledby="workflow-title">
       <h2 id="workflow-title">Что дальше</h2>
       {hint && <p>{hint}</p>}
       <div class="orders-actions">
         {canStart && <ButtonForm action={`/admin/orders/${order.id}/start`} csrfToken={csrfToken} label="Начать работу" />}
-        {canComplete && <ButtonForm action={`/admin/orders/${order.id}/complete`} csrfToken={csrfToken} label="Завершить заказ" />}
+        {canHandOver && <ButtonForm action={`/admin/orders/${order.id}/hand-over`} csrfToken={csrfToken} label="Работа сдана" />}
       </div>
     </section>
   );

@@ -7,7 +7,7 @@ import type { OrderListRow } from '../../../db/queries/admin-orders.js';
 import { OrderLink, StateBadge } from './format.js';
 
 /** The states the list can be narrowed to: every state after payment. */
-export const listStates = ['paid', 'needs_review', 'contacted', 'specified', 'in_work', 'completed', 'cancelled', 'refunded'] as const satisfies readonly OrderState[];
+export const listStates = ['paid', 'needs_review', 'contacted', 'specified', 'in_work', 'work_done', 'completed', 'cancelled', 'refunded'] as const satisfies readonly OrderState[];
 export type ListState = (typeof listStates)[number];
 
 export interface OrdersListPageProps {

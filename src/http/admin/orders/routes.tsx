@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { acceptanceRoutes } from './acceptance-section.js';
 import { cardRoutes } from './card-routes.js';
 import { ordersListRoutes } from './orders-list-routes.js';
 import { queueRoutes } from './queue-routes.js';
@@ -12,4 +13,5 @@ export async function ordersArea(app: FastifyInstance) {
   await app.register(ordersListRoutes);
   await app.register(cardRoutes);
   await app.register(workRoutes);
+  await app.register(acceptanceRoutes);
 }

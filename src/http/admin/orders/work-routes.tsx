@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { agreeSpecification } from '../../../actions/orders/agree-specification.js';
 import { assignOrder } from '../../../actions/orders/assign-order.js';
-import { completeWork } from '../../../actions/orders/complete-work.js';
+import { handOverWork } from '../../../actions/orders/hand-over-work.js';
 import { logContact } from '../../../actions/orders/log-contact.js';
 import { logWorkHours } from '../../../actions/orders/log-work-hours.js';
 import { proposeExtraHours } from '../../../actions/orders/propose-extra-hours.js';
@@ -50,9 +50,10 @@ export async function workRoutes(app: FastifyInstance) {
   post('start', 'orders.work', undefined, (input) => startWork(deps, input), () => 'started');
   post('hours', 'orders.work', 'hours', (input) => logWorkHours(deps, input), () => 'hours');
   post('extra-hours', 'orders.work', 'extra_hours', (input) => proposeExtraHours(deps, input), () => 'extra_hours');
-  // Hours beyond those included lead straight to the surcharge invoice (the invoices area's page).
-  post('complete', 'orders.work', undefined, (input) => completeWork(deps, input), (r, orderId) =>
-    (r as { uninvoicedMinutes: number }).uninvoicedMinutes > 0 ? { location: `/admin/orders/${orderId}/invoices/new` } : 'completed',
+  // «Работа сдана»: the client accepts in the account (docs/back-office.md#acceptance-of-work). Hours beyond
+  // those included lead straight to the surcharge invoice (the invoices area's page).
+  post('hand-over', 'orders.work', undefined, (input) => handOverWork(deps, input), (r, orderId) =>
+    (r as { uninvoicedMinutes: number }).uninvoicedMinutes > 0 ? { location: `/admin/orders/${orderId}/invoices/new` } : 'handed_over',
   );
 }
 

@@ -2,7 +2,7 @@
 // it once and for all: with the recipient and the channel it makes a notification unique, so a
 // duplicate callback or a retried job cannot alert anyone twice.
 
-export const staffEventKinds = ['order.paid', 'invoice.paid', 'order.needs_review', 'receipt.failed', 'lead.created', 'lead.overdue'] as const;
+export const staffEventKinds = ['order.paid', 'invoice.paid', 'order.needs_review', 'receipt.failed', 'lead.created', 'lead.overdue', 'order.message'] as const;
 export type StaffEventKind = (typeof staffEventKinds)[number];
 
 export const staffEventNames: Record<StaffEventKind, string> = {
@@ -12,6 +12,7 @@ export const staffEventNames: Record<StaffEventKind, string> = {
   'receipt.failed': 'Касса не пробила чек (нужно выпустить его заново)',
   'lead.created': 'Заявка на звонок с сайта',
   'lead.overdue': 'Заявке не перезвонили в срок',
+  'order.message': 'Сообщение клиента по заказу',
 };
 
 export type StaffEvent =
@@ -24,7 +25,9 @@ export type StaffEvent =
   /** A «заказать звонок» request from the site (docs/tilda.md): call the person back by its deadline. */
   | { kind: 'lead.created'; leadId: string }
   /** The lead's callback deadline passed and nobody marked the call made. */
-  | { kind: 'lead.overdue'; leadId: string };
+  | { kind: 'lead.overdue'; leadId: string }
+  /** The client wrote in the order's conversation (docs/delivery.md): `message` is its start. */
+  | { kind: 'order.message'; orderId: string; messageId: string; message: string };
 
 export type OrderEvent = Exclude<StaffEvent, { leadId: string }>;
 
@@ -45,6 +48,8 @@ export function staffEventKey(event: StaffEvent): string {
       return `lead.created:${event.leadId}`;
     case 'lead.overdue':
       return `lead.overdue:${event.leadId}`;
+    case 'order.message':
+      return `order.message:${event.messageId}`;
   }
 }
 

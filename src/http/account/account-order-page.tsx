@@ -14,6 +14,7 @@ import { ExtraHoursPanel } from './extra-hours-panel.js';
 import type { ExtraHoursRequestItem } from '../../db/queries/extra-hours.js';
 import type { SurchargeBasis } from '../../db/queries/invoices.js';
 import { Timeline } from './orders-page.js';
+import { ConversationPanel, ResultsPanel, type ClientDelivery } from './delivery-panels.js';
 
 export interface AccountOrderPageProps {
   order: Order;
@@ -29,17 +30,21 @@ export interface AccountOrderPageProps {
   receipts?: Receipt[];
   /** Hours and the client's agreement to extra ones (hourly services). */
   extraHours?: { basis: SurchargeBasis; requests: ExtraHoursRequestItem[]; error?: string };
+  /** Results and the conversation (docs/delivery.md). */
+  delivery?: ClientDelivery;
+  /** Unread manager messages in the client's other orders, for the menu. */
+  unread?: number;
   csrfToken: string;
 }
 
-export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, csrfToken }: AccountOrderPageProps) {
+export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, delivery, unread = 0, csrfToken }: AccountOrderPageProps) {
   return (
     <section>
       <p class="breadcrumbs">
         <a href="/account">Мои заказы</a>
       </p>
       <h1>{order.serviceTitle}</h1>
-      <AccountNav current="" csrfToken={csrfToken} />
+      <AccountNav current="" csrfToken={csrfToken} unread={unread} />
       <div class="panel">
         <h2>Ход работы</h2>
         <Timeline order={order} />
@@ -81,10 +86,12 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
           </>
         )}
       </div>
+      {delivery && <ResultsPanel orderRef={order.publicRef} results={delivery.results} />}
       <OrderWorkPanel work={work} />
       {extraHours && <ExtraHoursPanel orderRef={order.publicRef} csrfToken={csrfToken} {...extraHours} />}
       <InvoiceList invoices={invoices} csrfToken={csrfToken} />
       <OrderReceipts receipts={receipts} />
+      {delivery && <ConversationPanel orderRef={order.publicRef} delivery={delivery} csrfToken={csrfToken} />}
     </section>
   );
 }

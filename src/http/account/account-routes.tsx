@@ -20,6 +20,10 @@ import { ProfilePage } from './profile-page.js';
 import { PASSWORD_CHANGE_PATH, requireClient } from './session.js';
 import { SessionsPage } from './sessions-page.js';
 import { invoiceRoutes } from './invoice-routes.js';
+import { markOrderRead } from '../../actions/orders/mark-order-read.js';
+import { clientUnreadByOrder, conversationOf, resultsForClient } from '../../db/queries/delivery.js';
+import { clientDeliveryRoutes, type SendAccountOrder } from './delivery-routes.js';
+import type { ClientDelivery } from './delivery-panels.js';
 
 type Form = { Body: Record<string, unknown> | undefined };
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 254) : '');
@@ -34,11 +38,12 @@ export async function accountRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { password?: string } }>('/account', async (request, reply) => {
     const orders = await clientOrders(deps.db, me(request).id);
     const notice = request.query.password === 'reset' ? 'Пароль изменён, вы вошли в личный кабинет. Другие сеансы завершены.' : undefined;
-    return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} notice={notice} csrfToken={reply.generateCsrf()} />);
+    const unread = await clientUnreadByOrder(deps.db, me(request).id);
+    return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} unread={unread} notice={notice} csrfToken={reply.generateCsrf()} />);
   });
 
-  app.get<{ Params: { ref: string } }>('/account/orders/:ref', async (request, reply) => {
-    return sendOrder(request.params.ref, reply);
+  app.get<{ Params: { ref: string }; Querystring: { sent?: string } }>('/account/orders/:ref', async (request, reply) => {
+    return sendOrder(request.params.ref, reply, { markRead: true, sent: request.query.sent === '1' });
   });
 
   // The client's answer to a request for extra hours (approve, or discuss with the manager).
@@ -50,15 +55,31 @@ export async function accountRoutes(app: FastifyInstance) {
       case 'not_found':
         return sendErrorPage(reply, 404);
       case 'already_answered':
-        return sendOrder(request.params.ref, reply, 'Вы уже ответили на этот запрос.', 409);
+        return sendOrder(request.params.ref, reply, { extraHoursError: 'Вы уже ответили на этот запрос.', status: 409 });
       case 'invalid':
-        return sendOrder(request.params.ref, reply, result.error, 422);
+        return sendOrder(request.params.ref, reply, { extraHoursError: result.error, status: 422 });
     }
   });
 
-  async function sendOrder(ref: string, reply: FastifyReply, extraHoursError?: string, status = 200) {
+  type OrderPageOptions = Parameters<SendAccountOrder>[2] & { extraHoursError?: string; markRead?: boolean; sent?: boolean };
+  async function sendOrder(ref: string, reply: FastifyReply, { extraHoursError, status = 200, messageForm, markRead = false, sent = false }: OrderPageOptions = {}) {
     const order = await findClientOrder(deps.db, me(reply.request).id, ref);
     if (!order) return sendErrorPage(reply, 404);
+    // Opening the order reads the manager's messages (docs/delivery.md); what was new is still marked «новое» this once.
+    const unreadBefore = await clientUnreadByOrder(deps.db, me(reply.request).id);
+    const messages = await conversationOf(deps.db, order.id);
+    const unreadHere = unreadBefore.get(order.id) ?? 0;
+    if (markRead && unreadHere > 0) await markOrderRead(deps, { orderId: order.id, side: 'client' });
+    const staffSeqs = messages.filter((m) => m.author === 'staff').map((m) => m.seq);
+    const delivery: ClientDelivery = {
+      results: await resultsForClient(deps.db, order.id),
+      messages,
+      unreadFromSeq: unreadHere > 0 ? (staffSeqs.at(-unreadHere - 1) ?? 0) : null,
+      form: messageForm,
+      sent,
+      maxFileMb: deps.config.RESULT_FILE_MAX_MB,
+    };
+    const unreadElsewhere = [...unreadBefore].reduce((sum, [orderId, count]) => sum + (orderId === order.id && markRead ? 0 : count), 0);
     const payment = await paidAttemptForOrder(deps.db, order.id);
     const operations = payment ? await operationsForAttempt(deps.db, payment.id) : [];
     const returns = operations.filter((op) => op.kind !== 'capture' && op.state === 'succeeded');
@@ -71,7 +92,7 @@ export async function accountRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       { title: order.serviceTitle, status },
-      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} csrfToken={reply.generateCsrf()} />,
+      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} delivery={delivery} unread={unreadElsewhere} csrfToken={reply.generateCsrf()} />,
     );
   }
 
@@ -124,6 +145,8 @@ export async function accountRoutes(app: FastifyInstance) {
   });
 
   await invoiceRoutes(app);
+  // Its own plugin: the multipart parser and the onRequest session check apply to its routes only.
+  await app.register(clientDeliveryRoutes, { sendOrder });
 
   app.get('/account/sessions', async (request, reply) => {
     const sessions = await listSessions(deps.db, me(request).id);

@@ -11,6 +11,8 @@ import { sendAdminPage } from '../views/admin-page.js';
 import { isUuid } from './format.js';
 import { OrderCardPage, type CardProblem } from './order-card-page.js';
 import { orderReceiptsSection } from '../receipts/order-receipts-section.js';
+import { markOrderRead } from '../../../actions/orders/mark-order-read.js';
+import { deliveryNotices, orderMessagesSection, orderResultsSection } from './delivery-sections.js';
 
 /** What a redirect back to the card says, by the `done` query value (never free text from the URL). */
 export const cardNotices = {
@@ -23,6 +25,7 @@ export const cardNotices = {
   hours: 'Часы записаны.',
   completed: 'Заказ завершён.',
   extra_hours: 'Запрос отправлен клиенту: эти часы можно выставить в счёт, когда клиент их одобрит в личном кабинете.',
+  ...deliveryNotices,
 } as const;
 export type CardNotice = keyof typeof cardNotices;
 
@@ -34,7 +37,13 @@ export async function sendOrderCard(request: FastifyRequest, reply: FastifyReply
   if (!card) return sendErrorPage(reply, 404, 'Такого заказа нет.');
   const now = deps.clock.now();
   const csrfToken = reply.generateCsrf();
-  const sections = [await orderInvoicesSection(request, orderId, csrfToken, options.problem), await orderPaymentsSection(request, orderId), await orderReceiptsSection(request, orderId, csrfToken)].filter(
+  const sections = [
+    await orderResultsSection(request, orderId, csrfToken, options.problem),
+    await orderMessagesSection(request, orderId, csrfToken, options.problem),
+    await orderInvoicesSection(request, orderId, csrfToken, options.problem),
+    await orderPaymentsSection(request, orderId),
+    await orderReceiptsSection(request, orderId, csrfToken),
+  ].filter(
     (s): s is VNode => s !== null,
   );
   return sendAdminPage(
@@ -60,6 +69,8 @@ export async function cardRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/orders/:id', { config: { staff: 'orders.view' } }, async (request, reply) => {
     const done = request.query.done;
     const notice = done && Object.hasOwn(cardNotices, done) ? cardNotices[done as CardNotice] : undefined;
+    // Opening the card is reading the client's messages: the queue's unread count drops (docs/delivery.md).
+    if (isUuid(request.params.id)) await markOrderRead(app.deps, { orderId: request.params.id, side: 'staff' });
     return sendOrderCard(request, reply, request.params.id, { notice });
   });
 }

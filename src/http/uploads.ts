@@ -5,9 +5,9 @@ import type { UploadedFile } from '../domain/orders/delivery-file.js';
 // body is read only after the route's onRequest hook let the person in (the session check runs
 // before parsing), and never past the route's bodyLimit: Fastify stops reading there with a 413.
 
-/** What a multipart form sent: text fields, and files with the name the browser gave. */
-export type MultipartBody = Record<string, unknown> & { [FILES]?: Record<string, UploadedFile> };
 const FILES = Symbol('files');
+/** What a multipart form sent: text fields, and files with the name the browser gave (under a symbol: no field name can reach them). */
+export type MultipartBody = Record<string, unknown> & { [FILES]?: Record<string, UploadedFile> };
 
 /**
  * Room for the largest file and the form around it. A file a little over the limit still arrives

@@ -11,15 +11,15 @@ export type MarkOrderReadResult = { kind: 'marked' } | { kind: 'unchanged' };
  */
 export async function markOrderRead(deps: Pick<Deps, 'db' | 'clock'>, input: { orderId: string; side: 'client' | 'staff' }): Promise<MarkOrderReadResult> {
   const now = deps.clock.now();
-  const rows = await deps.db.execute<{ order_id: string }>(sql`
+  const result = await deps.db.execute(sql`
     insert into order_read_markers (order_id, side, last_seen_seq, updated_at)
     select ${input.orderId}::uuid, ${input.side}::order_side, max(seq), ${now.toISOString()}::timestamptz
       from order_messages where order_id = ${input.orderId}::uuid having max(seq) is not null
     on conflict (order_id, side) do update set last_seen_seq = excluded.last_seen_seq, updated_at = excluded.updated_at
       where order_read_markers.last_seen_seq < excluded.last_seen_seq
     returning order_id`);
-  return rowsOf(rows).length > 0 ? { kind: 'marked' } : { kind: 'unchanged' };
+  return rowsOf(result).length > 0 ? { kind: 'marked' } : { kind: 'unchanged' };
 }
 
-/** node-postgres answers with `{ rows }`, PGlite too; some drivers with the array itself. */
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []));
+/** node-postgres and PGlite both answer with `{ rows }`. */
+const rowsOf = (result: unknown): unknown[] => (result as { rows: unknown[] }).rows;

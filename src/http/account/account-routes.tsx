@@ -61,7 +61,7 @@ export async function accountRoutes(app: FastifyInstance) {
     }
   });
 
-  type OrderPageOptions = Parameters<SendAccountOrder>[2] & { extraHoursError?: string; markRead?: boolean; sent?: boolean };
+  type OrderPageOptions = NonNullable<Parameters<SendAccountOrder>[2]> & { extraHoursError?: string; markRead?: boolean; sent?: boolean };
   async function sendOrder(ref: string, reply: FastifyReply, { extraHoursError, status = 200, messageForm, markRead = false, sent = false }: OrderPageOptions = {}) {
     const order = await findClientOrder(deps.db, me(reply.request).id, ref);
     if (!order) return sendErrorPage(reply, 404);

@@ -26,7 +26,7 @@ export async function orderResultsSection(request: FastifyRequest, orderId: stri
   const results = await resultsForStaff(db, orderId);
   const canWork = request.staff !== null && allows(request.staff.role, 'orders.work');
   const drafts = results.filter((r) => r.publishedAt === null && r.removedAt === null).length;
-  const form = problem.form === 'result' ? problem : {};
+  const form: CardProblem = problem.form === 'result' ? problem : {};
   return (
     <section class="panel delivery-section" id="results">
       <h2>Результаты работы</h2>
@@ -92,7 +92,7 @@ export async function orderMessagesSection(request: FastifyRequest, orderId: str
   const { db, config } = request.server.deps;
   const messages = await conversationOf(db, orderId);
   const canWork = request.staff !== null && allows(request.staff.role, 'orders.work');
-  const form = problem.form === 'message' ? problem : {};
+  const form: CardProblem = problem.form === 'message' ? problem : {};
   return (
     <section class="panel delivery-section" id="messages">
       <h2>Переписка с клиентом</h2>

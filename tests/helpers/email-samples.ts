@@ -13,6 +13,8 @@ import { orderConfirmation } from '../../src/email/templates/order-confirmation.
 import { passwordResetEmail } from '../../src/email/templates/password-reset.js';
 import { paymentCancelledEmail } from '../../src/email/templates/payment-cancelled.js';
 import { refundMadeEmail } from '../../src/email/templates/refund-made.js';
+import { orderMessageEmail } from '../../src/email/templates/order-message.js';
+import { resultsReadyEmail } from '../../src/email/templates/results-ready.js';
 import { serviceAddedEmail } from '../../src/email/templates/service-added.js';
 import { specificationAgreedEmail } from '../../src/email/templates/specification-agreed.js';
 import { staffInvitationEmail } from '../../src/email/templates/staff-invitation.js';
@@ -68,5 +70,7 @@ export const emailSamples: Record<string, EmailContent> = {
     { adminName: 'Анна Кузнецова', drilledAt: at, backupFile: 'uslugi-20261124T003000.000Z.backup', backupTakenAt: at, error: 'файл повреждён', differences: [], pageUrl: `${site}/admin/backups` },
     sender,
   ),
+  results_ready: resultsReadyEmail({ customerName, serviceTitle: 'Лендинг под ключ', count: 2, orderUrl: `${site}/account/orders/${ref}#results` }, sender),
+  order_message: orderMessageEmail({ customerName, serviceTitle: 'Лендинг под ключ', orderUrl: `${site}/account/orders/${ref}#messages` }, sender),
   gateway_payment_id_conflict: gatewayIdConflictEmail({ adminName: 'Анна Кузнецова', at, orderNumber: 'A1B2C3D4', gatewayPaymentId: '100000', heldByOrderNumber: 'Z9Y8X7W6', cardUrl: `${site}/admin/orders/0d6b1f5e` }, sender),
 };

@@ -30,6 +30,10 @@ export const contentTypes: Record<DeliveryFileKind, string> = {
 };
 
 export const ALLOWED_EXTENSIONS_TEXT = 'PDF, PNG, JPG, WebP, ZIP, DOCX, XLSX или TXT';
+/** For the file input's `accept`: the picker offers these; the server checks anyway. */
+export const ACCEPTED_EXTENSIONS = Object.keys(kindOfExtension)
+  .map((extension) => `.${extension}`)
+  .join(',');
 
 export interface UploadedFile {
   /** The name the browser sent (it may carry a folder: «C:\fakepath\…»). */

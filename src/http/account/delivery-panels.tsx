@@ -1,4 +1,4 @@
-import { ALLOWED_EXTENSIONS_TEXT, fileSizeWords } from '../../domain/orders/delivery-file.js';
+import { ACCEPTED_EXTENSIONS, ALLOWED_EXTENSIONS_TEXT, fileSizeWords } from '../../domain/orders/delivery-file.js';
 import { MESSAGE_MAX, type MessageField } from '../../domain/orders/delivery-forms.js';
 import type { ClientResultRow, ConversationRow } from '../../db/queries/delivery.js';
 import { moscowDateTime } from '../../email/templates/format.js';
@@ -99,7 +99,7 @@ export function ConversationPanel({ orderRef, delivery, csrfToken }: { orderRef:
           </textarea>
         </FieldFrame>
         <FieldFrame name="file" label="Файл (необязательно)" hint={`${ALLOWED_EXTENSIONS_TEXT}, до ${delivery.maxFileMb} МБ.`} error={fileError}>
-          <input id="field-file" name="file" type="file" {...(fileError ? { 'aria-invalid': 'true' as const } : {})} {...describedBy('file', { hint: true, error: fileError })} />
+          <input id="field-file" name="file" type="file" accept={ACCEPTED_EXTENSIONS} {...(fileError ? { 'aria-invalid': 'true' as const } : {})} {...describedBy('file', { hint: true, error: fileError })} />
         </FieldFrame>
         <button type="submit" class="button">
           Отправить

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
-import { ALLOWED_EXTENSIONS_TEXT, fileSizeWords } from '../../../domain/orders/delivery-file.js';
+import { ACCEPTED_EXTENSIONS, ALLOWED_EXTENSIONS_TEXT, fileSizeWords } from '../../../domain/orders/delivery-file.js';
 import { MESSAGE_MAX, NOTE_MAX } from '../../../domain/orders/delivery-forms.js';
 import { allows } from '../../../domain/staff/staff-access.js';
 import { conversationOf, resultsForStaff, type ConversationRow, type StaffResultRow } from '../../../db/queries/delivery.js';
@@ -155,7 +155,7 @@ function FileInput({ id, label, hint, errors }: { id: string; label: string; hin
   const error = errors?.file;
   return (
     <Field id={id} label={label} error={error} hint={hint}>
-      <input id={id} name="file" type="file" {...(error ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {})} />
+      <input id={id} name="file" type="file" accept={ACCEPTED_EXTENSIONS} {...(error ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {})} />
     </Field>
   );
 }

@@ -20,10 +20,8 @@ import { ProfilePage } from './profile-page.js';
 import { PASSWORD_CHANGE_PATH, requireClient } from './session.js';
 import { SessionsPage } from './sessions-page.js';
 import { invoiceRoutes } from './invoice-routes.js';
-import { markOrderRead } from '../../actions/orders/mark-order-read.js';
-import { clientUnreadByOrder, conversationOf, resultsForClient } from '../../db/queries/delivery.js';
-import { clientDeliveryRoutes, type SendAccountOrder } from './delivery-routes.js';
-import type { ClientDelivery } from './delivery-panels.js';
+import { clientUnreadByOrder } from '../../db/queries/delivery.js';
+import { clientDelivery, clientDeliveryRoutes, type SendAccountOrder } from './delivery-routes.js';
 
 type Form = { Body: Record<string, unknown> | undefined };
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 254) : '');
@@ -65,21 +63,7 @@ export async function accountRoutes(app: FastifyInstance) {
   async function sendOrder(ref: string, reply: FastifyReply, { extraHoursError, status = 200, messageForm, markRead = false, sent = false }: OrderPageOptions = {}) {
     const order = await findClientOrder(deps.db, me(reply.request).id, ref);
     if (!order) return sendErrorPage(reply, 404);
-    // Opening the order reads the manager's messages (docs/delivery.md); what was new is still marked «новое» this once.
-    const unreadBefore = await clientUnreadByOrder(deps.db, me(reply.request).id);
-    const messages = await conversationOf(deps.db, order.id);
-    const unreadHere = unreadBefore.get(order.id) ?? 0;
-    if (markRead && unreadHere > 0) await markOrderRead(deps, { orderId: order.id, side: 'client' });
-    const staffSeqs = messages.filter((m) => m.author === 'staff').map((m) => m.seq);
-    const delivery: ClientDelivery = {
-      results: await resultsForClient(deps.db, order.id),
-      messages,
-      unreadFromSeq: unreadHere > 0 ? (staffSeqs.at(-unreadHere - 1) ?? 0) : null,
-      form: messageForm,
-      sent,
-      maxFileMb: deps.config.RESULT_FILE_MAX_MB,
-    };
-    const unreadElsewhere = [...unreadBefore].reduce((sum, [orderId, count]) => sum + (orderId === order.id && markRead ? 0 : count), 0);
+    const { delivery, unreadElsewhere } = await clientDelivery(deps, { clientId: me(reply.request).id, orderId: order.id, markRead, sent, messageForm });
     const payment = await paidAttemptForOrder(deps.db, order.id);
     const operations = payment ? await operationsForAttempt(deps.db, payment.id) : [];
     const returns = operations.filter((op) => op.kind !== 'capture' && op.state === 'succeeded');

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Deps } from '../../app-deps.js';
+import { markOrderRead } from '../../actions/orders/mark-order-read.js';
 import { postClientMessage } from '../../actions/orders/post-client-message.js';
 import { maxFileBytes } from '../../actions/orders/store-order-file.js';
-import { fileForClient } from '../../db/queries/delivery.js';
+import { clientUnreadByOrder, conversationOf, fileForClient, resultsForClient } from '../../db/queries/delivery.js';
 import { sendDownload } from '../downloads.js';
 import { acceptMultipart, uploadBodyLimit, uploadedFile } from '../uploads.js';
 import { sendErrorPage } from '../views/error-page.js';
@@ -55,3 +57,29 @@ export async function clientDeliveryRoutes(app: FastifyInstance, options: { send
 }
 
 const typedBody = (body: Record<string, unknown>) => (typeof body.body === 'string' ? body.body.slice(0, 12_000) : '');
+
+/**
+ * The order page's results and conversation. Opening the order (`markRead`) reads the manager's
+ * messages; those that were new are still marked «новое» this once. `unreadElsewhere`: the menu's count.
+ */
+export async function clientDelivery(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  input: { clientId: string; orderId: string; markRead: boolean; sent: boolean; messageForm?: ClientDelivery['form'] },
+): Promise<{ delivery: ClientDelivery; unreadElsewhere: number }> {
+  const unreadBefore = await clientUnreadByOrder(deps.db, input.clientId);
+  const messages = await conversationOf(deps.db, input.orderId);
+  const unreadHere = unreadBefore.get(input.orderId) ?? 0;
+  if (input.markRead && unreadHere > 0) await markOrderRead(deps, { orderId: input.orderId, side: 'client' });
+  // The new ones are the last `unreadHere` of the manager's: everything after the one before them.
+  const staffSeqs = messages.filter((m) => m.author === 'staff').map((m) => m.seq);
+  const delivery: ClientDelivery = {
+    results: await resultsForClient(deps.db, input.orderId),
+    messages,
+    unreadFromSeq: unreadHere > 0 ? (staffSeqs.at(-unreadHere - 1) ?? 0) : null,
+    form: input.messageForm,
+    sent: input.sent,
+    maxFileMb: deps.config.RESULT_FILE_MAX_MB,
+  };
+  const unreadElsewhere = [...unreadBefore].reduce((sum, [orderId, count]) => sum + (orderId === input.orderId && input.markRead ? 0 : count), 0);
+  return { delivery, unreadElsewhere };
+}

@@ -7,7 +7,6 @@ import type { FastifyReply } from 'fastify';
  * Cyrillic and all, as RFC 5987/6266 `filename*` (UTF-8, percent-encoded).
  */
 export function attachmentDisposition(fileName: string): string {
-  // eslint-disable-next-line no-control-regex
   const fallback = fileName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_') || 'file';
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;

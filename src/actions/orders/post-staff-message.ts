@@ -7,6 +7,7 @@ import { checkDeliveryFile, type UploadedFile } from '../../domain/orders/delive
 import { checkMessage, deliveryRefusal, type MessageField } from '../../domain/orders/delivery-forms.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { orderMessageEmail } from '../../email/templates/order-message.js';
+import { maxFileBytes, storeOrderFile } from './store-order-file.js';
 import type { StaffActor, WorkResult } from './work-result.js';
 
 /**

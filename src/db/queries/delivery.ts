@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, exists, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../client.js';
-import { orderFiles, orderMessages, orderReadMarkers, orderResults, orders, staff } from '../schema/index.js';
+import { orderFiles, orderMessages, orderResults, orders, staff } from '../schema/index.js';
 
 // Reads of delivering the work (docs/delivery.md): results, the conversation, files, unread counts.
 // A file is reachable only through its order: every query names the order (and for a client, the
@@ -75,13 +75,9 @@ export type DownloadableFile = { id: string; fileName: string; contentType: stri
  * back, or a message's attachment. Anything else (another client's, a draft) is simply not found.
  */
 export async function fileForClient(db: Queryable, input: { clientId: string; orderRef: string; fileId: string }): Promise<DownloadableFile | undefined> {
-  const shownAsResult = exists(
-    db
-      .select({ one: sql`1` })
-      .from(orderResults)
-      .where(and(eq(orderResults.fileId, orderFiles.id), isNotNull(orderResults.publishedAt), isNull(orderResults.removedAt))),
-  );
-  const attached = exists(db.select({ one: sql`1` }).from(orderMessages).where(eq(orderMessages.fileId, orderFiles.id)));
+  // Correlated by hand-qualified names (see unreadFor).
+  const shownAsResult = sql`exists (select 1 from order_results r where r.file_id = "order_files"."id" and r.published_at is not null and r.removed_at is null)`;
+  const attached = sql`exists (select 1 from order_messages m where m.file_id = "order_files"."id")`;
   const [row] = await db
     .select(fileColumns)
     .from(orderFiles)
@@ -99,23 +95,20 @@ export async function fileForStaff(db: Queryable, input: { orderId: string; file
   return row;
 }
 
-/** Messages from the other side that this side has not seen, for one order: `author <> side`, seq past the marker. */
+/**
+ * Messages from the other side that this side has not seen, for the outer query's order: `author <>
+ * side`, seq past the side's marker. Written with qualified names by hand: drizzle leaves columns
+ * unqualified in a single-table select, and an inner `order_id = id` would compare the inner table's own.
+ */
 const unreadFor = (side: 'client' | 'staff') => sql<number>`(
-  select count(*)::int from ${orderMessages}
-  where ${orderMessages.orderId} = ${orders.id} and ${orderMessages.author} <> ${side}::order_side
-    and ${orderMessages.seq} > coalesce((select ${orderReadMarkers.lastSeenSeq} from ${orderReadMarkers}
-      where ${orderReadMarkers.orderId} = ${orders.id} and ${orderReadMarkers.side} = ${side}::order_side), 0))`;
+  select count(*)::int from order_messages m
+  where m.order_id = "orders"."id" and m.author <> ${side}::order_side
+    and m.seq > coalesce((select r.last_seen_seq from order_read_markers r where r.order_id = "orders"."id" and r.side = ${side}::order_side), 0))`;
 
 /** Staff messages the client has not seen, per order of theirs (orders with none are left out). */
 export async function clientUnreadByOrder(db: Queryable, clientId: string): Promise<Map<string, number>> {
   const rows = await db.select({ orderId: orders.id, unread: unreadFor('client') }).from(orders).where(eq(orders.clientId, clientId));
   return new Map(rows.filter((row) => Number(row.unread) > 0).map((row) => [row.orderId, Number(row.unread)]));
-}
-
-/** Client messages staff have not seen, for one order (the card's heading). */
-export async function staffUnreadOfOrder(db: Queryable, orderId: string): Promise<number> {
-  const [row] = await db.select({ unread: unreadFor('staff') }).from(orders).where(eq(orders.id, orderId));
-  return Number(row?.unread ?? 0);
 }
 
 /**
@@ -124,14 +117,14 @@ export async function staffUnreadOfOrder(db: Queryable, orderId: string): Promis
  */
 export async function ordersWithUnreadClientMessages(db: Queryable, limit = 50) {
   const unread = unreadFor('staff');
-  const lastAt = sql<Date>`(select max(${orderMessages.createdAt}) from ${orderMessages} where ${orderMessages.orderId} = ${orders.id} and ${orderMessages.author} = 'client')`;
+  const lastAt = sql<Date>`(select max(m.created_at) from order_messages m where m.order_id = "orders"."id" and m.author = 'client')`;
   const rows = await db
     .select({ id: orders.id, serviceTitle: orders.serviceTitle, customerName: orders.customerName, assignedName: staff.name, unread, lastAt })
     .from(orders)
     .leftJoin(staff, eq(staff.id, orders.assignedStaffId))
     .where(
       and(
-        exists(db.select({ one: sql`1` }).from(orderMessages).where(and(eq(orderMessages.orderId, orders.id), eq(orderMessages.author, 'client')))),
+        sql`exists (select 1 from order_messages m where m.order_id = "orders"."id" and m.author = 'client')`,
         gt(unread, 0),
       ),
     )

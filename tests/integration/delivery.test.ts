@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverNotification } from '../../src/actions/notifications/deliver-notification.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import { auditLog, notifications, orderFiles, orderMessages, orderResults } from '../../src/db/schema/index.js';
-import { orderNumber } from '../../src/domain/orders/order-workflow.js';
 import { deliverQueuedEmails, mailTo, signedInClient } from '../helpers/accounts.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { staffBrowser } from '../helpers/staff.js';
@@ -218,7 +217,7 @@ describe.each(backends)('results and the order conversation on %s', (backend) =>
     // A job run twice (a retry) delivers it once.
     for (let run = 0; run < 2; run++) await deliverNotification(t.deps, alerts[0]!.id, { lastTry: false });
     await deliverQueuedEmails(t);
-    const alertMails = mailTo(smtp.received, manager.member.email, `Заказ № ${orderNumber(alice.order.id)}: сообщение от клиента`);
+    const alertMails = mailTo(smtp.received, manager.member.email, /^Заказ .+: сообщение от клиента$/);
     expect(alertMails).toHaveLength(1);
     expect(alertMails[0]!.text).toContain('«Когда будет готово? <script>alert(1)</script>»');
     expect(alertMails[0]!.text).toContain(`${t.baseUrl}/admin/orders/${alice.order.id}#messages`);

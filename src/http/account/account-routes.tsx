@@ -35,7 +35,7 @@ export async function accountRoutes(app: FastifyInstance) {
 
   app.get<{ Querystring: { password?: string } }>('/account', async (request, reply) => {
     const orders = await clientOrders(deps.db, me(request).id);
-    const notice = request.query.password === 'reset' ? 'Пароль изменён, вы вошли в личный кабинет. Другие сеансы завершены.' : undefined;
+    const notice = request.query.password === 'reset' ? 'Пароль изменён, вход в личный кабинет выполнен. Другие сеансы завершены.' : undefined;
     const unread = await clientUnreadByOrder(deps.db, me(request).id);
     return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} unread={unread} notice={notice} csrfToken={reply.generateCsrf()} />);
   });

@@ -7,6 +7,7 @@ import { replyToPaymentStart } from '../views/payment-hand-off.js';
 import { InvoicePage, invoiceView } from './invoice-page.js';
 
 const INVOICE_REF = /^[\w-]{24}$/;
+const contactOf = (company: { phone: string; email: string }) => ({ phone: company.phone, email: company.email });
 
 /**
  * The client's surcharge invoices. Registered inside accountRoutes, so requireClient has run: every
@@ -25,7 +26,14 @@ export async function invoiceRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       { title: 'Счёт на доплату', refreshSeconds: view === 'checking' ? 3 : undefined },
-      <InvoicePage invoice={found.invoice} order={found.order} attempt={attempt} view={view} csrfToken={reply.generateCsrf()} />,
+      <InvoicePage
+        invoice={found.invoice}
+        order={found.order}
+        attempt={attempt}
+        view={view}
+        manager={{ name: found.managerName, ...contactOf(deps.content.current().company) }}
+        csrfToken={reply.generateCsrf()}
+      />,
     );
   });
 

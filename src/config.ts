@@ -87,6 +87,8 @@ const schema = z
     HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(72_000),
     PUBLIC_URL: optionalUrl,
+    // One file of an order's results or conversation (docs/delivery.md): kept in the database, so bounded.
+    RESULT_FILE_MAX_MB: z.coerce.number().int().min(1, 'не меньше 1 (мегабайт)').max(100, 'не больше 100 (мегабайт): файлы хранятся в базе и в каждой резервной копии').default(20),
     DATABASE_URL: optionalUrl,
     DATA_DIR: z.string().min(1).default('./data'),
     APP_SECRET: z.string().min(32, 'нужно не меньше 32 символов').optional(),

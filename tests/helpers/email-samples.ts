@@ -13,6 +13,8 @@ import { orderConfirmation } from '../../src/email/templates/order-confirmation.
 import { passwordResetEmail } from '../../src/email/templates/password-reset.js';
 import { paymentCancelledEmail } from '../../src/email/templates/payment-cancelled.js';
 import { refundMadeEmail } from '../../src/email/templates/refund-made.js';
+import { orderMessageEmail } from '../../src/email/templates/order-message.js';
+import { resultsReadyEmail } from '../../src/email/templates/results-ready.js';
 import { serviceAddedEmail } from '../../src/email/templates/service-added.js';
 import { specificationAgreedEmail } from '../../src/email/templates/specification-agreed.js';
 import { staffInvitationEmail } from '../../src/email/templates/staff-invitation.js';
@@ -69,4 +71,6 @@ export const emailSamples: Record<string, EmailContent> = {
     sender,
   ),
   gateway_payment_id_conflict: gatewayIdConflictEmail({ adminName: 'Анна Кузнецова', at, orderNumber: 'У-1042', gatewayPaymentId: '100000', heldByOrderNumber: 'У-1017', cardUrl: `${site}/admin/orders/0d6b1f5e` }, sender),
+  results_ready: resultsReadyEmail({ customerName, serviceTitle: 'Лендинг под ключ', count: 2, orderUrl: `${site}/account/orders/${ref}#results` }, sender),
+  order_message: orderMessageEmail({ customerName, serviceTitle: 'Лендинг под ключ', orderUrl: `${site}/account/orders/${ref}#messages` }, sender),
 };

@@ -84,6 +84,17 @@ describe.runIf(installed || process.env.CI)('the shop behind a real reverse prox
     expect(callback.body).toMatch(/<response>|pg_status|<\?xml/);
   });
 
+  it.each(['caddy', 'nginx'] as const)('%s: forms get 1 MB, the upload paths room for an order file (docs/delivery.md)', async (kind) => {
+    const base = `https://localhost:${sites[kind].httpsPort}`;
+    const visitor = new HttpsVisitor('127.0.0.12', certificate.cert);
+    const twoMegabytes = 'x'.repeat(2 * 1024 * 1024);
+    // Refused by the proxy: nginx says 413; Debian's Caddy 2.6 cuts the body and answers 413 or 502, depending on timing.
+    expect([413, 502]).toContain((await visitor.post(`${base}/account/profile`, { name: twoMegabytes })).status);
+    // Through the proxy to the app, which sends a visitor who is not signed in to the sign-in page.
+    const upload = await visitor.post(`${base}/account/orders/some-order/messages`, { body: twoMegabytes });
+    expect([upload.status, upload.location?.replace(base, '')]).toEqual([303, '/account/login']);
+  });
+
   it('caddy: sign-in attempts are counted per visitor address, however often X-Forwarded-For changes', async () => {
     const base = `https://localhost:${sites.caddy.httpsPort}`;
     const attacker = new HttpsVisitor('127.0.0.9', certificate.cert);

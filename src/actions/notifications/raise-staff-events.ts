@@ -32,7 +32,7 @@ export async function raiseStaffEvents(deps: Pick<Deps, 'queue' | 'clock' | 'cal
       eventKind: event.kind,
       ...subject(event),
       invoiceId: event.kind === 'invoice.paid' ? event.invoiceId : null,
-      details: event.kind === 'order.needs_review' || event.kind === 'receipt.failed' || event.kind === 'order.remarks' ? event.message : null,
+      details: event.kind === 'order.needs_review' || event.kind === 'receipt.failed' || event.kind === 'order.remarks' || event.kind === 'order.message' ? event.message : null,
       staffId: recipient.staffId,
       channel: recipient.channel,
       notBefore: deliveryTime(now, deps.calendar, byId.get(recipient.staffId)!.preferences.workingHoursOnly),

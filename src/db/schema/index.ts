@@ -16,3 +16,4 @@ export * from './content.js';
 export * from './extra-hours.js';
 export * from './storefront.js';
 export * from './acceptance.js';
+export * from './delivery.js';

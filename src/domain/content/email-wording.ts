@@ -19,6 +19,8 @@ export const clientEmailTypes = {
   surcharge_paid: 'Доплата получена',
   payment_cancelled: 'Платёж отменён',
   refund_made: 'Деньги возвращены',
+  results_ready: 'Результаты работы готовы',
+  order_message: 'Новое сообщение по заказу',
 } as const;
 export type ClientEmailType = keyof typeof clientEmailTypes;
 export const isClientEmailType = (value: unknown): value is ClientEmailType => typeof value === 'string' && Object.hasOwn(clientEmailTypes, value);

@@ -51,7 +51,13 @@ export function alertMessage(facts: AlertFacts, now: Date): AlertMessage {
     'order.needs_review': `Заказ ${facts.orderNumber}: платёж требует проверки`,
     'receipt.failed': `Заказ ${facts.orderNumber}: касса не пробила чек`,
     'order.remarks': `Заказ ${facts.orderNumber}: клиент не принял работу, есть замечания`,
+    'order.message': `Заказ ${facts.orderNumber}: сообщение от клиента`,
   };
+  if (facts.event === 'order.message') {
+    // The client's words first; the answer is written on the order card, where the client reads it.
+    const lines = [`«${facts.details ?? ''}»`, `Услуга: ${facts.serviceTitle}`, `Клиент: ${facts.customerName}`, 'Ответьте на карточке заказа: клиент увидит ответ в личном кабинете.'];
+    return { title: titles[facts.event], lines, cardUrl: `${facts.cardUrl}#messages`, cardLabel: 'Открыть переписку по заказу' };
+  }
   const lines = [
     ...(facts.details ? [facts.event === 'order.remarks' ? `Замечания клиента: ${facts.details}` : facts.details] : []),
     `Услуга: ${facts.serviceTitle}`,

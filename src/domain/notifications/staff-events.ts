@@ -2,7 +2,7 @@
 // it once and for all: with the recipient and the channel it makes a notification unique, so a
 // duplicate callback or a retried job cannot alert anyone twice.
 
-export const staffEventKinds = ['order.paid', 'invoice.paid', 'order.needs_review', 'receipt.failed', 'lead.created', 'lead.overdue', 'order.remarks'] as const;
+export const staffEventKinds = ['order.paid', 'invoice.paid', 'order.needs_review', 'receipt.failed', 'lead.created', 'lead.overdue', 'order.remarks', 'order.message'] as const;
 export type StaffEventKind = (typeof staffEventKinds)[number];
 
 export const staffEventNames: Record<StaffEventKind, string> = {
@@ -13,6 +13,7 @@ export const staffEventNames: Record<StaffEventKind, string> = {
   'lead.created': 'Заявка на звонок с сайта',
   'lead.overdue': 'Заявке не перезвонили в срок',
   'order.remarks': 'Клиент не принял работу: есть замечания',
+  'order.message': 'Сообщение клиента по заказу',
 };
 
 export type StaffEvent =
@@ -27,7 +28,9 @@ export type StaffEvent =
   /** The lead's callback deadline passed and nobody marked the call made. */
   | { kind: 'lead.overdue'; leadId: string }
   /** The client answered a hand-over with remarks: the work is back in progress (`message`: the remarks). */
-  | { kind: 'order.remarks'; orderId: string; handoverId: string; message: string };
+  | { kind: 'order.remarks'; orderId: string; handoverId: string; message: string }
+  /** The client wrote in the order's conversation (docs/delivery.md): `message` is its start. */
+  | { kind: 'order.message'; orderId: string; messageId: string; message: string };
 
 export type OrderEvent = Exclude<StaffEvent, { leadId: string }>;
 
@@ -50,6 +53,8 @@ export function staffEventKey(event: StaffEvent): string {
       return `lead.overdue:${event.leadId}`;
     case 'order.remarks':
       return `order.remarks:${event.handoverId}`;
+    case 'order.message':
+      return `order.message:${event.messageId}`;
   }
 }
 

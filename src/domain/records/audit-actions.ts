@@ -17,6 +17,10 @@ export const auditActionWords = {
   'order.work_remarks': 'Клиент не принял работу: прислал замечания',
   'order.completed': 'Работа завершена',
   'order.callback_escalated': 'Срок звонка клиенту пропущен: оповещены менеджер и администраторы',
+  'order.result_added': 'Добавлен результат работы (черновик)',
+  'order.results_published': 'Результаты открыты клиенту, отправлено письмо',
+  'order.result_removed': 'Результат работы убран, файл удалён',
+  'order.message_sent': 'Клиенту отправлено сообщение по заказу',
 
   'payment.cancel_requested': 'Запрошена отмена платежа',
   'payment.refund_requested': 'Запрошен возврат денег',

@@ -8,6 +8,8 @@ import { orderConfirmation } from './order-confirmation.js';
 import { passwordResetEmail } from './password-reset.js';
 import { paymentCancelledEmail } from './payment-cancelled.js';
 import { refundMadeEmail } from './refund-made.js';
+import { orderMessageEmail } from './order-message.js';
+import { resultsReadyEmail } from './results-ready.js';
 import type { EmailSender } from './sender.js';
 import { serviceAddedEmail } from './service-added.js';
 import { specificationAgreedEmail } from './specification-agreed.js';
@@ -74,5 +76,9 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
         { customerName, number: 'У-1042', serviceTitle, amountKopecks: 1_000_000, paidKopecks: 4_990_000, refundedKopecks: 1_000_000, card: 'VISA •• 1981', surcharge: false, publicUrl: site, orderRef: ref },
         sender,
       );
+    case 'results_ready':
+      return resultsReadyEmail({ customerName, serviceTitle, count: 2, orderUrl: `${site}/account/orders/${ref}#results` }, sender);
+    case 'order_message':
+      return orderMessageEmail({ customerName, serviceTitle, orderUrl: `${site}/account/orders/${ref}#messages` }, sender);
   }
 }

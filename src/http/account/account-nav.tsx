@@ -6,12 +6,20 @@ const links = [
 ];
 
 /** The personal account's own menu, with "log out" as a POST (a link could be triggered by other sites). */
-export function AccountNav({ current, csrfToken }: { current: string; csrfToken: string }) {
+export function AccountNav({ current, csrfToken, unread = 0 }: { current: string; csrfToken: string; unread?: number }) {
   return (
     <nav class="account-nav" aria-label="Личный кабинет">
       {links.map((link) => (
         <a href={link.href} aria-current={link.href === current ? 'page' : undefined}>
           {link.label}
+          {link.href === '/account' && unread > 0 && (
+            <>
+              {' '}
+              <span class="unread-badge" aria-label={unreadWords(unread)}>
+                {unread}
+              </span>
+            </>
+          )}
         </a>
       ))}
       <form method="post" action="/account/logout" class="inline-form">
@@ -22,4 +30,13 @@ export function AccountNav({ current, csrfToken }: { current: string; csrfToken:
       </form>
     </nav>
   );
+}
+
+/** «1 новое сообщение», «3 новых сообщения», «5 новых сообщений». */
+export function unreadWords(count: number): string {
+  const tens = count % 100;
+  const ones = count % 10;
+  if (ones === 1 && tens !== 11) return `${count} новое сообщение`;
+  if (ones >= 2 && ones <= 4 && (tens < 12 || tens > 14)) return `${count} новых сообщения`;
+  return `${count} новых сообщений`;
 }

@@ -16,6 +16,7 @@ import type { SurchargeBasis } from '../../db/queries/invoices.js';
 import { Timeline } from './orders-page.js';
 import { AcceptancePanel, type AcceptanceView } from './acceptance-panel.js';
 import { orderNumber } from '../../domain/orders/order-number.js';
+import { ConversationPanel, ResultsPanel, type ClientDelivery } from './delivery-panels.js';
 
 export interface AccountOrderPageProps {
   order: Order;
@@ -33,10 +34,14 @@ export interface AccountOrderPageProps {
   extraHours?: { basis: SurchargeBasis; requests: ExtraHoursRequestItem[]; error?: string };
   /** Hand-overs of the work, the answer form while one waits, and the act once completed. */
   acceptance?: AcceptanceView;
+  /** Results and the conversation (docs/delivery.md). */
+  delivery?: ClientDelivery;
+  /** Unread manager messages in the client's other orders, for the menu. */
+  unread?: number;
   csrfToken: string;
 }
 
-export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, acceptance, csrfToken }: AccountOrderPageProps) {
+export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, acceptance, delivery, unread = 0, csrfToken }: AccountOrderPageProps) {
   return (
     <section>
       <p class="breadcrumbs">
@@ -44,7 +49,7 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
       </p>
       <h1>{order.serviceTitle}</h1>
       <p>Заказ {orderNumber(order.number)}</p>
-      <AccountNav current="" csrfToken={csrfToken} />
+      <AccountNav current="" csrfToken={csrfToken} unread={unread} />
       <div class="panel">
         <h2>Ход работы</h2>
         <Timeline order={order} />
@@ -87,10 +92,12 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
           </>
         )}
       </div>
+      {delivery && <ResultsPanel orderRef={order.publicRef} results={delivery.results} />}
       <OrderWorkPanel work={work} />
       {extraHours && <ExtraHoursPanel orderRef={order.publicRef} csrfToken={csrfToken} {...extraHours} />}
       <InvoiceList invoices={invoices} orderNumber={order.number} csrfToken={csrfToken} />
       <OrderReceipts receipts={receipts} />
+      {delivery && <ConversationPanel orderRef={order.publicRef} delivery={delivery} csrfToken={csrfToken} />}
     </section>
   );
 }

@@ -25,6 +25,8 @@ import { PASSWORD_CHANGE_PATH, requireClient } from './session.js';
 import { SessionsPage } from './sessions-page.js';
 import { invoiceRoutes } from './invoice-routes.js';
 import { orderNumber } from '../../domain/orders/order-number.js';
+import { clientUnreadByOrder } from '../../db/queries/delivery.js';
+import { clientDelivery, clientDeliveryRoutes, type SendAccountOrder } from './delivery-routes.js';
 
 type Form = { Body: Record<string, unknown> | undefined };
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 254) : '');
@@ -39,11 +41,12 @@ export async function accountRoutes(app: FastifyInstance) {
   app.get<{ Querystring: { password?: string } }>('/account', async (request, reply) => {
     const orders = await clientOrders(deps.db, me(request).id);
     const notice = request.query.password === 'reset' ? 'Пароль изменён, вход в личный кабинет выполнен. Другие сеансы завершены.' : undefined;
-    return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} notice={notice} csrfToken={reply.generateCsrf()} />);
+    const unread = await clientUnreadByOrder(deps.db, me(request).id);
+    return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} unread={unread} notice={notice} csrfToken={reply.generateCsrf()} />);
   });
 
-  app.get<{ Params: { ref: string } }>('/account/orders/:ref', async (request, reply) => {
-    return sendOrder(request.params.ref, reply);
+  app.get<{ Params: { ref: string }; Querystring: { sent?: string } }>('/account/orders/:ref', async (request, reply) => {
+    return sendOrder(request.params.ref, reply, { markRead: true, sent: request.query.sent === '1' });
   });
 
   // The client's answer to a request for extra hours (approve, or discuss with the manager).
@@ -55,9 +58,9 @@ export async function accountRoutes(app: FastifyInstance) {
       case 'not_found':
         return sendErrorPage(reply, 404);
       case 'already_answered':
-        return sendOrder(request.params.ref, reply, 'Вы уже ответили на этот запрос.', 409);
+        return sendOrder(request.params.ref, reply, { extraHoursError: 'Вы уже ответили на этот запрос.', status: 409 });
       case 'invalid':
-        return sendOrder(request.params.ref, reply, result.error, 422);
+        return sendOrder(request.params.ref, reply, { extraHoursError: result.error, status: 422 });
     }
   });
 
@@ -73,17 +76,19 @@ export async function accountRoutes(app: FastifyInstance) {
       case 'not_found':
         return sendErrorPage(reply, 404);
       case 'not_waiting':
-        return sendOrder(request.params.ref, reply, undefined, 409, { error: 'Работа сейчас не ждёт вашего ответа: вы уже ответили, или срок приёмки истёк.' });
+        return sendOrder(request.params.ref, reply, { status: 409, answer: { error: 'Работа сейчас не ждёт вашего ответа: вы уже ответили, или срок приёмки истёк.' } });
       case 'invalid':
-        return sendOrder(request.params.ref, reply, undefined, 422, { error: result.error, remarks: typeof body.remarks === 'string' ? body.remarks.slice(0, 4000) : '' });
+        return sendOrder(request.params.ref, reply, { status: 422, answer: { error: result.error, remarks: typeof body.remarks === 'string' ? body.remarks.slice(0, 4000) : '' } });
     }
   });
 
   await acceptanceRoutes(app);
 
-  async function sendOrder(ref: string, reply: FastifyReply, extraHoursError?: string, status = 200, answer?: { error: string; remarks?: string }) {
+  type OrderPageOptions = NonNullable<Parameters<SendAccountOrder>[2]> & { extraHoursError?: string; markRead?: boolean; sent?: boolean; answer?: { error: string; remarks?: string } };
+  async function sendOrder(ref: string, reply: FastifyReply, { extraHoursError, status = 200, messageForm, markRead = false, sent = false, answer }: OrderPageOptions = {}) {
     const order = await findClientOrder(deps.db, me(reply.request).id, ref);
     if (!order) return sendErrorPage(reply, 404);
+    const { delivery, unreadElsewhere } = await clientDelivery(deps, { clientId: me(reply.request).id, orderId: order.id, markRead, sent, messageForm });
     const payment = await paidAttemptForOrder(deps.db, order.id);
     const operations = payment ? await operationsForAttempt(deps.db, payment.id) : [];
     const returns = operations.filter((op) => op.kind !== 'capture' && op.state === 'succeeded');
@@ -97,7 +102,7 @@ export async function accountRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       { title: `Заказ ${orderNumber(order.number)}: ${order.serviceTitle}`, status },
-      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} acceptance={acceptance} csrfToken={reply.generateCsrf()} />,
+      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} acceptance={acceptance} delivery={delivery} unread={unreadElsewhere} csrfToken={reply.generateCsrf()} />,
     );
   }
 
@@ -150,6 +155,8 @@ export async function accountRoutes(app: FastifyInstance) {
   });
 
   await invoiceRoutes(app);
+  // Its own plugin: the multipart parser and the onRequest session check apply to its routes only.
+  await app.register(clientDeliveryRoutes, { sendOrder });
 
   app.get('/account/sessions', async (request, reply) => {
     const sessions = await listSessions(deps.db, me(request).id);

@@ -2,10 +2,10 @@ import { formatRub } from '../../domain/money.js';
 import { orderTimeline } from '../../domain/orders/order-timeline.js';
 import type { Order } from '../../db/queries/orders.js';
 import { moscowDateTime } from '../../email/templates/format.js';
-import { AccountNav } from './account-nav.js';
+import { AccountNav, unreadWords } from './account-nav.js';
 import { orderNumber } from '../../domain/orders/order-number.js';
 
-export function OrdersPage({ name, orders, csrfToken, notice }: { name: string; orders: Order[]; csrfToken: string; notice?: string }) {
+export function OrdersPage({ name, orders, csrfToken, notice, unread = new Map() }: { name: string; orders: Order[]; csrfToken: string; notice?: string; unread?: Map<string, number> }) {
   return (
     <section>
       <h1>Личный кабинет</h1>
@@ -15,7 +15,7 @@ export function OrdersPage({ name, orders, csrfToken, notice }: { name: string; 
         </p>
       )}
       <p>Здравствуйте, {name}!</p>
-      <AccountNav current="/account" csrfToken={csrfToken} />
+      <AccountNav current="/account" csrfToken={csrfToken} unread={[...unread.values()].reduce((a, b) => a + b, 0)} />
       {orders.length === 0 ? (
         <p class="panel">Оплаченных заказов пока нет.</p>
       ) : (
@@ -25,6 +25,13 @@ export function OrdersPage({ name, orders, csrfToken, notice }: { name: string; 
               <h2>
                 <a href={`/account/orders/${order.publicRef}`}>{order.serviceTitle}</a>
               </h2>
+              {unread.get(order.id) && (
+                <p>
+                  <a class="unread-badge" href={`/account/orders/${order.publicRef}#messages`}>
+                    {unreadWords(unread.get(order.id)!)}
+                  </a>
+                </p>
+              )}
               <p>
                 Заказ {orderNumber(order.number)}, {formatRub(order.priceKopecks)}, оплачен {order.paidAt ? moscowDateTime(order.paidAt) : '—'} (мск)
               </p>

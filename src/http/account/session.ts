@@ -59,6 +59,8 @@ export const PASSWORD_CHANGE_PATH = '/account/password/change';
  * replaced → the password change page, whatever was asked for.
  */
 export async function requireClient(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  // Upload routes check the session in onRequest, before the body is read; the preHandler then finds it done.
+  if (request.client) return;
   const current = await currentClient(request);
   if (!current) {
     clearSessionCookie(request, reply);

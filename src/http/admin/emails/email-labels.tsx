@@ -26,6 +26,8 @@ const kindNames: Record<string, string> = {
   surcharge_paid: 'Доплата получена',
   payment_cancelled: 'Оплата отменена',
   refund_made: 'Возврат денег',
+  results_ready: 'Результаты готовы',
+  order_message: 'Сообщение по заказу',
   gateway_payment_id_conflict: 'Шлюз повторил номер платежа',
 };
 

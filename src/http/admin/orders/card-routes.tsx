@@ -12,6 +12,8 @@ import { isUuid } from './format.js';
 import { OrderCardPage, type CardProblem } from './order-card-page.js';
 import { orderReceiptsSection } from '../receipts/order-receipts-section.js';
 import { orderAcceptanceSection } from './acceptance-section.js';
+import { markOrderRead } from '../../../actions/orders/mark-order-read.js';
+import { deliveryNotices, orderMessagesSection, orderResultsSection } from './delivery-sections.js';
 
 /** What a redirect back to the card says, by the `done` query value (never free text from the URL). */
 export const cardNotices = {
@@ -24,6 +26,7 @@ export const cardNotices = {
   hours: 'Часы записаны.',
   handed_over: 'Работа сдана: клиенту отправлено письмо, он примет её или напишет замечания в личном кабинете.',
   extra_hours: 'Запрос отправлен клиенту: эти часы можно выставить в счёт, когда клиент их одобрит в личном кабинете.',
+  ...deliveryNotices,
 } as const;
 export type CardNotice = keyof typeof cardNotices;
 
@@ -35,7 +38,14 @@ export async function sendOrderCard(request: FastifyRequest, reply: FastifyReply
   if (!card) return sendErrorPage(reply, 404, 'Такого заказа нет.');
   const now = deps.clock.now();
   const csrfToken = reply.generateCsrf();
-  const sections = [await orderAcceptanceSection(request, orderId), await orderInvoicesSection(request, orderId, csrfToken, options.problem), await orderPaymentsSection(request, orderId), await orderReceiptsSection(request, orderId, csrfToken)].filter(
+  const sections = [
+    await orderAcceptanceSection(request, orderId),
+    await orderResultsSection(request, orderId, csrfToken, options.problem),
+    await orderMessagesSection(request, orderId, csrfToken, options.problem),
+    await orderInvoicesSection(request, orderId, csrfToken, options.problem),
+    await orderPaymentsSection(request, orderId),
+    await orderReceiptsSection(request, orderId, csrfToken),
+  ].filter(
     (s): s is VNode => s !== null,
   );
   return sendAdminPage(
@@ -61,6 +71,8 @@ export async function cardRoutes(app: FastifyInstance) {
   app.get<{ Params: { id: string }; Querystring: { done?: string } }>('/admin/orders/:id', { config: { staff: 'orders.view' } }, async (request, reply) => {
     const done = request.query.done;
     const notice = done && Object.hasOwn(cardNotices, done) ? cardNotices[done as CardNotice] : undefined;
+    // Opening the card is reading the client's messages: the queue's unread count drops (docs/delivery.md).
+    if (isUuid(request.params.id)) await markOrderRead(app.deps, { orderId: request.params.id, side: 'staff' });
     return sendOrderCard(request, reply, request.params.id, { notice });
   });
 }

@@ -12,7 +12,7 @@ import { UtmRows } from '../views/utm-rows.js';
 
 /** Which form a failed POST came from, with its errors and what was typed; or a refused step. */
 export interface CardProblem {
-  form?: 'contact' | 'specification' | 'hours' | 'assign' | 'extra_hours';
+  form?: 'contact' | 'specification' | 'hours' | 'assign' | 'extra_hours' | 'result' | 'message';
   errors?: Errors;
   values?: Record<string, string>;
   refusal?: string;

@@ -2,6 +2,8 @@ import { callbackCountdown, queueFilterLabels, queueFilters, type QueueFilter } 
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import type { QueueRow } from '../../../db/queries/admin-orders.js';
 import { OrderLink, Phone } from './format.js';
+import type { UnreadOrderRow } from '../../../db/queries/delivery.js';
+import { UnreadMessages } from './unread-messages.js';
 
 export interface QueuePageProps {
   rows: QueueRow[];
@@ -10,6 +12,8 @@ export interface QueuePageProps {
   /** Whether the member may take orders (a manager or an admin). */
   canTake: boolean;
   csrfToken: string;
+  /** Orders with client messages nobody has read yet (any state: they are past the call too). */
+  unreadMessages?: UnreadOrderRow[];
 }
 
 const emptyTexts: Record<QueueFilter, string> = {
@@ -20,11 +24,12 @@ const emptyTexts: Record<QueueFilter, string> = {
 };
 
 /** Paid orders waiting for the manager's call, nearest deadline first; the time left counts down (admin-countdown.js). */
-export function QueuePage({ rows, filter, now, canTake, csrfToken }: QueuePageProps) {
+export function QueuePage({ rows, filter, now, canTake, csrfToken, unreadMessages = [] }: QueuePageProps) {
   const overdue = rows.filter((row) => row.callbackDueAt && row.callbackDueAt <= now).length;
   return (
     <section>
       <h1>Очередь звонков</h1>
+      <UnreadMessages rows={unreadMessages} />
       <LiveControls />
       {/* admin-live-queue.js swaps this part for a fresh copy of the page's when the queue changes. */}
       <div data-live-queue="/admin/queue/events" data-order-ids={rows.map((row) => row.id).join(' ')}>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { parseQueueFilter } from '../../../domain/orders/callback-queue.js';
 import { allows } from '../../../domain/staff/staff-access.js';
 import { callbackQueue } from '../../../db/queries/admin-orders.js';
+import { ordersWithUnreadClientMessages } from '../../../db/queries/delivery.js';
 import { sendAdminPage } from '../views/admin-page.js';
 import { QueuePage } from './queue-page.js';
 
@@ -29,7 +30,7 @@ export async function queueRoutes(app: FastifyInstance) {
       reply,
       // The tab shows how many wait, «(3) Очередь звонков», even when another tab is in front.
       { title: rows.length > 0 ? `(${rows.length}) Очередь звонков` : 'Очередь звонков', scripts: ['/static/admin-countdown.js', '/static/admin-live-queue.js'] },
-      <QueuePage rows={rows} filter={filter} now={now} canTake={allows(member.role, 'orders.work')} csrfToken={reply.generateCsrf()} />,
+      <QueuePage rows={rows} filter={filter} now={now} canTake={allows(member.role, 'orders.work')} csrfToken={reply.generateCsrf()} unreadMessages={await ordersWithUnreadClientMessages(deps.db)} />,
     );
   });
 }

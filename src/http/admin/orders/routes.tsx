@@ -5,6 +5,7 @@ import { ordersListRoutes } from './orders-list-routes.js';
 import { queueRoutes } from './queue-routes.js';
 import { queueEventRoutes } from '../queue-events.js';
 import { workRoutes } from './work-routes.js';
+import { deliveryRoutes } from './delivery-routes.js';
 
 /** The callback queue, the order list and an order's card: contacts, specification, hours, the work's steps. */
 export async function ordersArea(app: FastifyInstance) {
@@ -14,4 +15,5 @@ export async function ordersArea(app: FastifyInstance) {
   await app.register(cardRoutes);
   await app.register(workRoutes);
   await app.register(acceptanceRoutes);
+  await app.register(deliveryRoutes);
 }

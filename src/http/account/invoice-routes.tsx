@@ -8,6 +8,7 @@ import { InvoicePage, invoiceView } from './invoice-page.js';
 import { invoiceNumber } from '../../domain/orders/order-number.js';
 
 const INVOICE_REF = /^[\w-]{24}$/;
+const contactOf = (company: { phone: string; email: string }) => ({ phone: company.phone, email: company.email });
 
 /**
  * The client's surcharge invoices. Registered inside accountRoutes, so requireClient has run: every
@@ -26,7 +27,14 @@ export async function invoiceRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       { title: `Счёт на доплату ${invoiceNumber(found.order.number, found.invoice.ordinal)}`, refreshSeconds: view === 'checking' ? 3 : undefined },
-      <InvoicePage invoice={found.invoice} order={found.order} attempt={attempt} view={view} csrfToken={reply.generateCsrf()} />,
+      <InvoicePage
+        invoice={found.invoice}
+        order={found.order}
+        attempt={attempt}
+        view={view}
+        manager={{ name: found.managerName, ...contactOf(deps.content.current().company) }}
+        csrfToken={reply.generateCsrf()}
+      />,
     );
   });
 

@@ -33,7 +33,7 @@ const customerName = 'Иван Петров';
 
 export const emailSamples: Record<string, EmailContent> = {
   order_confirmation: orderConfirmation(
-    { customerName, orderNumber: 'У-1042', serviceTitle: 'Лендинг под ключ', priceKopecks: 4_990_000, paidKopecks: 4_990_000, card: { brand: 'VISA', last4: '1981' }, paidAt: at, publicUrl: site, orderRef: ref, managerDeadline: 'сегодня до 12:20' },
+    { customerName, orderNumber: 'У-1042', serviceTitle: 'Лендинг под ключ', priceKopecks: 4_990_000, paidKopecks: 4_990_000, card: { brand: 'VISA', last4: '1981' }, paidAt: at, publicUrl: site, orderRef: ref, managerDeadline: 'во вторник, 24 ноября, до 12:20' },
     sender,
   ),
   credentials: credentialsEmail({ customerName, orderNumber: 'У-1042', login: 'ivan.petrov', temporaryPassword: 'вК7-пр2-зм9', loginUrl: `${site}/account/login`, validUntil: later }, sender),

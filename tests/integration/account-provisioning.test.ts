@@ -31,13 +31,15 @@ describe.each(backends)('client accounts after payment on %s', (backend) => {
     expect(client!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
     const orderPage = await t.app.inject(`/orders/${order.publicRef}`);
-    expect(orderPage.body).toContain('сегодня до 12:20');
+    expect(orderPage.body).toContain('сегодня, во вторник, 24 ноября, до 12:20');
     expect(orderPage.body).toContain('«Доступ в личный кабинет» — логин и временный пароль');
     expect(orderPage.body).toContain('«Подтвердите адрес электронной почты»');
 
     const confirmation = mailTo(smtp.received, 'anna@example.ru', `Заказ ${orderNumber(order.number)} оплачен: Техническая поддержка сайта`);
     expect(confirmation).toHaveLength(1);
-    expect(confirmation[0]!.text).toContain('сегодня до 12:20');
+    // An email is read later: it names the day, never «сегодня».
+    expect(confirmation[0]!.text).toContain('Менеджер свяжется с вами во вторник, 24 ноября, до 12:20');
+    expect(confirmation[0]!.text).not.toMatch(/сегодня|завтра/);
     const [credentials] = mailTo(smtp.received, 'anna@example.ru', 'Доступ в личный кабинет');
     const { login, password } = credentialsIn(credentials!);
     expect(login).toBe(client!.login);

@@ -30,7 +30,7 @@ describe.each(backends)('back office: the working calendar on %s', (backend) => 
       .where(and(gte(calendarDays.date, `${year}-01-01`), lte(calendarDays.date, `${year}-12-31`)))
       .orderBy(calendarDays.date, calendarDays.kind);
   const snapshot = async () => ({ days: await daysOf(2026), years: await t.deps.db.select().from(calendarYears).orderBy(calendarYears.year), audit: await t.deps.db.$count(auditLog) });
-  const managerDeadlineOn = async (publicRef: string) => /(завтра|сегодня|в [а-я]+, \d+ [а-я]+,) до \d\d:\d\d/.exec((await visitor(t.app).get(`/orders/${publicRef}`)).body)?.[0];
+  const managerDeadlineOn = async (publicRef: string) => /(?:(?:завтра|сегодня), )?во? [а-я]+, \d+ [а-я]+, до \d\d:\d\d/.exec((await visitor(t.app).get(`/orders/${publicRef}`)).body)?.[0];
 
   it('shows the years and a year month by month with its marked days; only admins open it', async () => {
     const years = await admin.get('/admin/calendar');
@@ -51,7 +51,7 @@ describe.each(backends)('back office: the working calendar on %s', (backend) => 
 
   it('makes a weekday a holiday: the next payment in this process is due a day later at once', async () => {
     const before = await paidOrder(t, { email: 'before@example.ru' });
-    expect(await managerDeadlineOn(before.publicRef)).toBe('завтра до 10:00');
+    expect(await managerDeadlineOn(before.publicRef)).toBe('завтра, во вторник, 24 ноября, до 10:00');
 
     const marked = await admin.post('/admin/calendar/2026/days', { date: '2026-11-24', type: 'holiday' }, '/admin/calendar/2026');
     expect(marked.statusCode).toBe(303);

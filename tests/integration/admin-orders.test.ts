@@ -63,9 +63,9 @@ describe.each(backends)('the callback queue and its escalation on %s', (backend)
     expect(page.body).toContain('href="tel:+79121112233"');
     expect(page.body).toContain('+7 912 111 22 33');
     expect(page.body).toContain('24.11.2026 11:15');
-    expect(page.body).toContain('осталось 55 мин');
-    expect(page.body).toContain('осталось 1 ч');
-    expect(page.body).toMatch(/<tr class="orders-overdue-row">(?:(?!<\/tr>).)*просрочено на 20 мин/s);
+    expect(page.body).toContain('осталось 55 минут');
+    expect(page.body).toContain('остался 1 час');
+    expect(page.body).toMatch(/<tr class="orders-overdue-row">(?:(?!<\/tr>).)*просрочено на 20 минут/s);
     expect(page.body).toContain('В очереди: 3');
     expect(page.body).toMatch(/просрочено: 1/);
     // The countdown script comes with the page's nonce; without it the server's words stand.

@@ -76,7 +76,7 @@ describe.each(backends)('alerts about leads from the site on %s', (backend) => {
       `Позвонить ${deadlineInWords(lead.callbackDueAt, clock.now())}`,
       'Открыть заявки',
     ]);
-    expect(message!.text).toMatch(/Позвонить сегодня до 12:0\d/);
+    expect(message!.text).toMatch(/Позвонить во вторник, 24 ноября, до 12:0\d/);
     expect(message!.entities).toContainEqual(expect.objectContaining({ type: 'text_link', url: `${t.baseUrl}/admin/leads#lead-${lead.id}` }));
 
     await eventually(async () => mailsAbout(manager.member.email, title).length === 1, 'the lead alert email arrived');

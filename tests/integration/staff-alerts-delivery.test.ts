@@ -76,7 +76,7 @@ describe.each(backends)('staff alert delivery on %s', (backend) => {
     moveTo('2026-11-30T09:00');
     await runJob(held.id);
     const morning = telegram.sent(masha.id).at(-1)!;
-    expect(morning.text).toContain('Позвонить сегодня до 10:00');
+    expect(morning.text).toContain('Позвонить в понедельник, 30 ноября, до 10:00');
     expect(morning.text).toContain('Клиент: Вечерний Клиент');
   });
 

@@ -90,7 +90,7 @@ describe.each(backends)('staff alerts on %s', (backend) => {
     expect(message!.text).toContain('Клиент: Иван Петров');
     expect(message!.text).toContain('Услуга: ');
     expect(message!.text).toMatch(/Сумма: [\d\u00a0]+(,\d\d)?\u00a0₽/);
-    expect(message!.text).toMatch(/Позвонить сегодня до \d\d:\d\d/);
+    expect(message!.text).toMatch(/Позвонить во вторник, 24 ноября, до \d\d:\d\d/);
     expect(message!.entities).toContainEqual(expect.objectContaining({ type: 'text_link', url: `${t.baseUrl}/admin/orders/${order.id}` }));
     expect(message!.entities).toContainEqual(expect.objectContaining({ type: 'bold' }));
   });

@@ -63,7 +63,7 @@ describe.each(backends)('storefront trust signals, FAQ and service pictures on %
       expect(page.body).toContain('защищённой странице платёжного сервиса Freedom Pay');
       expect(page.body).toContain('Как это работает');
       // Paid on Tuesday at 11:20 in Moscow: the manager calls within the working hour.
-      expect(page.body).toContain('при оплате сейчас — сегодня до 12:20 (мск)');
+      expect(page.body).toContain('при оплате сейчас — сегодня, во вторник, 24 ноября, до 12:20 (мск)');
       expect(page.body).toContain('Доплата — только по договорённости');
       // No FAQ yet: no empty section.
       expect(page.body).not.toContain('Вопросы и ответы');

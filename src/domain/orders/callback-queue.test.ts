@@ -6,14 +6,18 @@ const due = msk('2026-11-24T11:15');
 
 describe('callbackCountdown', () => {
   it.each([
-    ['2026-11-24T10:15', false, 'осталось 1 ч'],
-    ['2026-11-24T10:33', false, 'осталось 42 мин'],
-    ['2026-11-24T11:14:30', false, 'осталось 1 мин'],
-    ['2026-11-24T11:15', true, 'просрочено на 1 мин'],
-    ['2026-11-24T11:16:59', true, 'просрочено на 1 мин'],
-    ['2026-11-24T12:20', true, 'просрочено на 1 ч 5 мин'],
-    ['2026-11-25T13:15', true, 'просрочено на 1 дн 2 ч'],
-    ['2026-11-21T11:15', false, 'осталось 3 дн'],
+    ['2026-11-24T10:15', false, 'остался 1 час'],
+    ['2026-11-24T10:33', false, 'осталось 42 минуты'],
+    ['2026-11-24T10:40', false, 'осталось 35 минут'],
+    ['2026-11-24T11:14:30', false, 'осталась 1 минута'],
+    ['2026-11-24T11:15', true, 'просрочено на 1 минуту'],
+    ['2026-11-24T11:16:59', true, 'просрочено на 1 минуту'],
+    ['2026-11-24T11:18', true, 'просрочено на 3 минуты'],
+    ['2026-11-24T12:20', true, 'просрочено на 1 час 5 минут'],
+    ['2026-11-25T13:15', true, 'просрочено на 1 день 2 часа'],
+    ['2026-11-26T19:15', true, 'просрочено на 2 дня 8 часов'],
+    ['2026-11-21T11:15', false, 'осталось 3 дня'],
+    ['2026-11-19T11:15', false, 'осталось 5 дней'],
   ])('at %s: overdue %s, «%s»', (now, overdue, text) => {
     const countdown = callbackCountdown(due, msk(now));
     expect(countdown.overdue).toBe(overdue);
@@ -21,8 +25,8 @@ describe('callbackCountdown', () => {
   });
 
   it('rounds the time left up, so "1 мин" means less than a minute, never zero', () => {
-    expect(callbackCountdown(due, new Date(due.getTime() - 1)).text).toBe('осталось 1 мин');
-    expect(callbackCountdown(due, new Date(due.getTime() - 60_001)).text).toBe('осталось 2 мин');
+    expect(callbackCountdown(due, new Date(due.getTime() - 1)).text).toBe('осталась 1 минута');
+    expect(callbackCountdown(due, new Date(due.getTime() - 60_001)).text).toBe('осталось 2 минуты');
   });
 
   it('says the same as the browser script, minute by minute over two days', async () => {
@@ -37,19 +41,26 @@ describe('callbackCountdown', () => {
         expect(script.countdown(due.getTime(), now.getTime())).toEqual({ overdue, text });
       }
     }
-    for (let minutes = 0; minutes < 5000; minutes += 13) expect(script.durationWords(minutes)).toBe(durationWords(minutes));
+    for (let minutes = 0; minutes < 5000; minutes += 13) {
+      expect(script.durationWords(minutes)).toBe(durationWords(minutes));
+      expect((script.durationWords as (m: number, c: string) => string)(minutes, 'accusative')).toBe(durationWords(minutes, 'accusative'));
+    }
   });
 });
 
 describe('durationWords', () => {
   it.each([
-    [0, '0 мин'],
-    [42, '42 мин'],
-    [60, '1 ч'],
-    [65, '1 ч 5 мин'],
-    [1439, '23 ч 59 мин'],
-    [1440, '1 дн'],
-    [2 * 1440 + 4 * 60 + 30, '2 дн 4 ч'],
+    [0, '0 минут'],
+    [1, '1 минута'],
+    [42, '42 минуты'],
+    [60, '1 час'],
+    [65, '1 час 5 минут'],
+    [21 * 60 + 11, '21 час 11 минут'],
+    [1439, '23 часа 59 минут'],
+    [1440, '1 день'],
+    [1440 + 8 * 60, '1 день 8 часов'],
+    [2 * 1440 + 4 * 60 + 30, '2 дня 4 часа'],
+    [5 * 1440, '5 дней'],
   ])('%i min → «%s»', (minutes, words) => expect(durationWords(minutes)).toBe(words));
 });
 

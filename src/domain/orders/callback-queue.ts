@@ -1,3 +1,5 @@
+import { countOf, plural, words, type PluralForms } from '../plural.js';
+
 // The callback queue (docs/back-office.md#callback-deadline): which paid orders a manager must call, how much time is
 // left before each deadline, and whether the deadline was kept. The words here are also computed in the
 // browser by public/admin-countdown.js, which must say exactly the same (a unit test compares them).
@@ -18,15 +20,32 @@ export function parseQueueFilter(value: unknown): QueueFilter | null {
   return queueFilters.find((filter) => filter === value) ?? null;
 }
 
-/** A span of whole minutes in short Russian words: «42 мин», «1 ч 5 мин», «3 ч», «2 дн 4 ч». */
-export function durationWords(minutes: number): string {
+type Unit = 'day' | 'hour' | 'minute';
+/** After «на» (accusative) only «минута» changes: «на 1 минуту». */
+const accusative: Record<Unit, PluralForms> = { ...words, minute: ['минуту', 'минуты', 'минут'] };
+
+/** The units a span is told in. Beyond a day, minutes are noise: the deadline is the next working morning anyway. */
+function spanParts(minutes: number): [number, Unit][] {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const rest = minutes % 60;
-  // Beyond a day, minutes are noise: the deadline is the next working morning anyway.
-  if (days > 0) return hours > 0 ? `${days} дн ${hours} ч` : `${days} дн`;
-  if (hours > 0) return rest > 0 ? `${hours} ч ${rest} мин` : `${hours} ч`;
-  return `${rest} мин`;
+  if (days > 0) return hours > 0 ? [[days, 'day'], [hours, 'hour']] : [[days, 'day']];
+  if (hours > 0) return rest > 0 ? [[hours, 'hour'], [rest, 'minute']] : [[hours, 'hour']];
+  return [[rest, 'minute']];
+}
+
+/** A span of whole minutes in Russian words: «42 минуты», «1 час 5 минут», «3 часа», «2 дня 4 часа»; after «на»: «1 минуту». */
+export function durationWords(minutes: number, grammaticalCase: 'nominative' | 'accusative' = 'nominative'): string {
+  return spanParts(minutes)
+    .map(([n, unit]) => countOf(n, grammaticalCase === 'accusative' ? accusative[unit] : words[unit]))
+    .join(' ');
+}
+
+/** «осталось 42 минуты», but «осталась 1 минута», «остался 1 час»: the verb agrees with the first number. */
+function timeLeft(minutes: number): string {
+  const [[n, unit]] = spanParts(minutes) as [[number, Unit]];
+  const verb = plural(n, ['one', 'few', 'many']) !== 'one' ? 'осталось' : unit === 'minute' ? 'осталась' : 'остался';
+  return `${verb} ${durationWords(minutes)}`;
 }
 
 export interface Countdown {
@@ -36,15 +55,15 @@ export interface Countdown {
   text: string;
 }
 
-/** «осталось 42 мин» before the deadline; «просрочено на 1 ч 5 мин» from the deadline on. */
+/** «осталось 42 минуты» before the deadline; «просрочено на 1 час 5 минут» from the deadline on. */
 export function callbackCountdown(due: Date, now: Date): Countdown {
   const ms = due.getTime() - now.getTime();
   if (ms > 0) {
     const minutes = Math.ceil(ms / 60_000);
-    return { overdue: false, minutes, text: `осталось ${durationWords(minutes)}` };
+    return { overdue: false, minutes, text: timeLeft(minutes) };
   }
   const minutes = Math.max(1, Math.floor(-ms / 60_000));
-  return { overdue: true, minutes, text: `просрочено на ${durationWords(minutes)}` };
+  return { overdue: true, minutes, text: `просрочено на ${durationWords(minutes, 'accusative')}` };
 }
 
 /**

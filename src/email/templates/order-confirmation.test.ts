@@ -12,7 +12,7 @@ const data: OrderConfirmationData = {
   paidAt: new Date('2026-11-24T08:20:00Z'), // 11:20 in Moscow
   publicUrl: 'https://shop.example.ru',
   orderRef: 'AbC-123_xyz',
-  managerDeadline: 'сегодня до 12:20',
+  managerDeadline: 'во вторник, 24 ноября, до 12:20',
 };
 
 describe('order confirmation email', () => {
@@ -26,7 +26,7 @@ describe('order confirmation email', () => {
       expect(version).toContain('15\u00a0000\u00a0₽');
       expect(version).toContain('Visa •••• 1981');
       expect(version).toContain('24 ноября 2026 в 11:20 (мск)');
-      expect(version).toContain('Менеджер свяжется с вами сегодня до 12:20');
+      expect(version).toContain('Менеджер свяжется с вами во вторник, 24 ноября, до 12:20');
       expect(version).toContain('https://shop.example.ru/orders/AbC-123_xyz');
     }
     expectFooter(email);

@@ -17,7 +17,7 @@ export interface OrderConfirmationData {
   paidAt: Date;
   publicUrl: string;
   orderRef: string;
-  /** When the manager will call, in words: «сегодня до 12:20», «в понедельник, 24 ноября, до 10:00». */
+  /** When the manager will call, in words that stay true when read later: «в понедельник, 30 ноября, до 10:00» (never «сегодня»). */
   managerDeadline: string;
   /** Receipts are issued (RECEIPTS is not off): say that the cash receipt comes from the register's OFD. */
   receiptByOfd?: boolean;

@@ -31,7 +31,7 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
   switch (type) {
     case 'order_paid':
       return orderConfirmation(
-        { customerName, orderNumber: 'У-1042', serviceTitle, priceKopecks: 4_990_000, paidKopecks: 4_990_000, card: { brand: 'VISA', last4: '1981' }, paidAt: at, publicUrl: site, orderRef: ref, managerDeadline: 'сегодня до 12:20' },
+        { customerName, orderNumber: 'У-1042', serviceTitle, priceKopecks: 4_990_000, paidKopecks: 4_990_000, card: { brand: 'VISA', last4: '1981' }, paidAt: at, publicUrl: site, orderRef: ref, managerDeadline: 'во вторник, 24 ноября, до 12:20' },
         sender,
       );
     case 'credentials':

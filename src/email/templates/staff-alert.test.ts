@@ -25,7 +25,7 @@ describe('staff alert email', () => {
       expect(version).toContain('Услуга: Техническая поддержка сайта');
       expect(version).toContain('Клиент: Иван Петров');
       expect(version).toContain('Сумма: 12\u00a0500\u00a0₽');
-      expect(version).toContain('Позвонить сегодня до 15:26');
+      expect(version).toContain('Позвонить во вторник, 24 ноября, до 15:26');
     }
     expectFooter(email);
   });
@@ -63,7 +63,7 @@ describe('staff alert email', () => {
     it('gives the name, the phone, the service, the comment, the deadline in words and the leads page', () => {
       const email = staffAlertEmail({ staffName: 'Ольга', message: leadAlertMessage(lead, now) }, sender);
       expect(email.subject).toBe('Заявка на звонок: Анна Волкова');
-      for (const line of ['Телефон: +7 912 345 67 89', 'Услуга: Лендинг под ключ', 'Комментарий: Удобно после обеда', 'Позвонить сегодня до 15:26', 'Открыть заявки']) {
+      for (const line of ['Телефон: +7 912 345 67 89', 'Услуга: Лендинг под ключ', 'Комментарий: Удобно после обеда', 'Позвонить во вторник, 24 ноября, до 15:26', 'Открыть заявки']) {
         expect(email.text).toContain(line);
       }
       expectLinkTwice(email.html, lead.leadsUrl);
@@ -73,7 +73,7 @@ describe('staff alert email', () => {
       const late = new Date('2026-11-24T15:27:00+03:00');
       const overdue = leadAlertMessage({ ...lead, event: 'lead.overdue', service: null, comment: null }, late);
       expect(overdue.title).toBe('Заявке не перезвонили в срок: Анна Волкова');
-      expect(overdue.lines).toEqual(['Телефон: +7 912 345 67 89', 'Срок звонка истёк: сегодня в 15:26. Позвоните и отметьте «Перезвонили».']);
+      expect(overdue.lines).toEqual(['Телефон: +7 912 345 67 89', 'Срок звонка истёк: во вторник, 24 ноября, в 15:26. Позвоните и отметьте «Перезвонили».']);
       expect(leadAlertMessage({ ...lead, contacted: true }, late).lines.at(-1)).toBe('Уже перезвонили.');
     });
   });

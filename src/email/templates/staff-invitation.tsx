@@ -2,6 +2,7 @@ import type { EmailSender } from './sender.js';
 import { roleNames, type StaffRole } from '../../domain/staff/staff-access.js';
 import type { EmailContent } from './content.js';
 import { renderLetter } from './letter.js';
+import { countOf, words } from '../../domain/plural.js';
 
 export interface StaffInvitationData {
   name: string;
@@ -23,7 +24,7 @@ export function staffInvitationEmail(data: StaffInvitationData, sender: EmailSen
         `${data.invitedBy} приглашает вас в систему управления ${sender.company.name} с ролью «${roleNames[data.role]}».`,
         'Задайте пароль по ссылке ниже, затем подключите приложение-аутентификатор (Яндекс Ключ, Google Authenticator или аналог): без кода из него войти нельзя.',
         { href: data.link, label: 'Задать пароль' },
-        `Ссылка действует ${data.validHours} часа и срабатывает один раз. Если вы не ждали этого письма, просто удалите его.`,
+        `Ссылка действует ${countOf(data.validHours, words.hour)} и срабатывает один раз. Если вы не ждали этого письма, просто удалите его.`,
       ],
     },
     sender,

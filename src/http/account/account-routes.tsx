@@ -92,7 +92,7 @@ export async function accountRoutes(app: FastifyInstance) {
     const payment = await paidAttemptForOrder(deps.db, order.id);
     const operations = payment ? await operationsForAttempt(deps.db, payment.id) : [];
     const returns = operations.filter((op) => op.kind !== 'capture' && op.state === 'succeeded');
-    const managerDeadline = order.paidAt && callbackDeadlineInWords(order.paidAt, deps.calendar, deps.clock.now());
+    const managerDeadline = order.paidAt && callbackDeadlineInWords(order.paidAt, deps.calendar, deps.clock.now(), { near: true });
     const invoices = await clientInvoicesOfOrder(deps.db, order.id);
     const work = await clientOrderWork(deps.db, order);
     const receipts = await receiptsOfOrder(deps.db, order.id);

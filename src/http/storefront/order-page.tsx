@@ -12,7 +12,7 @@ export interface OrderPageProps {
   order: Order;
   /** The newest payment attempt, if any. */
   attempt: PaymentAttempt | undefined;
-  /** When the manager will call, in words («сегодня до 12:20»); set once the order is paid. */
+  /** When the manager will call, in words («сегодня, во вторник, 24 ноября, до 12:20»); set once the order is paid. */
   managerDeadline: string | null;
   /** Whether the customer's address already had a personal account before this order (once paid). */
   returningClient: boolean;

@@ -120,7 +120,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
   });
 
   function managerDeadline(paidAt: Date | null): string | null {
-    return paidAt && callbackDeadlineInWords(paidAt, deps.calendar, deps.clock.now());
+    return paidAt && callbackDeadlineInWords(paidAt, deps.calendar, deps.clock.now(), { near: true });
   }
 
   async function sendToGateway(reply: FastifyReply, orderRef: string) {
@@ -154,7 +154,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
   let callBy = { minute: NaN, words: '' };
   function callByNow(now: Date): string {
     const minute = Math.floor(now.getTime() / 60_000);
-    if (callBy.minute !== minute) callBy = { minute, words: callbackDeadlineInWords(now, deps.calendar, now) };
+    if (callBy.minute !== minute) callBy = { minute, words: callbackDeadlineInWords(now, deps.calendar, now, { near: true }) };
     return callBy.words;
   }
 }

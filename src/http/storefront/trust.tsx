@@ -42,7 +42,7 @@ export function PaymentTrust() {
 
 /**
  * The road from order to finished work. `callBy` is when the manager would call if the visitor paid
- * now («сегодня до 12:20»), on the Moscow working calendar.
+ * now («сегодня, во вторник, 24 ноября, до 12:20»), on the Moscow working calendar.
  */
 export function HowItWorks({ callBy }: { callBy: string }) {
   return (

@@ -3,6 +3,7 @@ import { ZONE } from '../../../domain/calendar/business-calendar.js';
 import { chartScale, positionOn } from '../../../domain/records/chart-scale.js';
 import { formatRub } from '../../../domain/money.js';
 import type { RevenueDay } from '../../../domain/records/revenue-days.js';
+import { countOf, words } from '../../../domain/plural.js';
 
 // Revenue per day as a bar chart drawn on the server: an SVG whose horizontal positions are percents,
 // so it fills any width while its text keeps its size (readable on a 375 px phone), with the value
@@ -27,7 +28,7 @@ export function RevenueChart({ days, id = 'revenue' }: { days: RevenueDay[]; id?
   const slot = 100 / days.length;
   const total = days.reduce((sum, d) => sum + d.netKopecks, 0);
   const zero = y(0);
-  const summary = `Выручка по дням за ${days.length} дней, с ${dayLong(days[0]!.date)} по ${dayLong(days.at(-1)!.date)}: всего ${formatRub(total)}.`;
+  const summary = `Выручка по дням за ${countOf(days.length, words.day)}, с ${dayLong(days[0]!.date)} по ${dayLong(days.at(-1)!.date)}: всего ${formatRub(total)}.`;
   return (
     <figure class="dashboard-chart">
       <div class="dashboard-chart-body">

@@ -15,3 +15,4 @@ export * from './leads.js';
 export * from './content.js';
 export * from './extra-hours.js';
 export * from './storefront.js';
+export * from './transfers.js';

@@ -14,6 +14,7 @@ export const clientEmailTypes = {
   specification_agreed: 'Спецификация согласована',
   extra_hours_request: 'Согласование дополнительных часов',
   surcharge_invoice: 'Счёт на доплату',
+  bank_invoice: 'Счёт на оплату банковским переводом (организация или ИП)',
   surcharge_paid: 'Доплата получена',
   payment_cancelled: 'Платёж отменён',
   refund_made: 'Деньги возвращены',

@@ -30,9 +30,11 @@ export interface AccountOrderPageProps {
   /** Hours and the client's agreement to extra ones (hourly services). */
   extraHours?: { basis: SurchargeBasis; requests: ExtraHoursRequestItem[]; error?: string };
   csrfToken: string;
+  /** A company pays by bank transfer: surcharges come as bank invoices, not card payments. */
+  byTransfer?: boolean;
 }
 
-export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, csrfToken }: AccountOrderPageProps) {
+export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, csrfToken, byTransfer = false }: AccountOrderPageProps) {
   return (
     <section>
       <p class="breadcrumbs">
@@ -83,7 +85,7 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
       </div>
       <OrderWorkPanel work={work} />
       {extraHours && <ExtraHoursPanel orderRef={order.publicRef} csrfToken={csrfToken} {...extraHours} />}
-      <InvoiceList invoices={invoices} csrfToken={csrfToken} />
+      <InvoiceList invoices={invoices} csrfToken={csrfToken} byTransfer={byTransfer} />
       <OrderReceipts receipts={receipts} />
     </section>
   );

@@ -14,6 +14,7 @@ import { receiptsOfOrder } from '../../db/queries/receipts.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
 import { AccountOrderPage } from './account-order-page.js';
+import { payerOfOrder } from '../../db/queries/transfers.js';
 import { OrdersPage } from './orders-page.js';
 import { PasswordChangePage } from './password-change-page.js';
 import { ProfilePage } from './profile-page.js';
@@ -68,10 +69,11 @@ export async function accountRoutes(app: FastifyInstance) {
     const receipts = await receiptsOfOrder(deps.db, order.id);
     const basis = await surchargeBasis(deps.db, order.id);
     const extraHours = basis && { basis, requests: await extraHoursOfOrder(deps.db, order.id), error: extraHoursError };
+    const byTransfer = (await payerOfOrder(deps.db, order.id)) !== undefined;
     return sendPage(
       reply,
       { title: order.serviceTitle, status },
-      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} csrfToken={reply.generateCsrf()} />,
+      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} csrfToken={reply.generateCsrf()} byTransfer={byTransfer} />,
     );
   }
 

@@ -5,6 +5,9 @@ import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
 import { replyToPaymentStart } from '../views/payment-hand-off.js';
 import { InvoicePage, invoiceView } from './invoice-page.js';
+import { surchargeBankInvoice } from '../../db/queries/transfers.js';
+import { bankInvoiceDocument } from '../../actions/transfers/bank-invoice-document.js';
+import { vatLine } from '../../domain/transfers/bank-invoice.js';
 
 const INVOICE_REF = /^[\w-]{24}$/;
 
@@ -22,11 +25,28 @@ export async function invoiceRoutes(app: FastifyInstance) {
     if (!found) return sendErrorPage(reply, 404);
     const attempt = await latestAttemptForInvoice(deps.db, found.invoice.id);
     const view = invoiceView(found.invoice, attempt, deps.clock.now());
+    const bank = await surchargeBankInvoice(deps.db, found.invoice.id);
+    const bankInvoice = bank && { invoice: bank, vat: vatLine(deps.config.TAX_SYSTEM, bank.vat, bank.amountKopecks), pdfUrl: `/account/invoices/${found.invoice.publicRef}/bank-invoice.pdf` };
     return sendPage(
       reply,
       { title: 'Счёт на доплату', refreshSeconds: view === 'checking' ? 3 : undefined },
-      <InvoicePage invoice={found.invoice} order={found.order} attempt={attempt} view={view} csrfToken={reply.generateCsrf()} />,
+      <InvoicePage invoice={found.invoice} order={found.order} attempt={attempt} view={view} csrfToken={reply.generateCsrf()} bankInvoice={bankInvoice} />,
     );
+  });
+
+  // A company's surcharge as a bank invoice (PDF), for the signed-in client only.
+  app.get<{ Params: { ref: string } }>('/account/invoices/:ref/bank-invoice.pdf', async (request, reply) => {
+    const found = INVOICE_REF.test(request.params.ref) ? await findClientInvoice(deps.db, request.client!.id, request.params.ref) : undefined;
+    const bank = found && (await surchargeBankInvoice(deps.db, found.invoice.id));
+    const document = found && bank ? await bankInvoiceDocument(deps, found.order, bank) : { kind: 'not_found' as const };
+    switch (document.kind) {
+      case 'not_found':
+        return sendErrorPage(reply, 404);
+      case 'no_bank_details':
+        return sendErrorPage(reply, 503, 'Реквизиты для счёта ещё не заполнены. Напишите менеджеру, и мы пришлём счёт.');
+      case 'pdf':
+        return reply.type('application/pdf').header('content-disposition', `inline; filename="${document.fileName}"`).send(document.pdf);
+    }
   });
 
   app.post<{ Params: { ref: string } }>('/account/invoices/:ref/pay', { preHandler: app.csrfProtection, config: payLimit }, async (request, reply) => {

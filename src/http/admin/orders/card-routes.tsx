@@ -11,6 +11,7 @@ import { sendAdminPage } from '../views/admin-page.js';
 import { isUuid } from './format.js';
 import { OrderCardPage, type CardProblem } from './order-card-page.js';
 import { orderReceiptsSection } from '../receipts/order-receipts-section.js';
+import { orderTransfersSection } from '../transfers/order-transfers-section.js';
 
 /** What a redirect back to the card says, by the `done` query value (never free text from the URL). */
 export const cardNotices = {
@@ -34,7 +35,7 @@ export async function sendOrderCard(request: FastifyRequest, reply: FastifyReply
   if (!card) return sendErrorPage(reply, 404, 'Такого заказа нет.');
   const now = deps.clock.now();
   const csrfToken = reply.generateCsrf();
-  const sections = [await orderInvoicesSection(request, orderId, csrfToken, options.problem), await orderPaymentsSection(request, orderId), await orderReceiptsSection(request, orderId, csrfToken)].filter(
+  const sections = [await orderInvoicesSection(request, orderId, csrfToken, options.problem), await orderTransfersSection(request, orderId, csrfToken), await orderPaymentsSection(request, orderId), await orderReceiptsSection(request, orderId, csrfToken)].filter(
     (s): s is VNode => s !== null,
   );
   return sendAdminPage(

@@ -1,7 +1,6 @@
 import type { Deps } from '../../app-deps.js';
 import { audit } from '../../db/queries/audit.js';
 import { bankInvoicesByNumbers, recordedDocumentKeys } from '../../db/queries/transfers.js';
-import type { StaffMember } from '../../db/queries/staff.js';
 import { bankStatements } from '../../db/schema/index.js';
 import { decodeStatement, parseStatement } from '../../domain/transfers/bank-statement.js';
 import { documentKey, invoiceNumbersIn, matchStatement, type LineVerdict, type StatementLine } from '../../domain/transfers/statement-matcher.js';
@@ -38,7 +37,7 @@ const isoDate = (date: string) => date.replace(MOSCOW_DATE, '$3-$2-$1');
  */
 export async function importBankStatement(
   deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config' | 'calendar' | 'content'>,
-  input: { bytes: Uint8Array; fileName: string; staff: StaffMember; ip: string },
+  input: { bytes: Uint8Array; fileName: string; staffId: string; ip: string },
 ): Promise<ImportStatementResult> {
   const bank = deps.content.current().company.bank;
   if (!bank) return { kind: 'no_bank_details' };
@@ -72,7 +71,7 @@ export async function importBankStatement(
         documentKey: key,
         note: document.purpose.slice(0, 1000),
         source: 'statement',
-        staffId: input.staff.id,
+        staffId: input.staffId,
         ip: input.ip,
       });
       // The matcher saw the invoice waiting in this transaction; anything else is a race lost to
@@ -83,11 +82,11 @@ export async function importBankStatement(
 
     const [row] = await tx
       .insert(bankStatements)
-      .values({ fileName: input.fileName.slice(0, 200) || 'выписка.txt', uploadedBy: input.staff.id, uploadedAt: now, outcome: lines })
+      .values({ fileName: input.fileName.slice(0, 200) || 'выписка.txt', uploadedBy: input.staffId, uploadedAt: now, outcome: lines })
       .returning({ id: bankStatements.id });
     const count = (kind: LineVerdict['kind']) => lines.filter((l) => l.verdict.kind === kind).length;
     await audit(tx, {
-      staffId: input.staff.id,
+      staffId: input.staffId,
       action: 'transfer.statement_uploaded',
       entity: 'bank_statement',
       entityId: row!.id,

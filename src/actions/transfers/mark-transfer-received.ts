@@ -1,5 +1,4 @@
 import type { Deps } from '../../app-deps.js';
-import type { StaffMember } from '../../db/queries/staff.js';
 import { findWaitingBankInvoice, type WaitingBankInvoice } from '../../db/queries/transfers.js';
 import { checkTransferForm, transferFormFields, type TransferFormErrors, type TransferFormValues } from '../../domain/transfers/transfer-form.js';
 import { recordTransfer } from './record-transfer.js';
@@ -17,7 +16,7 @@ const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 200
  */
 export async function markTransferReceived(
   deps: Pick<Deps, 'db' | 'queue' | 'clock' | 'config' | 'calendar' | 'content'>,
-  input: { bankInvoiceId: string; staff: StaffMember; body: Record<string, unknown>; ip: string },
+  input: { bankInvoiceId: string; staffId: string; body: Record<string, unknown>; ip: string },
 ): Promise<MarkTransferResult> {
   const values: TransferFormValues = {};
   for (const field of transferFormFields) values[field] = text(input.body[field]);
@@ -33,7 +32,7 @@ export async function markTransferReceived(
       documentNumber: null,
       documentKey: null,
       source: 'manual',
-      staffId: input.staff.id,
+      staffId: input.staffId,
       ip: input.ip,
     }),
   );

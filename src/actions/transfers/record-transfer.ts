@@ -50,9 +50,10 @@ export async function recordTransfer(deps: RecordDeps, tx: Tx, transfer: Transfe
   if (transfer.amountKopecks !== bankInvoice.amountKopecks) return { kind: 'amount_differs', expectedKopecks: bankInvoice.amountKopecks };
   const [order] = await tx.select().from(orders).where(eq(orders.id, bankInvoice.orderId)).for('update');
 
+  const { bankInvoiceId, amountKopecks, receivedOn, payerName, payerInn, documentNumber, documentKey, note, source } = transfer;
   const inserted = await tx
     .insert(bankTransfers)
-    .values({ ...transfer, recordedBy: transfer.staffId, recordedAt: now })
+    .values({ bankInvoiceId, amountKopecks, receivedOn, payerName, payerInn, documentNumber, documentKey, note, source, recordedBy: transfer.staffId, recordedAt: now })
     .onConflictDoNothing()
     .returning({ id: bankTransfers.id });
   if (inserted.length === 0) return { kind: 'duplicate' };
@@ -87,7 +88,7 @@ export async function recordTransfer(deps: RecordDeps, tx: Tx, transfer: Transfe
   await tx.update(orders).set({ state: next, paidAt: now, callbackDueAt }).where(eq(orders.id, order!.id));
   await enqueue(deps.queue, tx, 'order.paid', [{ orderId: order!.id }]);
   await enqueueWithIds(deps.queue, tx, 'orders.escalate', [escalationJob(order!.id, callbackDueAt)]);
-  await recordOrderEvent(deps, tx, 'order.paid', [order!.id], { paidBy: 'bank_transfer' });
+  await recordOrderEvent(deps, tx, 'order.paid', [order!.id]);
   await raiseStaffEvents(deps, tx, [{ kind: 'order.paid', orderId: order!.id }]);
   await signalQueueChanged(tx);
   return { kind: 'recorded', orderId: order!.id };

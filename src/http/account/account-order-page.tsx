@@ -66,6 +66,13 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
               </>
             )}
           </dl>
+        ) : byTransfer && order.paidAt ? (
+          <dl class="summary">
+            <dt>Стоимость</dt>
+            <dd>{formatRub(order.priceKopecks)}</dd>
+            <dt>Оплачено</dt>
+            <dd>банковским переводом по счёту, {moscowDateTime(order.paidAt)} (мск)</dd>
+          </dl>
         ) : (
           <p>Оплата ещё не подтверждена.</p>
         )}

@@ -41,7 +41,7 @@ export async function transfersArea(app: FastifyInstance) {
   app.post<Form>('/admin/transfers/statement', { ...post, bodyLimit }, async (request, reply) => {
     const body = request.body ?? {};
     const file = body.statement instanceof Uint8Array ? body.statement : new Uint8Array();
-    const result = await importBankStatement(deps, { bytes: file, fileName: 'выписка.txt', staff: request.staff!, ip: request.ip });
+    const result = await importBankStatement(deps, { bytes: file, fileName: 'выписка.txt', staffId: request.staff!.id, ip: request.ip });
     switch (result.kind) {
       case 'imported':
         return reply.redirect(`/admin/transfers/statements/${result.statementId}`, 303);
@@ -92,7 +92,7 @@ export async function transfersArea(app: FastifyInstance) {
 
   app.post<ById & Form>('/admin/transfers/:id', post, async (request, reply) => {
     if (!UUID.test(request.params.id)) return sendErrorPage(reply, 404);
-    const result = await markTransferReceived(deps, { bankInvoiceId: request.params.id, staff: request.staff!, body: request.body ?? {}, ip: request.ip });
+    const result = await markTransferReceived(deps, { bankInvoiceId: request.params.id, staffId: request.staff!.id, body: request.body ?? {}, ip: request.ip });
     switch (result.kind) {
       case 'recorded':
         return reply.redirect(`/admin/transfers?done=recorded`, 303);

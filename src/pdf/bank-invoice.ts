@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { pdfRoubles } from './cancellation-request.js';
 import { dejaVu } from './fonts.js';
-import { vatWords, type VatLine } from '../domain/transfers/bank-invoice.js';
+import type { VatLine } from '../domain/transfers/bank-invoice.js';
 
 /** Everything a «Счёт на оплату» states: data in, PDF out, nothing read elsewhere. */
 export interface BankInvoiceData {
@@ -69,13 +69,15 @@ export function bankInvoicePdf(data: BankInvoiceData): Promise<Buffer> {
     data.vat.kind === 'none' ? ['Без налога (НДС)', '—'] : [`В том числе НДС ${data.vat.percent} %:`, pdfRoubles(data.vat.vatKopecks)],
     ['Всего к оплате:', pdfRoubles(data.totalKopecks)],
   ];
+  // Sums with «руб.» as on the rest of the form, not the ₽ sign.
+  const vatSentence = data.vat.kind === 'none' ? 'Без НДС' : `В том числе НДС ${data.vat.percent} %: ${pdfRoubles(data.vat.vatKopecks)}`;
   y += 6;
   for (const [label, value] of totals) {
     doc.font('bold').fontSize(10).text(label, MARGIN, y, { width: width * 0.78, align: 'right' });
     doc.text(value, MARGIN + width * 0.78, y, { width: width * 0.22, align: 'right' });
     y += 16;
   }
-  doc.font('regular').fontSize(10).text(`Всего наименований ${data.lines.length}, на сумму ${pdfRoubles(data.totalKopecks)}. ${vatWords(data.vat)}.`, MARGIN, y + 8, { width });
+  doc.font('regular').fontSize(10).text(`Всего наименований ${data.lines.length}, на сумму ${pdfRoubles(data.totalKopecks)}. ${vatSentence}.`, MARGIN, y + 8, { width });
   doc.moveDown(0.8);
   doc.font('bold').text('Назначение платежа:', { continued: true }).font('regular').text(` ${data.purpose}`);
   doc.moveDown(0.4);

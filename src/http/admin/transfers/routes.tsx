@@ -7,7 +7,7 @@ import { findBankStatement, findWaitingBankInvoice, recentTransfers, waitingBank
 import { paymentPurpose, vatLine } from '../../../domain/transfers/bank-invoice.js';
 import { encodeWindows1251, sampleStatementText } from '../../../domain/transfers/sample-statement.js';
 import { sendErrorPage } from '../../views/error-page.js';
-import { parseMultipart } from '../catalog/image-upload.js';
+import { parseStatementForm, statementOf } from './statement-upload.js';
 import { sendAdminPage } from '../views/admin-page.js';
 import { MarkTransferPage } from './mark-transfer-page.js';
 import { StatementResultPage } from './statement-result-page.js';
@@ -32,16 +32,15 @@ export async function transfersArea(app: FastifyInstance) {
 
   // The statement form is multipart (a file); its parser lives in this area only, as the catalog's does.
   const bodyLimit = STATEMENT_MAX_BYTES + 64 * 1024;
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit }, parseMultipart);
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit }, parseStatementForm);
 
   app.get<{ Querystring: { done?: string } }>('/admin/transfers', { config }, async (request, reply) =>
     sendList(reply, { notice: typeof request.query.done === 'string' ? notices[request.query.done] : undefined }),
   );
 
   app.post<Form>('/admin/transfers/statement', { ...post, bodyLimit }, async (request, reply) => {
-    const body = request.body ?? {};
-    const file = body.statement instanceof Uint8Array ? body.statement : new Uint8Array();
-    const result = await importBankStatement(deps, { bytes: file, fileName: 'выписка.txt', staffId: request.staff!.id, ip: request.ip });
+    const { bytes, fileName } = statementOf(request.body ?? {});
+    const result = await importBankStatement(deps, { bytes, fileName, staffId: request.staff!.id, ip: request.ip });
     switch (result.kind) {
       case 'imported':
         return reply.redirect(`/admin/transfers/statements/${result.statementId}`, 303);

@@ -7,11 +7,12 @@ import { orderMachine } from '../../domain/orders/order-machine.js';
 export type WithdrawResult = { kind: 'withdrawn' } | { kind: 'not_waiting' } | { kind: 'not_found' };
 
 /**
- * Cancels an order still waiting for its bank transfer: no money moved, so nothing to return and no
+ * Cancels an order still waiting for its bank transfer, by staff or by the client on the order page
+ * (`staffId` null): no money moved, so nothing to return and no
  * receipt. Its invoice is cancelled too, so a payment that still arrives is listed for a person (the
  * statement matcher's «счёт отменён»), never applied.
  */
-export async function withdrawTransferOrder(deps: Pick<Deps, 'db' | 'clock'>, input: { orderId: string; staffId: string; ip: string; reason: string }): Promise<WithdrawResult> {
+export async function withdrawTransferOrder(deps: Pick<Deps, 'db' | 'clock'>, input: { orderId: string; staffId: string | null; ip: string; reason: string }): Promise<WithdrawResult> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for('update');

@@ -11,7 +11,8 @@ export interface BankInvoiceView {
   pdfUrl: string;
 }
 
-export function BankInvoicePanel({ view }: { view: BankInvoiceView }) {
+/** `withdraw`: the order page's «Отменить заказ» (the order's own invoice, still waiting). */
+export function BankInvoicePanel({ view, withdraw }: { view: BankInvoiceView; withdraw?: { action: string; csrfToken: string } }) {
   const { invoice, vat, pdfUrl } = view;
   const title = invoiceTitle(invoice.number, invoice.issuedAt);
   return (
@@ -36,6 +37,15 @@ export function BankInvoicePanel({ view }: { view: BankInvoiceView }) {
           Скачать счёт (PDF)
         </a>
       </p>
+      {withdraw && invoice.state === 'waiting' && (
+        <form method="post" action={withdraw.action}>
+          <input type="hidden" name="_csrf" value={withdraw.csrfToken} />
+          <p class="hint">Передумали? Пока деньги не отправлены, заказ можно отменить: счёт перестанет действовать.</p>
+          <button type="submit" class="button">
+            Отменить заказ
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -101,7 +101,7 @@ export function OrderPage({ order, attempt, managerDeadline, returningClient, re
         )}
       </dl>
       {view === 'paid' && <ExpectedEmails email={order.customerEmail} returningClient={returningClient} />}
-      {bankInvoice && <BankInvoicePanel view={bankInvoice} />}
+      {bankInvoice && <BankInvoicePanel view={bankInvoice} withdraw={order.state === 'awaiting_transfer' ? { action: `/orders/${order.publicRef}/withdraw`, csrfToken } : undefined} />}
       <OrderReceipts receipts={receipts} />
       {!byTransfer && (view === 'unpaid' || view === 'failed') && (
         <form method="post" action={`/orders/${order.publicRef}/pay`}>

@@ -12,6 +12,7 @@ import { receiptBeingMade } from '../../domain/receipts/receipt-flow.js';
 import { latestAttemptForOrder } from '../../db/queries/payments.js';
 import { orderBankInvoice } from '../../db/queries/transfers.js';
 import { orderBankInvoiceDocument } from '../../actions/transfers/bank-invoice-document.js';
+import { withdrawTransferOrder } from '../../actions/transfers/withdraw-transfer-order.js';
 import { vatLine } from '../../domain/transfers/bank-invoice.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
@@ -134,6 +135,21 @@ export async function storefrontRoutes(app: FastifyInstance) {
           .type('application/pdf')
           .header('content-disposition', `inline; filename="${found.fileName}"`)
           .send(found.pdf);
+    }
+  });
+
+  // The client withdraws an order still waiting for its bank transfer (no money moved).
+  app.post<{ Params: { ref: string } }>('/orders/:ref/withdraw', { preHandler: app.csrfProtection, config: postLimit }, async (request, reply) => {
+    const order = ORDER_REF.test(request.params.ref) ? await findOrderByRef(deps.db, request.params.ref) : undefined;
+    if (!order) return sendErrorPage(reply, 404);
+    const result = await withdrawTransferOrder(deps, { orderId: order.id, staffId: null, ip: request.ip, reason: 'отменён клиентом на странице заказа' });
+    switch (result.kind) {
+      case 'withdrawn':
+      case 'not_waiting':
+        // Either way the order page says what the order is now.
+        return reply.redirect(`/orders/${order.publicRef}`, 303);
+      case 'not_found':
+        return sendErrorPage(reply, 404);
     }
   });
 

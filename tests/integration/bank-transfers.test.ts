@@ -16,7 +16,7 @@ import { orderPaidJobs } from '../helpers/payments.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { staffBrowser } from '../helpers/staff.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
-import type { Visitor } from '../helpers/visitor.js';
+import { visitor, type Visitor } from '../helpers/visitor.js';
 
 // Paying by bank transfer end to end (docs/payments.md#bank-transfers): a company orders, gets a
 // numbered bank invoice (PDF and email), the accountant uploads the bank statement or marks the money by
@@ -230,6 +230,20 @@ describe.each(backends)('bank transfers on %s', (backend) => {
     const result = await accountant.browser.get(posted.headers.location as string);
     expect(plain(result.body)).toContain(`Счёт № ${invoice.number} отменён`);
     expect((await t.deps.db.execute(sql`select count(*)::int as n from bank_transfers where bank_invoice_id = ${invoice.id}`)) as unknown).toMatchObject({ rows: [{ n: 0 }] });
+  });
+
+  it('the client may withdraw the order on its page while no money was sent', async () => {
+    const { ref, order } = await companyOrder();
+    const client = visitor(t.app, '203.0.113.150');
+    const withdrawn = await client.post(`/orders/${ref}/withdraw`, {}, `/orders/${ref}`);
+    expect(withdrawn.statusCode).toBe(303);
+    const [cancelled] = await t.deps.db.select().from(orders).where(eq(orders.id, order.id));
+    expect(cancelled!.state).toBe('cancelled');
+    const page = await client.get(`/orders/${ref}`);
+    expect(plain(page.body)).toContain('Заказ отменён, оплата по счёту не нужна.');
+    expect(plain(page.body)).toContain('Счёт отменён: не оплачивайте его.');
+    const [entry] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'transfer.order_withdrawn'), eq(auditLog.entityId, order.id)));
+    expect(entry).toMatchObject({ staffId: null, details: { reason: 'отменён клиентом на странице заказа' } });
   });
 
   it('a manager may not record transfers', async () => {

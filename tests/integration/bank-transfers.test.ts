@@ -6,7 +6,13 @@ import { saveCompanyDetails } from '../../src/actions/content/save-company-detai
 import { sendOrderConfirmation } from '../../src/actions/orders/send-order-confirmation.js';
 import { callbackDeadline } from '../../src/domain/calendar/business-calendar.js';
 import type { StaffMember } from '../../src/db/queries/staff.js';
-import { auditLog, bankInvoices, bankTransfers, emails, orders, paymentAttempts, receipts, services } from '../../src/db/schema/index.js';
+import { auditLog, bankInvoices, bankTransfers, emails, invoices, orders, paymentAttempts, receipts, services } from '../../src/db/schema/index.js';
+import { issueInvoice } from '../../src/actions/invoices/issue-invoice.js';
+import { agreeSpecification } from '../../src/actions/orders/agree-specification.js';
+import { logContact } from '../../src/actions/orders/log-contact.js';
+import { logWorkHours } from '../../src/actions/orders/log-work-hours.js';
+import { startWork } from '../../src/actions/orders/start-work.js';
+import { DateTime } from 'luxon';
 import { encodeWindows1251 } from '../../src/domain/transfers/sample-statement.js';
 import { deliverQueuedEmails, mailTo } from '../helpers/accounts.js';
 import { incoming, statementText } from '../helpers/bank-statements.js';
@@ -37,6 +43,8 @@ describe.each(backends)('bank transfers on %s', (backend) => {
   let accountant: { browser: Visitor; member: StaffMember };
   const clock = manualClock(new Date('2026-12-07T11:20:00+03:00')); // a Monday
   let n = 0;
+  const moscowDay = () => DateTime.fromJSDate(clock.now(), { zone: 'Europe/Moscow' }).toFormat('yyyy-MM-dd');
+  const moscowMinute = () => DateTime.fromJSDate(clock.now(), { zone: 'Europe/Moscow' }).toFormat("yyyy-MM-dd'T'HH:mm");
 
   beforeAll(async () => {
     smtp = await startTestSmtp();
@@ -244,6 +252,40 @@ describe.each(backends)('bank transfers on %s', (backend) => {
     expect(plain(page.body)).toContain('Счёт отменён: не оплачивайте его.');
     const [entry] = await t.deps.db.select().from(auditLog).where(and(eq(auditLog.action, 'transfer.order_withdrawn'), eq(auditLog.entityId, order.id)));
     expect(entry).toMatchObject({ staffId: null, details: { reason: 'отменён клиентом на странице заказа' } });
+  });
+
+  it('a surcharge of a company comes as a bank invoice too, and its transfer marks it paid without a receipt', async () => {
+    const { order, invoice, email } = await companyOrder();
+    const form = `/admin/transfers/${invoice.id}`;
+    expect((await accountant.browser.post(form, { amount: '15 000', received_on: moscowDay(), payer: 'ООО «Ромашка»' }, form)).statusCode).toBe(303);
+    const manager = await staffBrowser(t, 'manager', '198.51.100.24');
+    const actor = { member: manager.member, ip: '198.51.100.24', orderId: order.id };
+    expect(await logContact(t.deps, { ...actor, body: { channel: 'phone', outcome: 'reached', contacted_at: moscowMinute() } })).toMatchObject({ kind: 'done' });
+    // The specification agrees 7 hours where the service includes 5: the 2 more are invoiced without a further approval.
+    expect(await agreeSpecification(t.deps, { ...actor, body: { text: 'Перенести сайт.', hours: '7' } })).toMatchObject({ kind: 'done' });
+    expect(await startWork(t.deps, { ...actor })).toMatchObject({ kind: 'done' });
+    expect(await logWorkHours(t.deps, { ...actor, body: { work_date: moscowDay(), hours: '7', note: '' } })).toMatchObject({ kind: 'done' });
+    expect(await issueInvoice(t.deps, { orderId: order.id, staff: manager.member, body: { amount: '6 000', reason: '' }, ip: '198.51.100.24' })).toMatchObject({ kind: 'issued' });
+
+    const [surcharge] = await t.deps.db.select().from(invoices).where(eq(invoices.orderId, order.id));
+    const [bank] = await t.deps.db.select().from(bankInvoices).where(eq(bankInvoices.invoiceId, surcharge!.id));
+    expect(bank).toMatchObject({ state: 'waiting', amountKopecks: 600_000, orderId: order.id });
+    expect(bank!.number).toBeGreaterThan(invoice.number);
+    const kinds = (await t.deps.db.select({ kind: emails.kind }).from(emails).where(eq(emails.orderId, order.id))).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'bank_invoice')).toHaveLength(2);
+    expect(kinds).not.toContain('surcharge_invoice');
+    await deliverQueuedEmails(t);
+    const letter = mailTo(smtp.received, email, new RegExp(`Счёт на оплату № ${bank!.number}`))[0]!;
+    expect(letter.text).toContain(`/account/invoices/${surcharge!.publicRef}/bank-invoice.pdf`);
+
+    const posted = await uploadStatement(encodeWindows1251(statementText([incoming({ number: '801', sum: '6000.00', purpose: `Оплата по сч. № ${bank!.number} за доп. часы` })])));
+    expect(posted.statusCode).toBe(303);
+    const [paid] = await t.deps.db.select().from(invoices).where(eq(invoices.id, surcharge!.id));
+    expect(paid).toMatchObject({ state: 'paid', offlineMethod: 'bank_transfer', noReceiptReason: 'оплатила организация или ИП со своего расчётного счёта' });
+    expect(await t.deps.db.select().from(receipts).where(eq(receipts.orderId, order.id))).toEqual([]);
+    const [stillWorking] = await t.deps.db.select().from(orders).where(eq(orders.id, order.id));
+    expect(stillWorking!.state).toBe('in_work');
+    expect((await t.deps.db.select({ kind: emails.kind }).from(emails).where(eq(emails.orderId, order.id))).map((e) => e.kind)).toContain('surcharge_paid');
   });
 
   it('a manager may not record transfers', async () => {

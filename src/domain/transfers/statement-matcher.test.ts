@@ -28,6 +28,7 @@ describe('invoiceNumbersIn', () => {
     ['Оплата по счетам 17 и 18', []],
     ['Перевод на счет 40702810938000000001', []],
     ['Оплата по договору 5 от 01.12.2026', []],
+    ['Оплата по расчету 5 от 01.12.2026', []],
   ])('%s → %o', (purpose, numbers) => {
     expect(invoiceNumbersIn(purpose)).toEqual(numbers);
   });

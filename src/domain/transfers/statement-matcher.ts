@@ -35,8 +35,9 @@ export interface StatementLine {
 export const documentKey = (d: Pick<StatementDocument, 'number' | 'date' | 'payerInn' | 'amountKopecks'>) =>
   `${d.number}|${d.date}|${d.payerInn}|${d.amountKopecks}`;
 
-// «по счёту № 17», «счет на оплату N 17», «сч. №17», «по счету 17 от …»: the word, then the number.
-const INVOICE_NUMBER = /сч(?:[её]т[аеу]?|\.)?\s*(?:на\s+оплату\s*)?(?:№|N|No\.?|#)?\s*(\d{1,9})(?!\d)/giu;
+// «по счёту № 17», «счет на оплату N 17», «сч. №17», «по счету 17 от …»: the word (not inside another,
+// as in «расчету»), then the number.
+const INVOICE_NUMBER = /(?<!\p{L})сч(?:[её]т[аеу]?|\.)?\s*(?:на\s+оплату\s*)?(?:№|N|No\.?|#)?\s*(\d{1,9})(?!\d)/giu;
 
 /** The invoice numbers a payment's purpose mentions, in order, each once. */
 export function invoiceNumbersIn(purpose: string): number[] {

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,9 +8,9 @@ import { scratchDatabase } from './support.js';
 
 // npm run bench:start [-- --runs 3] (also the last part of `npm run bench`): from spawning the
 // process to "Shop is open", and the resident memory a few seconds later with nothing to do, for
-// `npm start` (tsx) and the built `dist/` (built first when missing), on PGlite (a new data dir, with
-// the prepared template and without it, and an existing one) and on PostgreSQL (a new database, an
-// existing one). Baseline in the same run: a plain Fastify "hello" started with `node -e`.
+// `npm start` (the bundle in dist/, decision 029), `tsx src/server.ts` (how it started before) and
+// `node dist/server.js` as production runs it, on PGlite (a new data dir, with the prepared template and
+// without it, and an existing one) and on PostgreSQL (a new database, an existing one). Baseline in the same run: a plain Fastify "hello" started with `node -e`.
 // BENCH_DATABASE_URL (default: the local PostgreSQL) names the server; scratch databases are made.
 
 const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '3' } } });
@@ -69,10 +69,12 @@ interface Variant {
   prepare(): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }>;
 }
 
+const npmStart = [process.execPath, 'scripts/start.mjs'];
+// How `npm start` ran before the build (decision 029): TypeScript loaded module by module through tsx.
 const tsx = [process.execPath, '--import', 'tsx', 'src/server.ts'];
 const dist = [process.execPath, 'dist/server.js'];
-// dist/ holds no sandboxes (they are TypeScript, started by `npm start`): a gateway on loopback that
-// is never called, no register, and NODE_ENV=test so no Telegram sandbox either.
+// dist/ as production runs it: a gateway on loopback that is never called, no register, and
+// NODE_ENV=test so no Telegram sandbox either.
 const DIST_ENV = { NODE_ENV: 'test', FREEDOMPAY_MERCHANT_ID: '1', FREEDOMPAY_SECRET_KEY: 'cold-start', FREEDOMPAY_API_URL: 'http://127.0.0.1:9', RECEIPTS: 'off' };
 const scratch = () => mkdtempSync(join(tmpdir(), 'uslugi-cold-'));
 /** A new data dir each run; `withoutTemplate`: and a new home, whose cache holds no template yet (no `npm install` before). */
@@ -91,18 +93,18 @@ const newPostgres = async () => {
 const existingPostgres = await scratchDatabase();
 const same = (env: Record<string, string>) => async () => ({ env, cleanup: async () => {} });
 
-if (!existsSync(join(repoRoot, 'dist/server.js'))) {
-  console.log('dist/ is missing: npm run build');
-  spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
-}
-spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/pglite-template.ts'], { cwd: repoRoot, stdio: 'inherit' });
+// The build is current (as `npm start` would make it) and the template exists, as after `npm install`.
+spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: repoRoot, stdio: 'inherit' });
+spawnSync(process.execPath, ['dist/cli/pglite-template.js'], { cwd: repoRoot, stdio: 'inherit' });
 
 const variants: Variant[] = [
-  { label: 'npm start, PGlite, new data dir', command: tsx, prepare: newDataDir() },
-  { label: 'npm start, PGlite, new data dir, no template yet', command: tsx, prepare: newDataDir(true) },
-  { label: 'npm start, PGlite, existing data dir', command: tsx, prepare: same({ DATA_DIR: existingDataDir }) },
-  { label: 'npm start, PostgreSQL, new database', command: tsx, prepare: newPostgres },
-  { label: 'npm start, PostgreSQL, existing database', command: tsx, prepare: same({ DATABASE_URL: existingPostgres.url }) },
+  { label: 'npm start, PGlite, new data dir', command: npmStart, prepare: newDataDir() },
+  { label: 'npm start, PGlite, new data dir, no template yet', command: npmStart, prepare: newDataDir(true) },
+  { label: 'npm start, PGlite, existing data dir', command: npmStart, prepare: same({ DATA_DIR: existingDataDir }) },
+  { label: 'npm start, PostgreSQL, new database', command: npmStart, prepare: newPostgres },
+  { label: 'npm start, PostgreSQL, existing database', command: npmStart, prepare: same({ DATABASE_URL: existingPostgres.url }) },
+  { label: 'before: tsx src/server.ts, PGlite, new data dir', command: tsx, prepare: newDataDir() },
+  { label: 'before: tsx src/server.ts, PostgreSQL, existing database', command: tsx, prepare: same({ DATABASE_URL: existingPostgres.url }) },
   { label: 'dist, PGlite, new data dir', command: dist, env: DIST_ENV, prepare: newDataDir() },
   { label: 'dist, PGlite, existing data dir', command: dist, env: DIST_ENV, prepare: same({ DATA_DIR: existingDataDir }) },
   { label: 'dist, PostgreSQL, new database', command: dist, env: DIST_ENV, prepare: newPostgres },
@@ -115,8 +117,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 try {
   // Existing data dir and database: made by one start before the timed ones.
-  await timeStart(tsx, { DATA_DIR: existingDataDir }, 'Shop is open');
-  await timeStart(tsx, { DATABASE_URL: existingPostgres.url }, 'Shop is open');
+  await timeStart(npmStart, { DATA_DIR: existingDataDir }, 'Shop is open');
+  await timeStart(npmStart, { DATABASE_URL: existingPostgres.url }, 'Shop is open');
 
   console.log(`\ncold start: spawn → "Shop is open", median of ${RUNS}; idle RSS ${IDLE_MS / 1000} s later\n`);
   console.log(`${'variant'.padEnd(52)} ${'ms'.padStart(7)} ${'× hello'.padStart(8)} ${'RSS MiB'.padStart(8)}`);

@@ -1,4 +1,4 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import staticFiles from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -17,6 +17,7 @@ import { forms } from './http/plugins/forms.js';
 import { rateLimits } from './http/plugins/rate-limit.js';
 import { securityHeaders } from './http/plugins/security-headers.js';
 import { screenUrl, urlGuard } from './http/plugins/url-guard.js';
+import { repoRoot } from './repo-root.js';
 import { mediaRoutes } from './http/storefront/media-routes.js';
 import { storefrontRoutes } from './http/storefront/routes.js';
 import { atolWebhooks } from './http/webhooks/atol.js';
@@ -33,7 +34,7 @@ declare module 'fastify' {
   }
 }
 
-const publicDir = fileURLToPath(new URL('../public', import.meta.url));
+const publicDir = join(repoRoot, 'public');
 // The ALTCHA widget's browser files, served as they ship in the package (no bundler).
 const altchaDir = dirname(dirname(fileURLToPath(import.meta.resolve('altcha/external'))));
 

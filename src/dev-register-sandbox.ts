@@ -1,8 +1,9 @@
 import type { RegisterCredentials } from './receipts/register.js';
+import { sandboxEntry } from './repo-root.js';
 
 // Without an ATOL account (development), `npm start` runs the offline register sandbox from
 // sandbox/atol on ATOL_SANDBOX_PORT, so receipts are made, polled and shown with no internet. Loaded by
-// path, not imported: the compiled production build neither contains nor needs it.
+// path, not imported (src/repo-root.ts sandboxEntry): it shares no code with the app.
 
 interface AtolSandboxModule {
   createAtolSandbox(options: { groups: { login: string; password: string; groupCode: string; inn: string; companyName: string }[] }): {
@@ -15,7 +16,7 @@ export async function startDevRegisterSandbox(
   credentials: RegisterCredentials,
   options: { inn: string; companyName: string },
 ): Promise<{ url: string; close(): Promise<void> }> {
-  const modulePath = new URL('../sandbox/atol/index.ts', import.meta.url).href;
+  const modulePath = sandboxEntry('atol');
   const { createAtolSandbox } = (await import(modulePath)) as AtolSandboxModule;
   const api = new URL(credentials.apiUrl);
   const sandbox = createAtolSandbox({

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { GatewayCredentials } from './payments/gateway.js';
+import { sandboxEntry } from './repo-root.js';
 
 // Without merchant credentials (development), `npm start` runs the offline sandbox gateway from
 // sandbox/freedompay on its own port, so a newcomer can buy a service with a test card and no internet.
-// It is loaded by path, not imported: the compiled production build neither contains nor needs it.
+// It is loaded by path, not imported (src/repo-root.ts sandboxEntry): it shares no code with the app.
 
 interface SandboxModule {
   createSandbox(options: { merchants: { id: string; secret: string; name: string }[]; publicUrl?: string }): {
@@ -22,7 +23,7 @@ export async function startDevSandbox(
   credentials: GatewayCredentials,
   options: { merchantName: string },
 ): Promise<{ url: string; cards: readonly { pan: string; note: string }[]; close(): Promise<void> }> {
-  const modulePath = new URL('../sandbox/freedompay/index.ts', import.meta.url).href;
+  const modulePath = sandboxEntry('freedompay');
   const { createSandbox, TEST_CARDS } = (await import(modulePath)) as SandboxModule;
   const api = new URL(credentials.apiUrl);
   const sandbox = createSandbox({ merchants: [{ id: credentials.merchantId, secret: credentials.secretKey, name: options.merchantName }] });

@@ -1,7 +1,8 @@
+import { sandboxEntry } from './repo-root.js';
+
 // Without TELEGRAM_BOT_TOKEN in development, `npm start` runs the offline Telegram sandbox from
 // sandbox/telegram as the staff alerts' bot: its page shows every chat and writes `/start CODE` as a
-// person. Loaded by path, not imported, like the sandbox gateway (dev-sandbox.ts): the production
-// build neither contains nor needs it.
+// person. Loaded by path, not imported, like the sandbox gateway (dev-sandbox.ts).
 
 interface TelegramSandboxModule {
   createTelegramSandbox(options: { token: string }): { listen(port?: number, host?: string): Promise<string>; close(): Promise<void> };
@@ -16,7 +17,7 @@ export function devTelegramBot(port: number): { apiUrl: string; token: string; s
 }
 
 export async function startDevTelegram(bot: { apiUrl: string; token: string }): Promise<{ url: string; close(): Promise<void> }> {
-  const modulePath = new URL('../sandbox/telegram/index.ts', import.meta.url).href;
+  const modulePath = sandboxEntry('telegram');
   const { createTelegramSandbox } = (await import(modulePath)) as TelegramSandboxModule;
   const api = new URL(bot.apiUrl);
   const sandbox = createTelegramSandbox({ token: bot.token });

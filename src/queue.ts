@@ -75,11 +75,14 @@ export async function startQueue(database: Database, options: { runsWorker: bool
   boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
   await boss.start();
   // notify: a new job wakes the workers at once (LISTEN/NOTIFY on PostgreSQL) instead of at their next
-  // poll. updateQueue turns it (and a heartbeat) on for queues an earlier version created without.
+  // poll. updateQueue turns it (and a heartbeat) on for queues an earlier version created without. One
+  // read first, so a start with every queue in place writes nothing.
+  const existing = new Map((await boss.getQueues()).map((queue) => [queue.name, queue]));
   for (const name of jobNames) {
     const settings = { notify: true, ...queueSettings[name] };
-    await boss.createQueue(name, settings);
-    await boss.updateQueue(name, settings);
+    const queue = existing.get(name);
+    if (!queue) await boss.createQueue(name, settings);
+    else if (queue.notify !== settings.notify || (queue.heartbeatSeconds ?? undefined) !== settings.heartbeatSeconds) await boss.updateQueue(name, settings);
   }
   return boss;
 }

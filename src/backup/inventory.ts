@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TableFigures } from '../domain/backups/backup-compare.js';
 import { migrationsFolder } from '../db/migrate.js';
+import { repoRoot } from '../repo-root.js';
 
 // What a database holds, measured the same way when a backup is taken and after it is restored:
 // every table of every schema (ours, drizzle's migrations, pg-boss's jobs), its row count and a
@@ -59,4 +61,4 @@ export async function schemaVersion(run: RunSql): Promise<string> {
 /** The newest migration this version of the code knows. */
 export const latestSchemaVersion = journal.at(-1)!.tag;
 
-export const appVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+export const appVersion: string = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version;

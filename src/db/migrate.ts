@@ -1,12 +1,13 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { Database, Queryable } from './client.js';
+import { repoRoot } from '../repo-root.js';
 
 const MIGRATION_LOCK_KEY = 7_301_955; // arbitrary, stable: "uslugi migrations"
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export const migrationsFolder = join(repoRoot, 'drizzle');
 
 /** Applies the checked-in SQL migrations that are not applied yet. */
 export async function runMigrations(database: Database): Promise<void> {

@@ -13,12 +13,15 @@ export interface ServerProcess {
   waitFor(text: string, timeoutMs?: number): Promise<void>;
 }
 
-/** Starts `src/server.ts` with these settings; the sandbox gateway, register and Telegram bot get free ports of their own unless given. */
-export async function startServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+/**
+ * Starts `src/server.ts` (or `entry`, e.g. the build's `dist/server.js`) with these settings; the sandbox
+ * gateway, register and Telegram bot get free ports of their own unless given.
+ */
+export async function startServer(env: Record<string, string>, nodeArgs: string[] = [], entry = ['--import', 'tsx', 'src/server.ts']): Promise<ServerProcess> {
   const sandboxPort = String(await freePort());
   const registerPort = String(await freePort());
   const telegramPort = String(await freePort());
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', LOG_FORMAT: 'json', FREEDOMPAY_SANDBOX_PORT: sandboxPort, ATOL_SANDBOX_PORT: registerPort, TELEGRAM_SANDBOX_PORT: telegramPort, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -34,7 +34,7 @@ export type StatementParse = { ok: true; statement: Statement } | { ok: false; e
  */
 export function decodeStatement(bytes: Uint8Array): string {
   const utf8 = tryUtf8(bytes);
-  if (utf8 !== null && /[^\x00-\x7f]/.test(utf8)) return utf8.replace(/^\uFEFF/, '');
+  if (utf8 !== null && /[^\p{ASCII}]/u.test(utf8)) return utf8.replace(/^\uFEFF/, '');
   const windows = new TextDecoder('windows-1251').decode(bytes);
   if (/^Кодировка=DOS\s*$/m.test(windows)) return new TextDecoder('ibm866').decode(bytes);
   return windows;

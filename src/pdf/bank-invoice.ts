@@ -58,7 +58,7 @@ export function bankInvoicePdf(data: BankInvoiceData): Promise<Buffer> {
   party(doc, 'Покупатель (заказчик):', buyer);
   doc.font('regular').fontSize(10).text(`Основание: ${data.basis}`, MARGIN, doc.y + 2, { width });
 
-  const cols = [width * 0.06, width * 0.44, width * 0.1, width * 0.08, width * 0.16, width * 0.16];
+  const cols = [width * 0.05, width * 0.41, width * 0.08, width * 0.06, width * 0.2, width * 0.2];
   doc.lineWidth(0.5).strokeColor('#555555');
   y = row(doc, doc.y + 10, cols, ['№', 'Наименование работ, услуг', 'Кол-во', 'Ед.', 'Цена', 'Сумма'], { bold: true });
   data.lines.forEach((line, i) => {
@@ -70,14 +70,14 @@ export function bankInvoicePdf(data: BankInvoiceData): Promise<Buffer> {
     ['Всего к оплате:', pdfRoubles(data.totalKopecks)],
   ];
   // Sums with «руб.» as on the rest of the form, not the ₽ sign.
-  const vatSentence = data.vat.kind === 'none' ? 'Без НДС' : `В том числе НДС ${data.vat.percent} %: ${pdfRoubles(data.vat.vatKopecks)}`;
+  const vatSentence = data.vat.kind === 'none' ? 'Без НДС.' : `В том числе НДС ${data.vat.percent} %: ${pdfRoubles(data.vat.vatKopecks)}`;
   y += 6;
   for (const [label, value] of totals) {
     doc.font('bold').fontSize(10).text(label, MARGIN, y, { width: width * 0.78, align: 'right' });
     doc.text(value, MARGIN + width * 0.78, y, { width: width * 0.22, align: 'right' });
     y += 16;
   }
-  doc.font('regular').fontSize(10).text(`Всего наименований ${data.lines.length}, на сумму ${pdfRoubles(data.totalKopecks)}. ${vatSentence}.`, MARGIN, y + 8, { width });
+  doc.font('regular').fontSize(10).text(`Всего наименований ${data.lines.length}, на сумму ${pdfRoubles(data.totalKopecks)} ${vatSentence}`, MARGIN, y + 8, { width });
   doc.moveDown(0.8);
   doc.font('bold').text('Назначение платежа:', { continued: true }).font('regular').text(` ${data.purpose}`);
   doc.moveDown(0.4);

@@ -68,10 +68,10 @@ describe('parseStatement', () => {
 
   it.each([
     ['not a statement', 'Дата;Сумма;Назначение\r\n', 'Строка 1: файл не похож на выписку в формате 1С'],
-    ['a document left open', statementText([incoming({ number: '1', sum: '1', purpose: 'x' })]).replace('КонецДокумента\r\n', ''), 'Строка 11: документ не закрыт'],
+    ['a document left open', statementText([incoming({ number: '1', sum: '1', purpose: 'x' })]).replace('КонецДокумента\r\n', ''), 'Строка 22: документ со строки 11 не закрыт строкой «КонецДокумента»'],
     ['a bad sum', statementText([incoming({ number: '7', sum: '15 000,00', purpose: 'x' })]), 'Строка 11: у документа № 7 сумма «15 000,00» не число'],
     ['a bad date', statementText([incoming({ number: '7', sum: '1', date: '2026-12-07', purpose: 'x' })]), 'Строка 11: у документа № 7 нет даты'],
-    ['a line without «=»', statementText([[...incoming({ number: '7', sum: '1', purpose: 'x' }), 'мусор']]), 'Строка 21: ожидалась строка вида «Ключ=Значение», а в файле «мусор»'],
+    ['a line without «=»', statementText([[...incoming({ number: '7', sum: '1', purpose: 'x' }), 'мусор']]), 'Строка 22: ожидалась строка вида «Ключ=Значение», а в файле «мусор»'],
     ['a cut file', statementText([]).replace('КонецФайла\r\n', ''), 'нет строки «КонецФайла»'],
     ['an end without a start', statementText([]).replace('КонецРасчСчет', 'КонецРасчСчет\r\nКонецДокумента'), 'Строка 11: «КонецДокумента» без начала документа'],
   ])('says in Russian which line is wrong: %s', (_what, text, message) => {

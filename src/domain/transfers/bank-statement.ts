@@ -28,16 +28,17 @@ export interface Statement {
 export type StatementParse = { ok: true; statement: Statement } | { ok: false; error: string };
 
 /**
- * The file's bytes as text. The header line is ASCII in every encoding, so the file is first read as
- * windows-1251 (the usual) to find «Кодировка=»; DOS means cp866. A file saved as UTF-8 by an editor is
- * recognised by being valid UTF-8 with letters beyond ASCII. Node's full ICU knows both code pages.
+ * The file's bytes as text: windows-1251 (the usual), or cp866 when the file says «Кодировка=DOS». A
+ * file saved as UTF-8 by an editor is recognised by being valid UTF-8 with letters beyond ASCII. Node's
+ * full ICU knows both code pages.
  */
 export function decodeStatement(bytes: Uint8Array): string {
   const utf8 = tryUtf8(bytes);
   if (utf8 !== null && /[^\p{ASCII}]/u.test(utf8)) return utf8.replace(/^\uFEFF/, '');
-  const windows = new TextDecoder('windows-1251').decode(bytes);
-  if (/^Кодировка=DOS\s*$/m.test(windows)) return new TextDecoder('ibm866').decode(bytes);
-  return windows;
+  // The key «Кодировка» is itself Cyrillic, so it reads right only in the file's own code page.
+  const dos = new TextDecoder('ibm866').decode(bytes);
+  if (/^Кодировка=DOS\s*$/m.test(dos)) return dos;
+  return new TextDecoder('windows-1251').decode(bytes);
 }
 
 function tryUtf8(bytes: Uint8Array): string | null {

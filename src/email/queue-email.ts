@@ -54,6 +54,8 @@ export async function queueEmail(deps: { queue: Queue; clock: Clock }, tx: Tx, e
       createdAt: deps.clock.now(),
     })
     .returning({ id: emails.id });
-  await enqueue(deps.queue, tx, 'email.deliver', [{ emailId: row!.id }], emailRetry);
+  // A password or a sign-in link is what somebody is waiting for right now: in a burst it goes out
+  // before the confirmations queued ahead of it (pg-boss fetches by priority, then age).
+  await enqueue(deps.queue, tx, 'email.deliver', [{ emailId: row!.id }], { ...emailRetry, priority: email.secret ? 1 : 0 });
   return row!.id;
 }

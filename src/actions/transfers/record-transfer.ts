@@ -49,6 +49,11 @@ export async function recordTransfer(deps: RecordDeps, tx: Tx, transfer: Transfe
   if (!bankInvoice || bankInvoice.state !== 'waiting') return { kind: 'not_waiting' };
   if (transfer.amountKopecks !== bankInvoice.amountKopecks) return { kind: 'amount_differs', expectedKopecks: bankInvoice.amountKopecks };
   const [order] = await tx.select().from(orders).where(eq(orders.id, bankInvoice.orderId)).for('update');
+  // Checked before anything is written: a surcharge paid meanwhile some other way (card, marked by staff)
+  // or an order no longer waiting makes this money a second payment, for a person to sort out.
+  const [surcharge] = bankInvoice.invoiceId ? await tx.select().from(invoices).where(eq(invoices.id, bankInvoice.invoiceId)).for('update') : [];
+  const waiting = surcharge ? invoiceMachine.transition(surcharge.state, 'marked_paid') !== null : orderMachine.transition(order!.state, 'transfer_received') !== null;
+  if (!waiting) return { kind: 'not_waiting' };
 
   const { bankInvoiceId, amountKopecks, receivedOn, payerName, payerInn, documentNumber, documentKey, note, source } = transfer;
   const inserted = await tx
@@ -78,12 +83,11 @@ export async function recordTransfer(deps: RecordDeps, tx: Tx, transfer: Transfe
     at: now,
   });
 
-  if (bankInvoice.invoiceId) {
-    await settleSurcharge(deps, tx, bankInvoice.invoiceId, transfer, now);
+  if (surcharge) {
+    await settleSurcharge(deps, tx, surcharge, transfer, now);
     return { kind: 'recorded', orderId: order!.id };
   }
-  const next = orderMachine.transition(order!.state, 'transfer_received');
-  if (!next) return { kind: 'not_waiting' };
+  const next = orderMachine.transition(order!.state, 'transfer_received')!;
   const callbackDueAt = callbackDeadline(now, deps.calendar);
   await tx.update(orders).set({ state: next, paidAt: now, callbackDueAt }).where(eq(orders.id, order!.id));
   await enqueue(deps.queue, tx, 'order.paid', [{ orderId: order!.id }]);
@@ -94,10 +98,8 @@ export async function recordTransfer(deps: RecordDeps, tx: Tx, transfer: Transfe
   return { kind: 'recorded', orderId: order!.id };
 }
 
-async function settleSurcharge(deps: RecordDeps, tx: Tx, invoiceId: string, transfer: TransferToRecord, now: Date): Promise<void> {
-  const [invoice] = await tx.select().from(invoices).where(eq(invoices.id, invoiceId)).for('update');
-  const next = invoice && invoiceMachine.transition(invoice.state, 'marked_paid');
-  if (!invoice || !next) return;
+async function settleSurcharge(deps: RecordDeps, tx: Tx, invoice: typeof invoices.$inferSelect, transfer: TransferToRecord, now: Date): Promise<void> {
+  const next = invoiceMachine.transition(invoice.state, 'marked_paid')!;
   const note = [`Банковский перевод от ${transfer.payerName}`, transfer.documentNumber && `п/п № ${transfer.documentNumber}`, transfer.note].filter(Boolean).join(', ');
   await tx
     .update(invoices)

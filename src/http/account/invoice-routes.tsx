@@ -52,6 +52,9 @@ export async function invoiceRoutes(app: FastifyInstance) {
   app.post<{ Params: { ref: string } }>('/account/invoices/:ref/pay', { preHandler: app.csrfProtection, config: payLimit }, async (request, reply) => {
     const ref = request.params.ref;
     if (!INVOICE_REF.test(ref)) return sendErrorPage(reply, 404);
+    // A company's surcharge is paid by its bank invoice, not by card: back to the invoice's page.
+    const found = await findClientInvoice(deps.db, request.client!.id, ref);
+    if (found && (await surchargeBankInvoice(deps.db, found.invoice.id))?.state === 'waiting') return reply.redirect(`/account/invoices/${ref}`, 303);
     return replyToPaymentStart(reply, await payInvoice(deps, { clientId: request.client!.id, invoiceRef: ref }), {
       url: `/account/invoices/${ref}`,
       payAction: `/account/invoices/${ref}/pay`,

@@ -17,6 +17,7 @@ import { forms } from './http/plugins/forms.js';
 import { rateLimits } from './http/plugins/rate-limit.js';
 import { securityHeaders } from './http/plugins/security-headers.js';
 import { screenUrl, urlGuard } from './http/plugins/url-guard.js';
+import { searchRoutes } from './http/storefront/search-routes.js';
 import { repoRoot } from './repo-root.js';
 import { mediaRoutes } from './http/storefront/media-routes.js';
 import { storefrontRoutes } from './http/storefront/routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(legalRoutes);
   await app.register(storefrontRoutes);
   await app.register(mediaRoutes);
+  await app.register(searchRoutes);
   await app.register(freedomPayWebhooks);
   await app.register(atolWebhooks);
   await app.register(tildaRoutes);

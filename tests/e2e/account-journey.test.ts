@@ -113,7 +113,7 @@ describe.runIf(browserAvailable())('a client pays, confirms the address and uses
     await page.screenshot({ path: `${screenshots}/15-account-order-375.png`, fullPage: true });
 
     await page.getByRole('button', { name: 'Выйти' }).click();
-    await expect(page.locator('.status').textContent()).resolves.toContain('Вы вышли');
+    await expect(page.locator('.status').textContent()).resolves.toContain('Выход из личного кабинета выполнен');
     await page.goto(`${t.baseUrl}/account`);
     await page.waitForURL(/\/account\/login$/);
 

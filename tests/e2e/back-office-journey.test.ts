@@ -72,7 +72,7 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await page.getByRole('button', { name: 'Подтвердить' }).click();
     await expect(text(page, 'h1')).resolves.toBe('Резервные коды');
     await expect(page.locator('.recovery-codes li').count()).resolves.toBe(10);
-    await page.getByRole('link', { name: 'Я сохранил коды, продолжить' }).click();
+    await page.getByRole('link', { name: 'Коды сохранены, продолжить' }).click();
     await page.waitForURL(`${t.baseUrl}/admin`);
     await expect(text(page, 'h1')).resolves.toBe('Сводка');
     await shot(page, '22-admin-dashboard-1280');
@@ -170,7 +170,7 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await shot(client, '25b-client-extra-hours-1280');
     await client.setViewportSize({ width: 375, height: 900 });
     await client.getByRole('button', { name: 'Одобрить 2,5 ч' }).click();
-    await expect(text(client, '#extra-hours')).resolves.toContain('Вы одобрили');
+    await expect(text(client, '#extra-hours')).resolves.toContain('Одобрено');
     await shot(client, '25c-client-extra-hours-approved-375');
     await admin.reload();
     await expect(text(admin, '#extra-hours')).resolves.toContain('клиент одобрил');

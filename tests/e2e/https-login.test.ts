@@ -75,7 +75,7 @@ describe.runIf(browserAvailable())('a staff sign-in over HTTPS in Chromium', () 
     await page.getByLabel('Код из приложения').fill(hotp(secret, step));
     await page.getByRole('button', { name: 'Подтвердить' }).click();
     await expect(text(page, 'h1')).resolves.toBe('Резервные коды');
-    await page.getByRole('link', { name: 'Я сохранил коды, продолжить' }).click();
+    await page.getByRole('link', { name: 'Коды сохранены, продолжить' }).click();
     await page.waitForURL(`${origin}/admin`);
 
     await page.getByRole('button', { name: 'Выйти' }).click();

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attackWorld, concrete, type AttackWorld } from '../helpers/attack-world.js';
+import sharp from 'sharp';
+import { setServiceImage } from '../../src/actions/catalog/set-service-image.js';
+import { attackWorld, concrete, expectRedirect, type AttackWorld } from '../helpers/attack-world.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import { cards, orderSentToGateway } from '../helpers/payments.js';
 import { eq } from 'drizzle-orm';
@@ -31,7 +33,7 @@ const axeSource: string = (createRequire(import.meta.url)('axe-core') as { sourc
  * Not pages: files, feeds, machine answers; and an email's preview, which is the email's own HTML (made
  * for mail clients, shown in a sandboxed frame of its page). Everything else that answers HTML is checked.
  */
-const notPages = /^\/(static|captcha|healthz|readyz|media)\b|\/events$|\/preview$|\.(pdf|css|js|svg|txt)$/;
+const notPages = /^\/(static|captcha|healthz|readyz|media)\b|\/events$|\/preview$|\.(pdf|css|js|svg|txt|xml)$/;
 
 interface AxeViolation {
   id: string;
@@ -67,6 +69,12 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
     browser = await launchBrowser();
     htmlDir = mkdtempSync(join(tmpdir(), 'uslugi-pages-'));
     const { t, ids } = world;
+
+    // The storefront's extras, so their markup is checked too: a question in the FAQ and a service's picture.
+    expectRedirect('/admin/faq', await world.admin.browser.post('/admin/faq', { 'new-question': 'Можно ли оплатить переводом?', 'new-answer': 'Да, по счёту.\n\n- реквизиты придут в письме\n- оплата в течение 3 дней', 'new-sort_order': '10' }, '/admin/faq'));
+    const photo = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#3366aa' } }).jpeg().toBuffer();
+    const pictured = await setServiceImage(t.deps, { staffId: ids.staffId, ip: '198.51.100.200', serviceId: ids.serviceId, upload: { bytes: photo, alt: 'Рабочее место: ноутбук с открытым сайтом' } });
+    expect(pictured.kind).toBe('uploaded');
 
     // Orders in the other payment states: sent to the gateway (being checked) and declined.
     const checking = await orderSentToGateway(t, 'landing-page', { email: 'checking@example.ru' });
@@ -115,6 +123,11 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
     await check(anonymous, '/account/login', 'client sign-in with errors', sendEmpty('/account/login'));
     await check(anonymous, '/admin/login', 'staff sign-in with errors', sendEmpty('/admin/login'));
     await check(admin, '/admin/catalog/new', 'catalog form with errors', sendEmpty('/admin/catalog/new'));
+    // The refund form's answer: the confirmation page (showing it refunds nothing).
+    await check(admin, `/admin/payments/${ids.attemptId}/return`, 'return confirmation', async (page) => {
+      await page.fill('#field-reason', 'Клиент передумал');
+      await page.locator('form.payments-form button[type="submit"]').click();
+    });
     // About a hundred pages, each rendered and audited: 2–3 minutes on a quiet machine, many more on a busy one.
   }, 1_800_000);
 
@@ -190,6 +203,7 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
       '/admin/transfers',
       '/admin/notifications',
       '/admin/catalog',
+      `/admin/payments/${world.ids.attemptId}/return (return confirmation)`,
     ]) {
       expect(labels).toContain(expected);
     }

@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { Order } from '../../src/db/queries/orders.js';
 import { emails, invoices, paymentAttempts, services } from '../../src/db/schema/index.js';
 import { NEW_PASSWORD, paidOrder, signedInClient } from './accounts.js';
+import { returnMoney } from './money-returns.js';
 import { submitOrder, validOrder } from './order-form.js';
 import { startTestSmtp, type TestSmtp } from './smtp.js';
 import { staffBrowser } from './staff.js';
@@ -168,7 +169,11 @@ export async function storeXssProbes(world: AttackWorld, probes: { text: string;
   const [markedAttempt] = await t.deps.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, marked.id));
   const returnUrl = `/admin/payments/${markedAttempt!.id}/return`;
   const kind = /name="kind" value="(\w+)"/.exec((await admin.browser.get(returnUrl)).body)?.[1] ?? 'refund';
-  expectRedirect(returnUrl, await admin.browser.post(returnUrl, { kind, amount: '15 000', reason: probes.text, work_done: probes.text }));
+  // The form leads to its confirmation page, which shows the probes back before «Да».
+  const { asked, done } = await returnMoney(admin.browser, returnUrl, { kind, amount: '15 000', reason: probes.text, work_done: probes.text });
+  refused('return confirmation', asked);
+  if (!done) throw new Error(`POST ${returnUrl} did not ask for confirmation: ${asked.statusCode}`);
+  expectRedirect(returnUrl, done);
   adminPages.push(returnUrl);
 
   // The surcharge invoice marked paid by transfer with a probe as its note.

@@ -94,7 +94,7 @@ describe.each(backends)('emailed links: verification, password reset, new addres
     // Signed in at once: no typing the password just chosen.
     const inside = await resetter.get('/account?password=reset');
     expect(inside.statusCode).toBe(200);
-    expect(inside.body).toContain('Пароль изменён, вы вошли в личный кабинет');
+    expect(inside.body).toContain('Пароль изменён, вход в личный кабинет выполнен');
     const reused = await browser().post('/account/password/reset', { token: reset.token, password: NEW_PASSWORD, password_confirm: NEW_PASSWORD }, '/account/password/reset');
     expect(reused.statusCode).toBe(410);
     expect((await browser().post('/account/login', { login, password: NEW_PASSWORD }, '/account/login')).headers.location).toBe('/account');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../../src/db/queries/audit.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import { auditLog } from '../../src/db/schema/index.js';
+import { auditActionWords, type AuditAction } from '../../src/domain/records/audit-actions.js';
 import { paidOrder } from '../helpers/accounts.js';
 import { staffBrowser } from '../helpers/staff.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
@@ -17,11 +18,12 @@ describe.each(backends)('back office: the audit log on %s', (backend) => {
   let order: Order;
   const clock = manualClock(new Date('2026-11-24T11:20:00+03:00'));
 
-  /** The actions of the rows a log page shows, newest first. */
+  /** The actions of the rows a log page shows, newest first, as codes: the page shows each in words, never its code. */
   async function actions(url: string): Promise<string[]> {
     const page = await admin.get(url);
     expect(page.statusCode).toBe(200);
-    return [...page.body.matchAll(/<td data-label="Что"><code>([^<]+)<\/code><\/td>/g)].map((m) => m[1]!);
+    const codeOf = new Map<string, string>(Object.entries(auditActionWords).map(([code, words]) => [words, code]));
+    return [...page.body.matchAll(/<td data-label="Что">([^<]+)<\/td>/g)].map((m) => codeOf.get(m[1]!) ?? `not in words: ${m[1]}`);
   }
 
   beforeAll(async () => {
@@ -33,7 +35,7 @@ describe.each(backends)('back office: the audit log on %s', (backend) => {
     managerId = signedIn.member.id;
     managerName = signedIn.member.name;
     // Entries from earlier days, written as the actions write them.
-    const entry = (at: string, action: string, entityId: string) =>
+    const entry = (at: string, action: AuditAction, entityId: string) =>
       audit(t.deps.db, { staffId: managerId, action, entity: 'order', entityId, details: { note: 'старое', amountKopecks: 150_000 }, ip: '203.0.113.5', at: new Date(at) });
     await entry('2026-11-22T23:50:00+03:00', 'order.taken', order.id); // Sunday evening, Moscow
     await entry('2026-11-23T00:10:00+03:00', 'order.contact_logged', order.id); // Monday just after midnight, Moscow (Sunday in UTC)
@@ -47,6 +49,9 @@ describe.each(backends)('back office: the audit log on %s', (backend) => {
     const page = await admin.get('/admin/audit');
     expect(page.statusCode).toBe(200);
     expect(await actions('/admin/audit')).toEqual(['client.viewed', 'staff.signed_in', 'staff.signed_in', 'order.work_started', 'order.contact_logged', 'order.taken']);
+    expect(page.body).toContain('<td data-label="Что">Открыта карточка клиента</td>');
+    expect(page.body).toContain('<td data-label="Что">Вход в систему управления</td>');
+    expect(page.body).not.toMatch(/<td data-label="Что">[^<]*(client\.viewed|staff\.signed_in)/);
     expect(page.body).toContain(`<td data-label="Кто">${managerName}</td>`);
     expect(page.body).toContain(`<a href="/admin/clients/${order.clientId}">Клиент</a>`);
     expect(page.body).toContain(`<a href="/admin/orders/${order.id}">Заказ</a>`);

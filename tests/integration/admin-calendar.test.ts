@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { liveCalendar } from '../../src/calendar/calendar-store.js';
 import { auditLog, calendarDays, calendarYears } from '../../src/db/schema/index.js';
 import { paidOrder } from '../helpers/accounts.js';
-import { staffBrowser } from '../helpers/staff.js';
+import { signInStaff, staffBrowser } from '../helpers/staff.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
 import { visitor, type Visitor } from '../helpers/visitor.js';
 
@@ -132,27 +132,49 @@ describe.each(backends)('back office: the working calendar on %s', (backend) => 
   });
 
   it('warns every page from 1 December while next year is provisional, and stops once it is final', async () => {
-    expect((await admin.get('/admin/calendar')).body).not.toContain('class="admin-banner"');
+    expect((await admin.get('/admin/calendar')).body).not.toContain('class="admin-banner');
     clock.advance(7 * 24 * 3600_000); // Monday 30 November, 17:30
     admin = (await staffBrowser(t, 'admin')).browser; // the old session timed out meanwhile
     expect((await admin.get('/admin/calendar')).body).not.toContain(BANNER_2027);
     clock.advance(6.5 * 3600_000); // Tuesday 1 December, 00:00 in Moscow
     admin = (await staffBrowser(t, 'admin')).browser;
     const warned = await admin.get('/admin/calendar');
-    expect(warned.body).toContain(`<p class="admin-banner" role="alert">${BANNER_2027}`);
+    expect(warned.body).toContain(`<div class="admin-banner admin-banner-hideable" role="alert"><p>${BANNER_2027}`);
     expect(warned.body).toContain('сроки звонков клиентам в январе 2027 года могут быть неверны');
+
+    // «Скрыть на неделю» (a plain form, no script): gone for that member on every page, for a week; others still see it.
+    const { member, secret, browser: manager } = await staffBrowser(t, 'manager');
+    const queue = await manager.get('/admin/queue');
+    expect(queue.body).toContain(BANNER_2027);
+    expect(queue.body).toMatch(/<form method="post" action="\/admin\/calendar-warning\/hide"><input type="hidden" name="_csrf" value="[^"]+"\/?><input type="hidden" name="back" value="\/admin\/queue"\/?>/);
+    const hidden = await manager.post('/admin/calendar-warning/hide', { back: '/admin/queue' });
+    expect(hidden.statusCode).toBe(303);
+    expect(hidden.headers.location).toBe('/admin/queue');
+    for (const url of ['/admin/queue', '/admin', '/admin/orders', '/admin/profile']) expect((await manager.get(url)).body, url).not.toContain(BANNER_2027);
+    expect((await admin.get('/admin/calendar')).body).toContain(BANNER_2027);
+    // Kept on the server: a new session (another device) does not see it either.
+    clock.advance(30_000); // an authenticator code works once: the next sign-in takes the next one
+    expect((await (await signInStaff(t, member, secret)).get('/admin')).body).not.toContain(BANNER_2027);
+    // "back" leads only within the back office.
+    for (const back of ['//evil.example/admin', 'https://evil.example/', '/account', '/admin/../account']) {
+      expect((await manager.post('/admin/calendar-warning/hide', { back }, '/admin')).headers.location, back).toBe('/admin');
+    }
+    // A week later it is back, still for this member only to hide again.
+    clock.advance(7 * 24 * 3600_000 + 60_000); // Tuesday 8 December, 00:01
+    expect((await (await signInStaff(t, member, secret)).get('/admin')).body).toContain(BANNER_2027);
+    admin = (await staffBrowser(t, 'admin')).browser;
 
     const final = await admin.post('/admin/calendar/2027/status', { status: 'final' }, '/admin/calendar/2027');
     expect(final.headers.location).toBe('/admin/calendar/2027?done=status');
     expect(await lastAudit()).toMatchObject({ action: 'calendar.year_status_changed', entityId: '2027', details: { before: { status: 'provisional' }, after: { status: 'final' } } });
-    expect((await admin.get('/admin/calendar')).body).not.toContain('class="admin-banner"');
+    expect((await admin.get('/admin/calendar')).body).not.toContain('class="admin-banner');
   });
 
   it('warns when next year is missing altogether', async () => {
-    clock.advance(365 * 24 * 3600_000); // 1 December 2027: is 2028 there? (added above, provisional)
+    clock.advance(365 * 24 * 3600_000); // 8 December 2027: is 2028 there? (added above, provisional)
     admin = (await staffBrowser(t, 'admin')).browser;
     expect((await admin.get('/admin/calendar')).body).toContain('Производственный календарь на 2028 год предварительный');
-    clock.advance(366 * 24 * 3600_000); // 1 December 2028 (29 February between): 2029 was never added
+    clock.advance(366 * 24 * 3600_000); // 8 December 2028 (29 February between): 2029 was never added
     admin = (await staffBrowser(t, 'admin')).browser;
     expect((await admin.get('/admin/calendar')).body).toContain('Производственный календарь на 2029 год не загружен: сроки звонков клиентам в январе 2029 года могут быть неверны.');
   });

@@ -134,6 +134,11 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     const page = await browser.get(`/account/invoices/${invoice.publicRef}`);
     expect(page.statusCode).toBe(200);
     expect(plain(page.body)).toContain('Оплатить 6 750 ₽');
+    // Unpaid: the amount to pay, and who to ask — the order's manager, through the company's phone and email.
+    const { company } = t.deps.content.current();
+    expect(plain(page.body)).toMatch(/К оплате<\/dt><dd>6 750 ₽/);
+    expect(plain(page.body).replace(/<[^>]+>/g, '')).toContain(`Вопросы по счёту — вашему менеджеру, ${manager.member.name}: телефон ${company.phone}, почта ${company.email}.`);
+    expect(page.body).toContain(`href="mailto:${company.email}"`);
 
     const toGateway = await browser.post(`/account/invoices/${invoice.publicRef}/pay`, {});
     expect(toGateway.statusCode).toBe(303);
@@ -173,6 +178,10 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     expect(after).toContain('Доплата получена');
     expect(after).toContain('Visa •••• 1981');
     expect(after).not.toContain('Оплатить');
+    // Paid: nothing is «to pay» any more.
+    expect(after).not.toContain('К оплате');
+    expect(after).toMatch(/Оплачено<\/dt><dd>6 750 ₽/);
+    expect(after).not.toContain('Вопросы по счёту');
     const accountOrder = plain((await browser.get(`/account/orders/${order.publicRef}`)).body);
     expect(accountOrder).toMatch(/Оплачено<\/dt><dd>15 000 ₽/);
     expect(accountOrder).toContain('оплачен');

@@ -8,6 +8,7 @@ import { payInvoice } from '../../src/actions/invoices/pay-invoice.js';
 import { auditLog, emails, invoices, paymentAttempts, paymentOperations } from '../../src/db/schema/index.js';
 import { paidOrder } from '../helpers/accounts.js';
 import { cards, orderSentToGateway, reloadAttempt, reloadOrder } from '../helpers/payments.js';
+import { returnMoney } from '../helpers/money-returns.js';
 import { staffBrowser } from '../helpers/staff.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
 
@@ -64,11 +65,14 @@ describe.each(backends)('payments held in two steps on %s', (backend) => {
     expect(page.statusCode).toBe(200);
     const shown = plain(page.body);
     expect(shown).toContain('Будет сделано: отмена платежа');
-    expect(shown).toContain('Платёж аннулируется целиком: 15 000 ₽ (запрос cancel.php в Freedom Pay)');
+    expect(shown).toContain('Платёж аннулируется целиком в Freedom Pay: 15 000 ₽.');
+    expect(shown).not.toMatch(/cancel\.php|revoke\.php|get_status|pg_/);
     expect(shown).toContain('Почему:');
     expect(shown).not.toContain('name="amount"');
 
-    const done = await browser.post(returnUrl(attempt.id), { kind: 'cancel', reason: 'Клиент передумал в тот же вечер', work_done: 'Ничего не сделано' });
+    const { asked, done: confirmed } = await returnMoney(browser, returnUrl(attempt.id), { kind: 'cancel', reason: 'Клиент передумал в тот же вечер', work_done: 'Ничего не сделано' });
+    expect(plain(asked.body)).toContain(`Отменить платёж клиента ${order.customerName} и вернуть 15 000 ₽? Это нельзя отменить.`);
+    const done = confirmed!;
     expect(done.statusCode).toBe(303);
     const [operation] = await operationsForAttempt(t.deps.db, attempt.id);
     expect(operation).toMatchObject({ kind: 'cancel', state: 'succeeded', amountKopecks: 1_500_000, staffId: member.id, workDoneNote: 'Ничего не сделано', reason: 'Клиент передумал в тот же вечер' });
@@ -133,10 +137,30 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     const page = plain((await browser.get(returnUrl(attempt.id))).body);
     expect(page).toContain('Будет сделано: возврат денег');
     expect(page).toContain('Банковский день платежа (5 марта 2026) закрыт в 23:59 по Москве');
-    expect(page).toContain('до 15 000 ₽ — оплачено 15 000 ₽ минус уже возвращённое (запрос revoke.php в Freedom Pay)');
+    expect(page).toContain('Деньги возвращаются на карту клиента через Freedom Pay: до 15 000 ₽ — оплачено 15 000 ₽ минус уже возвращённое.');
+    expect(page).not.toMatch(/cancel\.php|revoke\.php|get_status|pg_/);
     expect(page).toContain('value="15 000"');
 
-    const done = await browser.post(returnUrl(attempt.id), { kind: 'refund', amount: '15 000', reason: 'Услуга не нужна', work_done: '' });
+    // The form asks first: nothing is sent to the gateway, written or audited until «Да».
+    const asked = await browser.post(returnUrl(attempt.id), { kind: 'refund', amount: '15000', reason: 'Услуга не нужна', work_done: '' });
+    expect(asked.statusCode).toBe(200);
+    const question = plain(asked.body);
+    expect(question).toContain('Вернуть 15 000 ₽ клиенту Анна Смирнова? Это нельзя отменить.');
+    expect(question).toContain('Да, вернуть 15 000 ₽');
+    expect(question).toContain('Нет, изменить');
+    expect(question).toContain('Visa •••• 1981');
+    expect(await operationsForAttempt(t.deps.db, attempt.id)).toEqual([]);
+    expect(await auditOf(t, attempt.id)).toEqual([]);
+    expect(t.sandbox.payment(attempt.gatewayPaymentId!)?.refunds).toEqual([]);
+    // «Нет, изменить»: the form again with what was typed (the amount as checked), still nothing done.
+    const edit = await browser.post(returnUrl(attempt.id), { kind: 'refund', amount: '15 000', reason: 'Услуга не нужна', work_done: '', step: 'edit' });
+    expect(edit.statusCode).toBe(200);
+    expect(plain(edit.body)).toContain('value="15 000"');
+    expect(plain(edit.body)).toContain('>Услуга не нужна</textarea>');
+    expect(await operationsForAttempt(t.deps.db, attempt.id)).toEqual([]);
+
+    const { done: confirmed } = await returnMoney(browser, returnUrl(attempt.id), { kind: 'refund', amount: '15 000', reason: 'Услуга не нужна', work_done: '' });
+    const done = confirmed!;
     expect(done.statusCode).toBe(303);
     expect(t.sandbox.payment(attempt.gatewayPaymentId!)?.refunds).toEqual([expect.objectContaining({ amount: '-15000' })]);
     expect(await reloadOrder(t, order.id)).toMatchObject({ state: 'refunded' });
@@ -180,8 +204,10 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     advanceTo(clock, new Date(clock.now().getTime() + 24 * 3600_000));
     const { browser } = await signIn(t, 'accountant');
 
-    const part = await browser.post(returnUrl(attempt.id), { kind: 'refund', amount: '6 000,50', reason: 'Часть работ отменена', work_done: 'Аудит сделан: 2 ч' }, returnUrl(attempt.id));
-    expect(part.statusCode).toBe(303);
+    const { asked: partAsked, done: part } = await returnMoney(browser, returnUrl(attempt.id), { kind: 'refund', amount: '6 000,50', reason: 'Часть работ отменена', work_done: 'Аудит сделан: 2 ч' }, returnUrl(attempt.id));
+    expect(plain(partAsked.body)).toContain('Вернуть 6 000,50 ₽ клиенту');
+    expect(plain(partAsked.body)).toContain('6 000,50 ₽ из 15 000 ₽, которые можно вернуть');
+    expect(part!.statusCode).toBe(303);
     expect(await reloadOrder(t, order.id)).toMatchObject({ state: 'paid' });
     expect(await reloadAttempt(t, attempt.id)).toMatchObject({ state: 'paid' });
     const page = plain((await browser.get(returnUrl(attempt.id))).body);
@@ -193,8 +219,8 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     expect(partText).toContain('Сумма к возврату 6 000,50 руб. (частичный возврат)');
     expect(partText).toContain('Сумма операции 15 000,00 руб.');
 
-    const rest = await browser.post(returnUrl(attempt.id), { kind: 'refund', amount: '8999.5', reason: 'Остаток тоже вернуть' });
-    expect(rest.statusCode).toBe(303);
+    const { done: rest } = await returnMoney(browser, returnUrl(attempt.id), { kind: 'refund', amount: '8999.5', reason: 'Остаток тоже вернуть' });
+    expect(rest!.statusCode).toBe(303);
     expect(await reloadOrder(t, order.id)).toMatchObject({ state: 'refunded' });
     expect((await operationsForAttempt(t.deps.db, attempt.id)).map((op) => [op.amountKopecks, op.state])).toEqual([
       [600_050, 'succeeded'],
@@ -215,8 +241,12 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     await first.browser.get(returnUrl(attempt.id));
     await second.browser.get(returnUrl(attempt.id));
 
+    // Both reach the confirmation page, then press «Да» at once.
     const fields = { kind: 'refund', amount: '9 000', reason: 'Двойное нажатие' };
-    const answers = await Promise.all([first.browser.post(returnUrl(attempt.id), fields), second.browser.post(returnUrl(attempt.id), fields)]);
+    for (const member of [first, second]) expect(plain((await member.browser.post(returnUrl(attempt.id), fields)).body)).toContain('Вернуть 9 000 ₽ клиенту');
+    expect(await operationsForAttempt(t.deps.db, attempt.id)).toEqual([]);
+    const confirm = { ...fields, step: 'confirm' };
+    const answers = await Promise.all([first.browser.post(returnUrl(attempt.id), confirm), second.browser.post(returnUrl(attempt.id), confirm)]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([303, 422]);
     const refused = plain(answers.find((a) => a.statusCode === 422)!.body);
     expect(refused).toMatch(/Вернуть можно от 0,01 ₽ до 6 000 ₽|Больше, чем можно вернуть: не более 6 000 ₽/);
@@ -265,7 +295,8 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     await browser.get(returnUrl(attempt.id));
     // The gateway refunds, but its answer cannot be trusted (a bad signature): no definite word.
     t.sandbox.setFaults(attempt.id, { corruptSignature: true });
-    const done = await browser.post(returnUrl(attempt.id), { kind: 'refund', amount: '5 000', reason: 'Клиент попросил' });
+    const { done: confirmed } = await returnMoney(browser, returnUrl(attempt.id), { kind: 'refund', amount: '5 000', reason: 'Клиент попросил' });
+    const done = confirmed!;
     expect(done.statusCode).toBe(303);
     const [operation] = await operationsForAttempt(t.deps.db, attempt.id);
     expect(operation).toMatchObject({ state: 'unknown' });
@@ -312,6 +343,8 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     expect((await manager.browser.get(`/admin/payments/operations/${operation!.id}/request.pdf`)).statusCode).toBe(403);
     const post = await manager.browser.post(returnUrl(attempt.id), { kind: 'refund', amount: '100', reason: 'x' }, `/admin/orders/${order.id}`);
     expect(post.statusCode).toBe(403);
+    const confirmed = await manager.browser.post(returnUrl(attempt.id), { kind: 'refund', amount: '100', reason: 'x', step: 'confirm' }, `/admin/orders/${order.id}`);
+    expect(confirmed.statusCode).toBe(403);
     expect(await operationsForAttempt(t.deps.db, attempt.id)).toEqual([]);
     expect((await browser.get('/admin/payments/not-a-uuid/return')).statusCode).toBe(404);
   });
@@ -342,8 +375,9 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     const card = plain((await browser.get(`/admin/orders/${order.id}`)).body);
     expect(card).toContain('Доплата по счёту: 3 000 ₽');
     expect(card).toContain(returnUrl(attempt!.id));
-    const done = await browser.post(returnUrl(attempt!.id), { kind: 'refund', amount: '3 000', reason: 'Часы не подтвердились' }, returnUrl(attempt!.id));
-    expect(done.statusCode).toBe(303);
+    const { asked, done } = await returnMoney(browser, returnUrl(attempt!.id), { kind: 'refund', amount: '3 000', reason: 'Часы не подтвердились' }, returnUrl(attempt!.id));
+    expect(plain(asked.body)).toContain('(доплата по счёту)');
+    expect(done!.statusCode).toBe(303);
     const [refundedInvoice] = await t.deps.db.select().from(invoices).where(eq(invoices.id, invoice!.id));
     expect(refundedInvoice).toMatchObject({ state: 'refunded' });
     expect(await reloadAttempt(t, attempt!.id)).toMatchObject({ state: 'refunded' });

@@ -113,7 +113,7 @@ describe.each(backends)('extra hours need the client’s agreement on %s', (back
     const approved = await browser.post(action, { answer: 'approve' }, `/account/orders/${ref}`);
     expect(approved.statusCode).toBe(303);
     const after = plain((await browser.get(`/account/orders/${ref}`)).body);
-    expect(after).toContain('Вы одобрили');
+    expect(after).toContain('<strong>Одобрено</strong>');
     expect(after).toContain('<dt>Согласовано с вами</dt><dd>7,25 ч</dd>');
     expect(after).toContain('<dt>К доплате</dt><dd>2,25 ч</dd>');
     expect((await browser.post(action, { answer: 'approve' }, `/account/orders/${ref}`)).statusCode).toBe(409);

@@ -28,6 +28,18 @@ describe.each(backends)('storefront pages on %s', (backend) => {
     expect(response.body).toContain('ИНН 7700000000');
   });
 
+  it("names each card's link by the words it shows, then the service (WCAG 2.5.3 label in name)", async () => {
+    const page = (await t.app.inject('/')).body;
+    const links = [...page.matchAll(/<a class="button" href="\/services\/[\w-]+"([^>]*)>(.*?)<\/a>/g)];
+    expect(links).toHaveLength(5);
+    for (const [, attributes, content] of links) {
+      // No aria-label to replace what is seen: the accessible name is the text, visible words first.
+      expect(attributes).not.toContain('aria-label');
+      expect(content).toMatch(/^Подробнее и заказать<span class="visually-hidden">: [^<]+<\/span>$/);
+    }
+    expect(links[2]![2]).toContain(': SEO-аудит');
+  });
+
   it('shows a service with its description and an order form with the contract field names', async () => {
     const response = await t.app.inject('/services/landing-page');
     expect(response.statusCode).toBe(200);

@@ -9,7 +9,7 @@ a{color:#1450c8}
 .banner{margin:0;background:#fff3c4;border-bottom:2px solid #e0b400;padding:.6rem 1rem;text-align:center;font-weight:600}
 .wrap{max-width:1100px;margin:0 auto;padding:1rem}
 .brand{display:flex;align-items:center;gap:.5rem;font-weight:700;font-size:1.1rem;margin:.5rem 0 1rem}
-.brand span{background:#0a8f5b;color:#fff;border-radius:6px;padding:.1rem .45rem;font-size:.85rem}
+.brand span{background:#087a4d;color:#fff;border-radius:6px;padding:.1rem .45rem;font-size:.85rem}
 .grid{display:grid;gap:1rem}
 .grid>*{min-width:0} /* let the test-card table scroll inside its card instead of widening the page */
 @media (min-width:900px){.grid{grid-template-columns:minmax(0,3fr) minmax(0,2fr);align-items:start}}
@@ -30,7 +30,7 @@ dl.summary dd{margin:0;word-break:break-word}
 .error{color:#c62828;font-size:.9rem;margin:.25rem 0 0}
 .alert{border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem;background:#fdecea;color:#8a1c1c}
 .ok{background:#e6f6ee;color:#0b5d3b}
-button,.button{display:inline-block;width:100%;font:inherit;font-weight:700;padding:.8rem 1rem;border:0;border-radius:8px;background:#0a8f5b;color:#fff;cursor:pointer;text-align:center;text-decoration:none}
+button,.button{display:inline-block;width:100%;font:inherit;font-weight:700;padding:.8rem 1rem;border:0;border-radius:8px;background:#087a4d;color:#fff;cursor:pointer;text-align:center;text-decoration:none}
 button:focus-visible,.button:focus-visible{outline:3px solid #9cc0ff;outline-offset:2px}
 table{width:100%;border-collapse:collapse;font-size:.875rem}
 th,td{text-align:left;padding:.4rem .35rem;border-bottom:1px solid #e3e7ef;vertical-align:top}

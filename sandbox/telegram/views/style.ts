@@ -18,7 +18,7 @@ dl.facts dd{margin:0;word-break:break-all}
 .row{display:grid;gap:.75rem}
 @media (min-width:700px){.row{grid-template-columns:1fr 1fr 1fr}}
 .hint{color:#5a6478;font-size:.875rem;margin:.2rem 0 0}
-button{font:inherit;font-weight:600;padding:.55rem 1rem;border:0;border-radius:8px;background:#2481cc;color:#fff;cursor:pointer}
+button{font:inherit;font-weight:600;padding:.55rem 1rem;border:0;border-radius:8px;background:#1a6fb3;color:#fff;cursor:pointer}
 button.secondary{background:#eef1f5;color:#1d2330}
 button:focus-visible{outline:3px solid #9cc0ff;outline-offset:2px}
 .inline{display:flex;gap:.5rem;align-items:flex-end;flex-wrap:wrap}

@@ -21,7 +21,7 @@ export interface ReturnPlan extends AttemptWithOrder {
  * Asks the gateway about the payment first (can it still be cancelled?), then decides cancel or
  * refund by the bank's day close (domain/payments/cancel-or-refund.ts). Reads only: nothing is changed.
  */
-export async function planReturn(deps: Pick<Deps, 'db' | 'clock' | 'gateway'>, attemptId: string): Promise<ReturnPlan | null> {
+export async function planReturn(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'log'>, attemptId: string): Promise<ReturnPlan | null> {
   const found = await attemptWithOrder(deps.db, attemptId);
   if (!found) return null;
   const { attempt } = found;
@@ -51,7 +51,9 @@ export async function planReturn(deps: Pick<Deps, 'db' | 'clock' | 'gateway'>, a
   const answer = await deps.gateway.client.getStatus({ gatewayPaymentId: attempt.gatewayPaymentId });
   const status = answer.ok ? answer.status : null;
   if (!answer.ok) {
-    const reason = answer.outcome === 'refused' ? `${answer.code} ${answer.description}`.trim() : answer.reason;
+    // Staff read what happened in words; the technical reason («timeout», «answer refused: …») is for the log.
+    const reason = answer.outcome === 'refused' ? `отказ: ${`${answer.code} ${answer.description}`.trim() || 'без пояснений'}` : answer.reason === 'timeout' ? 'не ответил вовремя' : 'ответ не получен или не прошёл проверку';
+    if (answer.outcome === 'unknown') deps.log.warn({ attemptId: attempt.id, reason: answer.reason }, 'payment status unknown while planning a return');
     plan.gatewayNote = `Платёжный шлюз не сообщил состояние платежа (${reason}): отменить платёж сейчас нельзя, возможен только возврат.`;
   } else if (status!.kind === 'cancelled') {
     return stop('Платёжный шлюз сообщает, что платёж уже отменён. Проверьте платёж в личном кабинете Freedom Pay.');

@@ -1,5 +1,5 @@
 import type { Deps } from '../../app-deps.js';
-import { formatRub, parseRoubles } from '../../domain/money.js';
+import { formatRub, parseRoubles, roublesForInput } from '../../domain/money.js';
 import { cancelPayment } from './cancel-payment.js';
 import type { OperationDeps, OperationResult } from './payment-operation.js';
 import { refundPayment } from './refund-payment.js';
@@ -22,18 +22,21 @@ export type ReturnOutcome =
   /** Nothing can be done, or the decision is no longer what the page showed: show the page again. */
   | { kind: 'blocked' | 'changed'; plan: ReturnPlan; values: ReturnValues }
   | { kind: 'invalid'; plan: ReturnPlan; values: ReturnValues; errors: ReturnErrors }
+  /** The form is in order and nothing was done: ask «Вернуть … клиенту …? Это нельзя отменить». */
+  | { kind: 'confirm'; plan: ReturnPlan & { decision: NonNullable<ReturnPlan['decision']> }; values: ReturnValues; amountKopecks: number }
   | { kind: 'done'; plan: ReturnPlan; result: Extract<OperationResult, { operationId: string }> };
 
 const text = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max + 1) : '');
 
 /**
  * The return form's POST: decides again (the day may have closed since the page was shown), checks
- * the fields, then cancels or refunds. The attempt's row lock in runOperation makes two staff members
- * pressing at once safe: the second sees the first's refund and is refused if too little is left.
+ * the fields, then — only once `confirmed` (the confirmation page's button) — cancels or refunds. The
+ * attempt's row lock in runOperation makes two staff members pressing at once safe: the second sees
+ * the first's refund and is refused if too little is left.
  */
 export async function returnPayment(
   deps: OperationDeps & Pick<Deps, 'gateway'>,
-  input: { attemptId: string; staffId: string; ip: string | null; body: Record<string, unknown> },
+  input: { attemptId: string; staffId: string; ip: string | null; body: Record<string, unknown>; confirmed: boolean },
 ): Promise<ReturnOutcome> {
   const { body } = input;
   const values: ReturnValues = { amount: text(body.amount, 40), reason: text(body.reason, REASON_MAX).trim(), work_done: text(body.work_done, WORK_DONE_MAX).trim() };
@@ -55,6 +58,8 @@ export async function returnPayment(
   if (values.reason === '') errors.reason = 'Укажите причину: она попадёт в журнал действий и в заявку для банка.';
   else if (values.reason.length > REASON_MAX) errors.reason = `Причина — не длиннее ${REASON_MAX} символов.`;
   if (Object.keys(errors).length > 0) return { kind: 'invalid', plan, values, errors };
+  // The confirmation page sends back the amount as checked here, so what it asked about is what is done.
+  if (!input.confirmed) return { kind: 'confirm', plan: { ...plan, decision: plan.decision }, values: { ...values, amount: roublesForInput(amountKopecks) }, amountKopecks };
 
   const staff = {
     staffId: input.staffId,

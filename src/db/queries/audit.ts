@@ -1,11 +1,12 @@
+import type { AuditAction } from '../../domain/records/audit-actions.js';
 import type { Queryable } from '../client.js';
 import { auditLog } from '../schema/index.js';
 
 export interface AuditEntry {
   /** Who did it; null for the system (an escalation, say). */
   staffId: string | null;
-  /** What, as a stable dotted name: "order.contact_logged", "client.viewed", "payment.refunded". */
-  action: string;
+  /** What, as a stable dotted name: "order.contact_logged", "client.viewed"; each has its words for staff (domain/records/audit-actions.ts). */
+  action: AuditAction;
   /** Which record: its kind and id. */
   entity: string;
   entityId?: string | null;

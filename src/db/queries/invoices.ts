@@ -92,11 +92,19 @@ async function paidInvoiceAttempts(db: Queryable, invoiceIds: string[]): Promise
 }
 
 /** One of the client's invoices by its public reference; another client's reference finds nothing. */
-export async function findClientInvoice(db: Queryable, clientId: string, publicRef: string): Promise<{ invoice: Invoice; order: Order } | undefined> {
+/**
+ * A client's invoice with its order and the name of the client's manager: the one the order is assigned
+ * to, else the one who issued the invoice (null for neither).
+ */
+export async function findClientInvoice(db: Queryable, clientId: string, publicRef: string): Promise<{ invoice: Invoice; order: Order; managerName: string | null } | undefined> {
+  const assigned = alias(staff, 'assigned');
+  const issuer = alias(staff, 'issuer');
   const [row] = await db
-    .select({ invoice: invoices, order: orders })
+    .select({ invoice: invoices, order: orders, managerName: sql<string | null>`coalesce(${assigned.name}, ${issuer.name})` })
     .from(invoices)
     .innerJoin(orders, eq(orders.id, invoices.orderId))
+    .leftJoin(assigned, eq(assigned.id, orders.assignedStaffId))
+    .leftJoin(issuer, eq(issuer.id, invoices.createdBy))
     .where(and(eq(invoices.publicRef, publicRef), eq(orders.clientId, clientId)));
   return row;
 }

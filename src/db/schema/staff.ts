@@ -22,6 +22,8 @@ export const staff = pgTable(
     totpLastStep: integer('totp_last_step'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }),
+    /** «Скрыть на неделю» on the calendar warning: this member does not see it until then (docs/back-office.md). */
+    calendarWarningHiddenUntil: timestamp('calendar_warning_hidden_until', { withTimezone: true }),
   },
   (t) => [uniqueIndex('staff_email').on(sql`lower(${t.email})`)],
 );

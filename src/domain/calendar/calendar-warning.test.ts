@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarWarningText, yearToCheck } from './calendar-warning.js';
+import { calendarWarningText, warningHidden, warningHiddenUntil, yearToCheck } from './calendar-warning.js';
 
 // Moscow is UTC+3: 2026-11-30T21:00Z is already 1 December there.
 const warningOn = (now: string, status: 'final' | 'provisional' | undefined) => {
@@ -30,5 +30,20 @@ describe('the calendar warning', () => {
   it('stops with the new year', () => {
     expect(yearToCheck(new Date('2026-12-31T20:59:59Z'))).toBe(2027);
     expect(yearToCheck(new Date('2026-12-31T21:00:00Z'))).toBeNull();
+  });
+});
+
+describe('«Скрыть на неделю»', () => {
+  const pressed = new Date('2026-12-01T07:00:00Z');
+
+  it('hides the warning for seven days from the moment it was pressed', () => {
+    const until = warningHiddenUntil(pressed);
+    expect(until.toISOString()).toBe('2026-12-08T07:00:00.000Z');
+    expect(warningHidden(until, new Date('2026-12-08T06:59:59Z'))).toBe(true);
+    expect(warningHidden(until, new Date('2026-12-08T07:00:00Z'))).toBe(false);
+  });
+
+  it('hides nothing for a member who never pressed it', () => {
+    expect(warningHidden(null, pressed)).toBe(false);
   });
 });

@@ -19,3 +19,12 @@ export function calendarWarningText(year: number, status: CalendarYearStatus | u
   const state = status === 'provisional' ? 'предварительный (постановление о переносе выходных не внесено)' : 'не загружен';
   return `Производственный календарь на ${year} год ${state}: сроки звонков клиентам в январе ${year} года могут быть неверны. Проверьте календарь в разделе «Календарь».`;
 }
+
+/** How long «Скрыть на неделю» hides the warning from the staff member who pressed it. */
+export const WARNING_HIDDEN_FOR_MS = 7 * 24 * 3600_000;
+
+/** Until when the warning stays hidden when hidden at `now`. */
+export const warningHiddenUntil = (now: Date): Date => new Date(now.getTime() + WARNING_HIDDEN_FOR_MS);
+
+/** True while a member's «Скрыть на неделю» still holds. */
+export const warningHidden = (hiddenUntil: Date | null, now: Date): boolean => hiddenUntil !== null && hiddenUntil > now;

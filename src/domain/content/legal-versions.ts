@@ -16,6 +16,13 @@ export const legalTitles: Record<LegalDocument, string> = {
   consent: 'Согласие на обработку персональных данных',
 };
 
+/** What each document is about, for search engines and link previews (its page's description). */
+export const legalDescriptions: Record<LegalDocument, string> = {
+  offer: 'Условия оказания услуг: как оформить и оплатить заказ, сроки, доплата за дополнительные часы, отмена и возврат денег.',
+  privacy: 'Какие персональные данные собираются при заказе и в личном кабинете, зачем, как долго хранятся и как их удалить.',
+  consent: 'Согласие на обработку персональных данных, которое клиент даёт при оформлении заказа.',
+};
+
 export interface LegalVersion {
   document: LegalDocument;
   /** The Moscow date it takes effect, «2026-11-23»: its id and its label come from it. */

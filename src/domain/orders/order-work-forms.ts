@@ -13,7 +13,7 @@ export type ContactOutcome = (typeof contactOutcomes)[number];
 export const contactChannelNames: Record<ContactChannel, string> = { phone: 'Телефон', email: 'Электронная почта', messenger: 'Мессенджер' };
 export const contactOutcomeNames: Record<ContactOutcome, string> = {
   reached: 'Связались с клиентом',
-  no_answer: 'Не ответил',
+  no_answer: 'Нет ответа',
   left_message: 'Оставили сообщение',
 };
 

@@ -27,7 +27,7 @@ export function readAuditFilter(query: Record<string, unknown>): AuditFilterResu
   }
   const errors: AuditFilterValues = {};
   if (values.staff && !UUID.test(values.staff)) errors.staff = 'Выберите сотрудника из списка.';
-  if (values.action && !/^[a-z0-9_.]+$/i.test(values.action)) errors.action = 'Действие пишется латиницей через точку, например order. или client.viewed.';
+  if (values.action && !/^[a-z0-9_.]+$/i.test(values.action)) errors.action = 'Выберите действие из списка.';
   if (values.entity && !/^[a-z0-9_]+$/i.test(values.entity)) errors.entity = 'Выберите вид записи из списка.';
   const from = values.from ? moscowDayStart(values.from) : undefined;
   const to = values.to ? moscowDayEnd(values.to) : undefined;

@@ -11,6 +11,15 @@ const entityNames: Record<string, string> = {
   payment_attempt: 'Платёж',
   calendar_day: 'День календаря',
   calendar_year: 'Год календаря',
+  lead: 'Заявка',
+  receipt: 'Чек',
+  faq: 'Вопрос и ответ',
+  backup: 'Резервная копия',
+  company_details: 'Реквизиты компании',
+  legal_version: 'Редакция документа',
+  email_type: 'Текст письма',
+  webhook_endpoint: 'Получатель вебхуков',
+  webhook_delivery: 'Отправка вебхука',
 };
 
 export const auditEntityName = (entity: string): string => entityNames[entity] ?? entity;

@@ -34,7 +34,7 @@ export async function accountRoutes(app: FastifyInstance) {
 
   app.get<{ Querystring: { password?: string } }>('/account', async (request, reply) => {
     const orders = await clientOrders(deps.db, me(request).id);
-    const notice = request.query.password === 'reset' ? 'Пароль изменён, вы вошли в личный кабинет. Другие сеансы завершены.' : undefined;
+    const notice = request.query.password === 'reset' ? 'Пароль изменён, вход в личный кабинет выполнен. Другие сеансы завершены.' : undefined;
     return sendPage(reply, { title: 'Личный кабинет' }, <OrdersPage name={me(request).name} orders={orders} notice={notice} csrfToken={reply.generateCsrf()} />);
   });
 

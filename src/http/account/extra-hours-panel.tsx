@@ -7,7 +7,7 @@ import type { ExtraHoursRequestItem } from '../../db/queries/extra-hours.js';
 import type { SurchargeBasis } from '../../db/queries/invoices.js';
 import { PostForm } from '../views/form-kit.js';
 
-const answered = { approved: 'Вы одобрили', discuss: 'Вы попросили обсудить' } as const;
+const answered = { approved: 'Одобрено', discuss: 'Отправлено на обсуждение с менеджером' } as const;
 
 /**
  * The client's side of extra hours: the hours in the four words (included, agreed, worked, to pay) and

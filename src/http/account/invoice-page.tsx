@@ -31,9 +31,29 @@ const headings: Record<InvoiceView, string> = {
   refunded: 'Доплата возвращена',
 };
 
+/** Who answers questions about an unpaid invoice: the order's manager, through the company's phone and email. */
+export interface InvoiceManager {
+  /** Null while no manager has taken the order. */
+  name: string | null;
+  phone: string;
+  email: string;
+}
+
+/** The amount's label: «К оплате» only while there is something to pay. */
+const amountLabels: Record<InvoiceView, string> = {
+  unpaid: 'К оплате',
+  checking: 'К оплате',
+  failed: 'К оплате',
+  review: 'Сумма счёта',
+  paid: 'Оплачено',
+  cancelled: 'Сумма счёта',
+  refunded: 'Сумма счёта',
+};
+
 export interface InvoicePageProps {
   invoice: Invoice;
   order: Order;
+  manager: InvoiceManager;
   /** The newest payment attempt of this invoice, if any. */
   attempt: PaymentAttempt | undefined;
   view: InvoiceView;
@@ -42,7 +62,7 @@ export interface InvoicePageProps {
   bankInvoice?: BankInvoiceView;
 }
 
-export function InvoicePage({ invoice, order, attempt, view, csrfToken, bankInvoice }: InvoicePageProps) {
+export function InvoicePage({ invoice, order, attempt, view, manager, csrfToken, bankInvoice }: InvoicePageProps) {
   return (
     <section>
       <p class="breadcrumbs">
@@ -80,7 +100,7 @@ export function InvoicePage({ invoice, order, attempt, view, csrfToken, bankInvo
               <dd>{formatRub(invoice.proposedKopecks)}</dd>
             </>
           )}
-          <dt>К оплате</dt>
+          <dt>{amountLabels[view]}</dt>
           <dd>{formatRub(invoice.amountKopecks)}</dd>
           {invoice.amountReason && (
             <>
@@ -92,7 +112,12 @@ export function InvoicePage({ invoice, order, attempt, view, csrfToken, bankInvo
           <dd>{moscowDateTime(invoice.createdAt)} (мск)</dd>
         </dl>
         {bankInvoice && <BankInvoicePanel view={bankInvoice} />}
-        {!bankInvoice && (view === 'unpaid' || view === 'failed') && <PayButton invoice={invoice} csrfToken={csrfToken} label={view === 'failed' ? 'Оплатить снова' : 'Оплатить'} />}
+        {(bankInvoice || view === 'unpaid' || view === 'failed') && (
+          <>
+            {!bankInvoice && <PayButton invoice={invoice} csrfToken={csrfToken} label={view === 'failed' ? 'Оплатить снова' : 'Оплатить'} />}
+            {invoice.state === 'open' && <ManagerContact manager={manager} />}
+          </>
+        )}
       </div>
     </section>
   );
@@ -106,6 +131,21 @@ export function PayButton({ invoice, csrfToken, label = 'Оплатить' }: { 
         {label} {formatRub(invoice.amountKopecks)}
       </button>
     </form>
+  );
+}
+
+function ManagerContact({ manager }: { manager: InvoiceManager }) {
+  return (
+    <p class="invoice-manager">
+      {manager.name ? (
+        <>
+          Вопросы по счёту — вашему менеджеру, <strong>{manager.name}</strong>:{' '}
+        </>
+      ) : (
+        'Вопросы по счёту — менеджеру: '
+      )}
+      телефон <a href={`tel:${manager.phone.replace(/[^\d+]/g, '')}`}>{manager.phone}</a>, почта <a href={`mailto:${manager.email}`}>{manager.email}</a>.
+    </p>
   );
 }
 

@@ -10,6 +10,7 @@ import { bankInvoiceDocument } from '../../actions/transfers/bank-invoice-docume
 import { vatLine } from '../../domain/transfers/bank-invoice.js';
 
 const INVOICE_REF = /^[\w-]{24}$/;
+const contactOf = (company: { phone: string; email: string }) => ({ phone: company.phone, email: company.email });
 
 /**
  * The client's surcharge invoices. Registered inside accountRoutes, so requireClient has run: every
@@ -30,7 +31,15 @@ export async function invoiceRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       { title: 'Счёт на доплату', refreshSeconds: view === 'checking' ? 3 : undefined },
-      <InvoicePage invoice={found.invoice} order={found.order} attempt={attempt} view={view} csrfToken={reply.generateCsrf()} bankInvoice={bankInvoice} />,
+      <InvoicePage
+        invoice={found.invoice}
+        order={found.order}
+        attempt={attempt}
+        view={view}
+        manager={{ name: found.managerName, ...contactOf(deps.content.current().company) }}
+        csrfToken={reply.generateCsrf()}
+        bankInvoice={bankInvoice}
+      />,
     );
   });
 

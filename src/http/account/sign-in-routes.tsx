@@ -70,8 +70,8 @@ export async function signInRoutes(app: FastifyInstance) {
 
 function noticeFor(query: unknown): string | undefined {
   const signedOut = (query as { signed_out?: string } | undefined)?.signed_out;
-  if (signedOut === '1') return 'Вы вышли из личного кабинета.';
-  if (signedOut === 'all') return 'Вы вышли из личного кабинета на всех устройствах.';
+  if (signedOut === '1') return 'Выход из личного кабинета выполнен.';
+  if (signedOut === 'all') return 'Выход из личного кабинета выполнен на всех устройствах.';
   return undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { editionLabel, isLegalDocument, legalTitles, publishedVersions, versionInEffect, type LegalDocument, type LegalVersion } from '../../domain/content/legal-versions.js';
+import { editionLabel, isLegalDocument, legalDescriptions, legalTitles, publishedVersions, versionInEffect, type LegalDocument, type LegalVersion } from '../../domain/content/legal-versions.js';
 import { LegalBody, type LegalSettings } from '../../legal/documents.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
@@ -38,9 +38,11 @@ export async function legalRoutes(app: FastifyInstance) {
     const current = versionInEffect(content.legal, document, now);
     const others = publishedVersions(content.legal, document, now).filter((v) => v !== version);
     const title = legalTitles[document];
+    // The version in effect is the document's page; an earlier one stays readable but is not indexed.
+    const meta = version === current ? { path: `/legal/${document}`, description: legalDescriptions[document], type: 'article' as const } : undefined;
     return sendPage(
       reply,
-      { title },
+      { title, meta },
       <article class="legal">
         <h1>{title}</h1>
         <p class="legal-version">{editionLabel(version.effectiveDate)}</p>

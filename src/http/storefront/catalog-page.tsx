@@ -34,8 +34,9 @@ export function CatalogPage({ services, extras }: { services: Service[]; extras:
                 </h2>
                 <p>{service.summary}</p>
                 <Price service={service} />
-                <a class="button" href={`/services/${service.slug}`} aria-label={`Подробнее и заказать: ${service.title}`}>
-                  Подробнее и заказать
+                {/* The name a screen reader or voice control hears starts with the words shown (WCAG 2.5.3). */}
+                <a class="button" href={`/services/${service.slug}`}>
+                  Подробнее и заказать<span class="visually-hidden">: {service.title}</span>
                 </a>
               </li>
             );

@@ -20,6 +20,7 @@ import { replyToPaymentStart } from '../views/payment-hand-off.js';
 import { CatalogPage, type StorefrontExtras } from './catalog-page.js';
 import type { OrderFormProps } from './order-form.js';
 import { OrderPage, paymentView } from './order-page.js';
+import { catalogMeta, serviceMeta } from './page-meta.js';
 import { EmbeddedServicePage, ServicePage } from './service-page.js';
 
 /**
@@ -41,7 +42,8 @@ export async function storefrontRoutes(app: FastifyInstance) {
 
   app.get('/', async (_request, reply) => {
     const [services, extras] = await Promise.all([deps.catalog.activeServices(), storefrontExtras()]);
-    return sendPage(reply, { title: 'Услуги' }, <CatalogPage services={services} extras={extras} />);
+    const meta = catalogMeta(services, deps.content.current().company.name);
+    return sendPage(reply, { title: 'Услуги', meta }, <CatalogPage services={services} extras={extras} />);
   });
 
   // The service and order pages may be framed by the sites in FRAME_ANCESTORS (docs/tilda.md).
@@ -55,7 +57,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
       // form in a new tab of its own, where the order and the payment work as on our site.
       const fullPage = withUtm(`${deps.config.PUBLIC_URL}/services/${service.slug}`, utm);
       const image = (await deps.catalog.images()).get(service.id);
-      return sendPage(reply, { title: service.title }, <EmbeddedServicePage service={service} orderUrl={`${fullPage}#order`} image={image} />);
+      return sendPage(reply, { title: service.title, meta: serviceMeta(service, image, deps.config.PUBLIC_URL) }, <EmbeddedServicePage service={service} orderUrl={`${fullPage}#order`} image={image} />);
     }
     return sendServicePage(reply, service, { utm });
   });
@@ -172,10 +174,13 @@ export async function storefrontRoutes(app: FastifyInstance) {
 
   async function sendServicePage(reply: FastifyReply, service: Service, form: Pick<OrderFormProps, 'values' | 'errors' | 'solvedCaptcha'> & { utm: Utm }, status = 200) {
     const captcha = deps.captcha !== null;
+    const extras = await storefrontExtras();
+    // A form sent back with its errors is the visitor's own page, not one to index.
+    const meta = status === 200 ? serviceMeta(service, extras.images.get(service.id), deps.config.PUBLIC_URL) : undefined;
     return sendPage(
       reply,
-      { title: service.title, status, ...(captcha ? captchaAssets : {}) },
-      <ServicePage service={service} form={{ ...form, slug: service.slug, csrfToken: reply.generateCsrf(), captcha, transfers: deps.content.current().company.bank !== null }} extras={await storefrontExtras()} />,
+      { title: service.title, status, meta, ...(captcha ? captchaAssets : {}) },
+      <ServicePage service={service} form={{ ...form, slug: service.slug, csrfToken: reply.generateCsrf(), captcha, transfers: deps.content.current().company.bank !== null }} extras={extras} />,
     );
   }
 

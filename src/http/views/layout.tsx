@@ -1,9 +1,28 @@
 import type { ComponentChildren } from 'preact';
 import type { Company } from '../../company.js';
 
+/**
+ * What a page that search engines may show tells them and link previews (docs/storefront.md "Search
+ * and sharing"). A page without it is private or transient (the account, an order, a sign-in form, an
+ * error) and is marked noindex.
+ */
+export interface PublicPageMeta {
+  description: string;
+  /** The page's own path, «/services/audit»: its canonical address and og:url, on PUBLIC_URL. */
+  path: string;
+  /** og:type: a text (the legal documents) is an article, the rest of the shop a website. */
+  type?: 'website' | 'article';
+  /** The picture a link preview shows: an absolute address and its size. */
+  image?: { url: string; width: number; height: number; alt: string };
+}
+
 export interface LayoutProps {
   title: string;
   company: Company;
+  /** PUBLIC_URL: absolute addresses for the canonical link and Open Graph. */
+  siteUrl: string;
+  /** Set on the public pages; without it the page is noindex. */
+  meta?: PublicPageMeta;
   /** Per-response CSP nonce for the page's scripts. */
   nonce: string;
   /** Extra module scripts this page needs (served from /static). */
@@ -17,7 +36,7 @@ export interface LayoutProps {
   children: ComponentChildren;
 }
 
-export function Layout({ title, company, nonce, scripts = [], styles = [], refreshSeconds, counter, children }: LayoutProps) {
+export function Layout({ title, company, siteUrl, meta, nonce, scripts = [], styles = [], refreshSeconds, counter, children }: LayoutProps) {
   return (
     <html lang="ru">
       <head>
@@ -25,6 +44,7 @@ export function Layout({ title, company, nonce, scripts = [], styles = [], refre
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
         <title>{`${title} — ${company.name}`}</title>
+        {meta ? <SearchMeta title={title} siteName={company.name} siteUrl={siteUrl} meta={meta} /> : <meta name="robots" content="noindex" />}
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/styles.css" />
         {styles.map((href) => (
@@ -56,6 +76,30 @@ export function Layout({ title, company, nonce, scripts = [], styles = [], refre
         <Footer company={company} />
       </body>
     </html>
+  );
+}
+
+function SearchMeta({ title, siteName, siteUrl, meta }: { title: string; siteName: string; siteUrl: string; meta: PublicPageMeta }) {
+  const url = `${siteUrl}${meta.path}`;
+  return (
+    <>
+      <meta name="description" content={meta.description} />
+      <link rel="canonical" href={url} />
+      <meta property="og:type" content={meta.type ?? 'website'} />
+      <meta property="og:title" content={title} />
+      <meta property="og:description" content={meta.description} />
+      <meta property="og:url" content={url} />
+      <meta property="og:site_name" content={siteName} />
+      <meta property="og:locale" content="ru_RU" />
+      {meta.image && (
+        <>
+          <meta property="og:image" content={meta.image.url} />
+          <meta property="og:image:width" content={String(meta.image.width)} />
+          <meta property="og:image:height" content={String(meta.image.height)} />
+          <meta property="og:image:alt" content={meta.image.alt} />
+        </>
+      )}
+    </>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { Layout } from './layout.js';
+import { Layout, type PublicPageMeta } from './layout.js';
 import { MetrikaCounter, type MetrikaPageOptions } from './metrika.js';
 
 export interface PageOptions {
@@ -10,6 +10,8 @@ export interface PageOptions {
   scripts?: string[];
   styles?: string[];
   refreshSeconds?: number;
+  /** A public page's description, address and picture for search engines and link previews; without it, noindex. */
+  meta?: PublicPageMeta;
   /** What Yandex Metrika reports for this page, when the counter is on. */
   metrika?: MetrikaPageOptions;
 }
@@ -20,6 +22,8 @@ export function sendPage(reply: FastifyReply, options: PageOptions, content: Com
     <Layout
       title={options.title}
       company={reply.server.deps.content.current().company}
+      siteUrl={reply.server.deps.config.PUBLIC_URL}
+      meta={options.meta}
       nonce={reply.cspNonce}
       scripts={options.scripts}
       styles={options.styles}

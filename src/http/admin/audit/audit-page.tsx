@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { AuditRow } from '../../../db/queries/admin-audit.js';
 import type { AuditFilterValues } from '../../../domain/records/audit-filter.js';
+import { auditActionChoices, auditActionInWords, isAuditAction } from '../../../domain/records/audit-actions.js';
 import { auditEntityName, auditRecordHref } from '../../../domain/records/audit-record.js';
 import { formatRub } from '../../../domain/money.js';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
@@ -21,8 +22,8 @@ export interface AuditPageProps {
 
 export function AuditPage({ values, errors, rows, total, page, pageSize, staff, vocabulary }: AuditPageProps) {
   const filtered = Object.keys(values).length > 0;
-  // Suggest each area ("order.") as well as each action: the filter takes a prefix.
-  const actionSuggestions = [...new Set([...vocabulary.actions.map((action) => `${action.split('.')[0]}.`), ...vocabulary.actions])].sort();
+  // Codes in the log that this version has no words for (from an older version): still choosable.
+  const unknownActions = [...new Set([...vocabulary.actions, ...(values.action ? [values.action] : [])])].filter((code) => !knownChoice(code));
   return (
     <section>
       <h1>Журнал действий</h1>
@@ -38,13 +39,28 @@ export function AuditPage({ values, errors, rows, total, page, pageSize, staff, 
             ))}
           </select>
         </Field>
-        <Field name="action" label="Действие (начало)" errors={errors}>
-          <input type="text" id="field-action" name="action" value={values.action ?? ''} list="audit-actions" maxLength={100} autocomplete="off" />
-          <datalist id="audit-actions">
-            {actionSuggestions.map((action) => (
-              <option value={action} />
+        <Field name="action" label="Действие" errors={errors}>
+          <select id="field-action" name="action">
+            <option value="">Любое</option>
+            {auditActionChoices().map((group) => (
+              <optgroup label={group.label}>
+                {group.choices.map((choice) => (
+                  <option value={choice.value} selected={values.action === choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
-          </datalist>
+            {unknownActions.length > 0 && (
+              <optgroup label="Прочие">
+                {unknownActions.map((code) => (
+                  <option value={code} selected={values.action === code}>
+                    {code}
+                  </option>
+                ))}
+              </optgroup>
+            )}
+          </select>
         </Field>
         <Field name="entity" label="Вид записи" errors={errors}>
           <select id="field-entity" name="entity">
@@ -83,6 +99,9 @@ export function AuditPage({ values, errors, rows, total, page, pageSize, staff, 
   );
 }
 
+/** A code the filter offers already: a known action, or an area's prefix («order.»). */
+const knownChoice = (code: string) => isAuditAction(code) || auditActionChoices().some((group) => `${group.area}.` === code);
+
 function Field({ name, label, errors, children }: { name: keyof AuditFilterValues; label: string; errors: AuditFilterValues; children: ComponentChildren }) {
   const error = errors[name];
   return (
@@ -117,9 +136,7 @@ function AuditTable({ rows }: { rows: AuditRow[] }) {
             <tr>
               <td class="records-nowrap" data-label="Когда (мск)">{moscowShort(row.at)}</td>
               <td data-label="Кто">{row.staffName ?? <span class="records-muted">система</span>}</td>
-              <td data-label="Что">
-                <code>{row.action}</code>
-              </td>
+              <td data-label="Что">{auditActionInWords(row.action)}</td>
               <td data-label="Запись">
                 <RecordCell row={row} />
               </td>

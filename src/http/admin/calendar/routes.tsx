@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { addCalendarYear } from '../../../actions/calendar/add-calendar-year.js';
+import { hideCalendarWarning } from '../../../actions/calendar/hide-calendar-warning.js';
 import { markCalendarDay } from '../../../actions/calendar/mark-calendar-day.js';
 import { removeCalendarDay } from '../../../actions/calendar/remove-calendar-day.js';
 import { setCalendarYearStatus } from '../../../actions/calendar/set-calendar-year-status.js';
@@ -14,6 +15,8 @@ type ByYear = { Params: { year: string } };
 type ByDate = { Params: { year: string; date: string } };
 const field = (body: Record<string, unknown> | undefined, name: string) => (typeof body?.[name] === 'string' ? (body[name] as string).slice(0, 100) : '');
 const YEAR = /^\d{4}$/;
+/** Back to the page the warning was hidden on: a back-office path only, never another site. */
+const backOfficePath = (path: string) => (/^\/admin(\/[\w\-/]*)?$/.test(path) ? path : '/admin');
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const notices: Record<string, string> = {
@@ -82,6 +85,12 @@ export async function calendarArea(app: FastifyInstance) {
     if (result.kind === 'not_found') return sendErrorPage(reply, 404);
     if (result.kind === 'invalid') return sendYear(reply, request.params.year, {}, 422);
     return reply.redirect(`/admin/calendar/${year}?done=${result.kind === 'changed' ? 'status' : 'unchanged'}`, 303);
+  });
+
+  // «Скрыть на неделю» on the warning every back-office page shows in December: for everyone who sees it.
+  app.post<Form>('/admin/calendar-warning/hide', { preHandler: app.csrfProtection, config: { staff: 'profile.edit' } }, async (request, reply) => {
+    await hideCalendarWarning(deps, { staffId: request.staff!.id });
+    return reply.redirect(backOfficePath(field(request.body, 'back')), 303);
   });
 
   async function sendYears(reply: FastifyReply, props: Omit<CalendarYearsPageProps, 'years' | 'csrfToken'>, status = 200) {

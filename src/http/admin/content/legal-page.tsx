@@ -37,7 +37,7 @@ export function LegalPage({ document, history, currentDate, values, errors = {},
             <tr>
               <th>Редакция</th>
               <th>Действует с</th>
-              <th>Опубликовал</th>
+              <th>Кто опубликовал</th>
               <th class="num">Принята в заказах</th>
             </tr>
           </thead>

@@ -15,7 +15,7 @@ const notices: Record<string, string> = {
   created: 'Вопрос добавлен и уже на сайте.',
   saved: 'Изменения сохранены и уже на сайте.',
   deleted: 'Вопрос удалён с сайта.',
-  not_found: 'Этого вопроса уже нет: возможно, его удалил коллега.',
+  not_found: 'Этого вопроса уже нет: возможно, его удалили из другого окна или другой сотрудник.',
 };
 
 /** The storefront's FAQ editor (docs/storefront.md), for those who edit the catalog. */

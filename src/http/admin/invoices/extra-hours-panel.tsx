@@ -50,7 +50,7 @@ export function ExtraHoursPanel({ offer, requests, form }: { offer: Exclude<Surc
         <ul class="extra-hours-requests">
           {requests.map((request) => (
             <li>
-              {formatDuration(request.minutes)}: <strong>{stateWords[request.state]}</strong> · запросил(а) {request.requestedByName}, {moscowShort(request.requestedAt)} мск
+              {formatDuration(request.minutes)}: <strong>{stateWords[request.state]}</strong> · запрос: {request.requestedByName}, {moscowShort(request.requestedAt)} мск
               {request.answeredAt && `; ответ ${moscowShort(request.answeredAt)} мск`}
               {request.clientComment && <p class="orders-note">Клиент: «{request.clientComment}»</p>}
             </li>

@@ -41,7 +41,7 @@ export function HowPaid({ item }: { item: InvoiceListItem }) {
         {invoice.paidAt && `, ${moscowDateTime(invoice.paidAt)}`}
         <br />
         <small>
-          «{invoice.offlineNote}» — отметил(а) {markedPaidByName ?? 'сотрудник'}
+          «{invoice.offlineNote}» — отметка: {markedPaidByName ?? 'сотрудник'}
         </small>
       </>
     );

@@ -48,7 +48,7 @@ export function InvoicePage({ item, canMarkPaid, canVoid, notice, markPaid, void
               <dd>{invoice.amountReason}</dd>
             </>
           )}
-          <dt>Выставил(а)</dt>
+          <dt>Кто выставил</dt>
           <dd>
             {item.createdByName}, {moscowDateTime(invoice.createdAt)}
           </dd>

@@ -77,8 +77,8 @@ export function ReturnPage({ plan, csrfToken, values, errors = {}, notice }: Ret
             <h2>{decision.kind === 'cancel' ? 'Будет сделано: отмена платежа' : 'Будет сделано: возврат денег'}</h2>
             <p>
               {decision.kind === 'cancel'
-                ? `Платёж аннулируется целиком: ${formatRub(attempt.amountKopecks)} (запрос cancel.php в Freedom Pay).`
-                : `Деньги возвращаются на карту клиента: до ${formatRub(plan.refundableKopecks)} — оплачено ${formatRub(attempt.amountKopecks)} минус уже возвращённое (запрос revoke.php в Freedom Pay).`}
+                ? `Платёж аннулируется целиком в Freedom Pay: ${formatRub(attempt.amountKopecks)}.`
+                : `Деньги возвращаются на карту клиента через Freedom Pay: до ${formatRub(plan.refundableKopecks)} — оплачено ${formatRub(attempt.amountKopecks)} минус уже возвращённое.`}
             </p>
             <p class="payments-why">
               <strong>Почему:</strong> {decision.why}
@@ -122,7 +122,7 @@ export function ReturnPage({ plan, csrfToken, values, errors = {}, notice }: Ret
               <button type="submit" class="button button-danger">
                 {decision.kind === 'cancel' ? `Отменить платёж на ${formatRub(attempt.amountKopecks)}` : 'Вернуть деньги'}
               </button>
-              <p class="hint">Клиент получит письмо об отмене или возврате.</p>
+              <p class="hint">На следующем шаге система спросит подтверждение; клиент получит письмо об отмене или возврате.</p>
             </PostForm>
           </>
         )}

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { cancellationRequest } from '../../../actions/payments/cancellation-request.js';
 import { planReturn, type ReturnPlan } from '../../../actions/payments/plan-return.js';
-import { returnPayment } from '../../../actions/payments/return-payment.js';
+import { returnPayment, type ReturnValues } from '../../../actions/payments/return-payment.js';
 import { formatRub } from '../../../domain/money.js';
 import { paidAttempts } from '../../../db/queries/payment-returns.js';
 import { sendErrorPage } from '../../views/error-page.js';
@@ -9,6 +9,7 @@ import { isUuid } from '../orders/format.js';
 import { sendAdminPage } from '../views/admin-page.js';
 import { pageParam } from '../views/pager.js';
 import { PaymentsListPage } from './payments-list-page.js';
+import { ConfirmReturnPage } from './confirm-return-page.js';
 import { ReturnPage, type ReturnPageProps } from './return-page.js';
 
 const PAGE_SIZE = 50;
@@ -31,6 +32,11 @@ function outcomeNotice(plan: ReturnPlan, operationId: string | undefined): Retur
       };
   }
 }
+
+const typedValues = (body: Record<string, unknown>): ReturnValues => {
+  const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 2000) : '');
+  return { amount: text(body.amount), reason: text(body.reason), work_done: text(body.work_done) };
+};
 
 /** Payments: the list, cancel or refund, the bank's cancellation request as PDF. */
 export async function paymentsArea(app: FastifyInstance) {
@@ -60,12 +66,27 @@ export async function paymentsArea(app: FastifyInstance) {
     { config: { staff: 'payments.manage' }, preHandler: app.csrfProtection },
     async (request, reply) => {
       if (!isUuid(request.params.attemptId)) return sendErrorPage(reply, 404, 'Такого платежа нет.');
-      const outcome = await returnPayment(deps, { attemptId: request.params.attemptId, staffId: request.staff!.id, ip: request.ip, body: request.body ?? {} });
+      const body = request.body ?? {};
+      // «Нет, изменить» on the confirmation page: the form again, as it was typed; nothing is done.
+      if (body.step === 'edit') {
+        const plan = await planReturn(deps, request.params.attemptId);
+        if (!plan) return sendErrorPage(reply, 404, 'Такого платежа нет.');
+        return sendReturnPage(reply, { plan, values: typedValues(body) });
+      }
+      // Money moves only from the confirmation page's «Да»; the form itself leads to that page.
+      const confirmed = body.step === 'confirm';
+      const outcome = await returnPayment(deps, { attemptId: request.params.attemptId, staffId: request.staff!.id, ip: request.ip, body, confirmed });
       switch (outcome.kind) {
         case 'not_found':
           return sendErrorPage(reply, 404, 'Такого платежа нет.');
         case 'done':
           return reply.redirect(`/admin/payments/${outcome.plan.attempt.id}/return?operation=${outcome.result.operationId}`, 303);
+        case 'confirm':
+          return sendAdminPage(
+            reply,
+            { title: outcome.plan.decision.kind === 'cancel' ? 'Подтвердите отмену платежа' : 'Подтвердите возврат' },
+            <ConfirmReturnPage plan={outcome.plan} values={outcome.values} amountKopecks={outcome.amountKopecks} csrfToken={reply.generateCsrf()} />,
+          );
         case 'invalid':
           return sendReturnPage(reply, { plan: outcome.plan, values: outcome.values, errors: outcome.errors }, 422);
         case 'blocked':

@@ -90,7 +90,7 @@ export function RecoveryCodesPage({ codes }: { codes: string[] }) {
         ))}
       </ol>
       <a class="button button-primary" href="/admin">
-        Я сохранил коды, продолжить
+        Коды сохранены, продолжить
       </a>
     </section>
   );

@@ -80,7 +80,7 @@ export function CodeField({ error }: { error?: string }) {
 export function RecoveryCodeUsedPage({ left }: { left: number }) {
   return (
     <section class="panel panel-narrow">
-      <h1>Вы вошли по резервному коду</h1>
+      <h1>Вход по резервному коду</h1>
       <p>
         Этот код больше не сработает. Осталось резервных кодов: <strong>{left}</strong>.
       </p>

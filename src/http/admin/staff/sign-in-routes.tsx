@@ -18,7 +18,7 @@ export async function signInRoutes(app: FastifyInstance) {
   app.get('/admin/login', { config: open }, async (request, reply) => {
     if (await currentStaff(request)) return reply.redirect('/admin', 303);
     const signedOut = (request.query as { signed_out?: string }).signed_out === '1';
-    return sendLogin(reply, { captcha: false, notice: signedOut ? 'Вы вышли из системы управления.' : undefined });
+    return sendLogin(reply, { captcha: false, notice: signedOut ? 'Выход из системы управления выполнен.' : undefined });
   });
 
   app.post<{ Body: Record<string, unknown> | undefined }>('/admin/login', { config: attempts, preHandler: app.csrfProtection }, async (request, reply) => {

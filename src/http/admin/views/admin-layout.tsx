@@ -93,9 +93,16 @@ export function AdminLayout({ title, companyName, nonce, member, csrfToken, path
           </nav>
         )}
         {banner && (
-          <p class="admin-banner" role="alert">
-            {banner}
-          </p>
+          <div class="admin-banner admin-banner-hideable" role="alert">
+            <p>{banner}</p>
+            <form method="post" action="/admin/calendar-warning/hide">
+              <input type="hidden" name="_csrf" value={csrfToken} />
+              <input type="hidden" name="back" value={path} />
+              <button type="submit" class="button button-small">
+                Скрыть на неделю
+              </button>
+            </form>
+          </div>
         )}
         <main id="main" class="admin-main">
           {children}

@@ -15,7 +15,7 @@ export interface AdminPageOptions {
 export async function sendAdminPage(reply: FastifyReply, options: AdminPageOptions, content: ComponentChildren): Promise<FastifyReply> {
   const { request } = reply;
   const member = request.staff;
-  const banner = member ? await calendarWarning(request.server.deps) : null;
+  const banner = member ? await calendarWarning(request.server.deps, member.calendarWarningHiddenUntil) : null;
   const html = renderToString(
     <AdminLayout
       title={options.title}

@@ -1,0 +1,1 @@
+ALTER TABLE "staff" ADD COLUMN "calendar_warning_hidden_until" timestamp with time zone;

@@ -1,6 +1,6 @@
 import { createTelegramSandbox } from '../sandbox/telegram/index.js';
 import { telegramLinks } from '../src/db/schema/index.js';
-import { orderNumber } from '../src/domain/orders/order-workflow.js';
+import { orderNumber } from '../src/domain/orders/order-number.js';
 import { cards, orderSentToGateway } from '../tests/helpers/payments.js';
 import { staffMember } from '../tests/helpers/staff.js';
 import { shiftedClock, TELEGRAM_TOKEN } from '../tests/helpers/telegram.js';
@@ -34,7 +34,7 @@ try {
   const latencies: number[] = [];
   for (let i = 0; i < PAYMENTS; i++) {
     const { order, attempt } = await orderSentToGateway(t, 'site-support', { email: `bench.${i}@example.ru` });
-    const number = orderNumber(order.id);
+    const number = orderNumber(order.number);
     await t.sandbox.pay(attempt.gatewayPaymentId!, cards.plain);
     const answered = Date.now();
     let message = telegram.sent(chatId).find((m) => m.text.includes(number));

@@ -156,6 +156,7 @@ export function viewOf(payment: Payment): SandboxPaymentView {
     merchantId: payment.merchantId,
     amount: formatAmount(payment.amountMinor),
     currency: payment.currency,
+    description: payment.description,
     status: payment.status,
     captured: payment.captured,
     clearingAmount: formatAmount(payment.clearingMinor),

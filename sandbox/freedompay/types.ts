@@ -55,6 +55,8 @@ export interface SandboxPaymentView {
   merchantId: string;
   amount: string;
   currency: string;
+  /** `pg_description` as the shop sent it: what the payer reads on the payment page. */
+  description: string;
   status: SandboxPaymentStatus;
   captured: boolean;
   clearingAmount: string;

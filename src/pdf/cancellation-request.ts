@@ -17,6 +17,7 @@ export interface CancellationRequestData {
     gatewayOrderId: string;
     /** Brand as people know it («Visa»), and the last four digits. */
     card: { brand: string | null; last4: string } | null;
+    /** The order's number («У-1042»): never its public reference, which opens the order's page. */
     orderRef: string;
     description: string;
   };

@@ -61,7 +61,10 @@ describe.runIf(browserAvailable())('a client pays, confirms the address and uses
     await expect(page.locator('.expected-emails').textContent()).resolves.toContain('логин и временный пароль');
     await page.screenshot({ path: `${screenshots}/10-paid-expect-emails-375.png`, fullPage: true });
 
-    await inbox(/^Заказ оплачен/);
+    // The order page names the order's number; the confirmation email's subject carries the same one.
+    const number = /Номер заказа\s*(У-\d+)/.exec((await page.locator('dl.summary').textContent()) ?? '')?.[1];
+    expect(number).toMatch(/^У-\d+$/);
+    await inbox(new RegExp(`^Заказ ${number} оплачен: `));
     const { login, password } = credentialsIn(await inbox('Доступ в личный кабинет'));
     const verification = linkIn(await inbox('Подтвердите адрес электронной почты'), '/account/verify-email');
 

@@ -131,9 +131,11 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await expect(text(admin, '.orders-queue td[data-label="Осталось"]')).resolves.toMatch(/^осталось \d/);
     await shot(admin, '23-admin-queue-1280');
 
-    await row.getByRole('link', { name: /^№/ }).click();
+    await row.getByRole('link', { name: /^У-\d+$/ }).click();
     await admin.waitForURL(/\/admin\/orders\/[0-9a-f-]{36}$/);
     const cardUrl = admin.url();
+    // The number staff see on the card is the one in every email to the client below.
+    const number = /Заказ (У-\d+)/.exec(await text(admin, 'h1'))![1]!;
     await onCard(admin, 'Взять заказ себе', 'Заказ теперь ваш.');
     await admin.getByLabel('Способ связи').selectOption('phone');
     await admin.getByLabel('Результат').selectOption('reached');
@@ -161,7 +163,7 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await admin.goto(cardUrl);
 
     // …the client approves in the account…
-    await inbox(`Согласуйте дополнительные часы: ${SERVICE}`);
+    await inbox(`Согласуйте дополнительные часы по заказу ${number}: ${SERVICE}`);
     await clientSignsIn(client);
     await client.getByRole('link', { name: SERVICE }).click();
     await expect(text(client, '#extra-hours')).resolves.toContain('Дополнительно 2,5 ч × 3 000 ₽ за час = 7 500 ₽');
@@ -190,8 +192,8 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await shot(admin, '25-admin-order-completed-1280');
 
     // The client: the emails, the account, the specification, the invoice paid on the sandbox.
-    await inbox(`Спецификация согласована: ${SERVICE}`);
-    const invoiceMail = await inbox(`Счёт на доплату: ${SERVICE}`);
+    await inbox(`Спецификация по заказу ${number} согласована: ${SERVICE}`);
+    const invoiceMail = await inbox(`Счёт на доплату ${number}-Д1: ${SERVICE}`);
     expect(invoiceMail.text).toMatch(/7\s500\s₽/);
     await client.reload();
     await expect(text(client, 'main')).resolves.toContain('Обновить модули и исправить форму заявки.');
@@ -211,7 +213,7 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
     await expect(text(client, 'h1')).resolves.toBe('Доплата получена');
     await expect(text(client, '.status')).resolves.toContain('•••• 1981');
     await shot(client, '28-client-invoice-paid-375');
-    await inbox('Доплата получена');
+    await inbox(`Доплата ${number}-Д1 получена`);
 
     // The admin refunds half of the surcharge from the order card's payments section.
     await admin.goto(cardUrl);

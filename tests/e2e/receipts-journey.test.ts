@@ -2,13 +2,14 @@ import { mkdirSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receipts } from '../../src/db/schema/index.js';
+import { orders, receipts } from '../../src/db/schema/index.js';
 import { credentialsIn, linkIn, mailTo } from '../helpers/accounts.js';
 import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, watchedPage } from '../helpers/browser.js';
 import { receiptProblems } from '../helpers/receipts.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
 import { STAFF_PASSWORD, staffMember, totpCode } from '../helpers/staff.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { invoiceNumber } from '../../src/domain/orders/order-number.js';
 
 // 54-FZ receipts as people see them, every process real: Chromium, the shop with its worker, the
 // Freedom Pay sandbox's card page, SMTP, and the ATOL register sandbox making the receipts on its own
@@ -176,7 +177,8 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
 
     step('surcharge');
     // The client pays the 7 500 ₽ surcharge by card from the account.
-    await inbox(`Счёт на доплату: ${SERVICE}`);
+    const [{ number }] = (await t.deps.db.select({ number: orders.number }).from(orders).where(eq(orders.id, orderId))) as [{ number: number }];
+    await inbox(`Счёт на доплату ${invoiceNumber(number, 1)}: ${SERVICE}`);
     await clientSignsIn(client);
     await client.getByRole('link', { name: SERVICE }).click();
     await client.locator('#invoices').getByRole('link', { name: /7\s500\s₽ за 2 ч 30 мин/ }).click();

@@ -8,6 +8,7 @@ import { orderSentToGateway } from '../helpers/payments.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
 import { visitor } from '../helpers/visitor.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 
 describe.each(backends)('client accounts after payment on %s', (backend) => {
   let t: TestApp;
@@ -34,7 +35,7 @@ describe.each(backends)('client accounts after payment on %s', (backend) => {
     expect(orderPage.body).toContain('«Доступ в личный кабинет» — логин и временный пароль');
     expect(orderPage.body).toContain('«Подтвердите адрес электронной почты»');
 
-    const confirmation = mailTo(smtp.received, 'anna@example.ru', 'Заказ оплачен: Техническая поддержка сайта');
+    const confirmation = mailTo(smtp.received, 'anna@example.ru', `Заказ ${orderNumber(order.number)} оплачен: Техническая поддержка сайта`);
     expect(confirmation).toHaveLength(1);
     expect(confirmation[0]!.text).toContain('сегодня до 12:20');
     const [credentials] = mailTo(smtp.received, 'anna@example.ru', 'Доступ в личный кабинет');
@@ -82,7 +83,7 @@ describe.each(backends)('client accounts after payment on %s', (backend) => {
     await deliverQueuedEmails(t);
     expect(mailTo(smtp.received, 'boris@example.ru', /./).map((m) => m.subject).sort()).toEqual([
       'Доступ в личный кабинет',
-      'Заказ оплачен: Техническая поддержка сайта',
+      `Заказ ${orderNumber(order.number)} оплачен: Техническая поддержка сайта`,
       'Подтвердите адрес электронной почты',
     ]);
     expect(await t.deps.db.select().from(clients).where(eq(clients.email, 'boris@example.ru'))).toHaveLength(1);
@@ -98,7 +99,7 @@ describe.each(backends)('client accounts after payment on %s', (backend) => {
     expect(mailTo(smtp.received, 'vera@example.ru', 'Доступ в личный кабинет')).toHaveLength(1);
     const [added] = mailTo(smtp.received, 'vera@example.ru', /^Услуга добавлена в личный кабинет/);
     expect(added!.text).toContain(`${t.baseUrl}/account`);
-    expect(added!.subject).toContain(second.serviceTitle);
+    expect(added!.subject).toBe(`Услуга добавлена в личный кабинет: заказ ${orderNumber(second.number)}, ${second.serviceTitle}`);
     const orderPage = await t.app.inject(`/orders/${second.publicRef}`);
     expect(orderPage.body).toContain('«Услуга добавлена в личный кабинет»');
     expect(orderPage.body).not.toContain('временный пароль');

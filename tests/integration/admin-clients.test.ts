@@ -4,7 +4,7 @@ import { refundPayment } from '../../src/actions/payments/refund-payment.js';
 import { requestPasswordReset } from '../../src/actions/accounts/request-password-reset.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import { auditLog, clients, emails, paymentAttempts } from '../../src/db/schema/index.js';
-import { orderNumber } from '../../src/domain/orders/order-workflow.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 import { paidOrder, runLinkRequests } from '../helpers/accounts.js';
 import { orderSentToGateway } from '../helpers/payments.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -64,7 +64,10 @@ describe.each(backends)('back office: clients on %s', (backend) => {
     expect(await search(boris.publicRef)).toEqual(['Борис Ким']);
     expect(await search(boris.publicRef.slice(0, 10))).toEqual(['Борис Ким']);
     expect(await search(`${t.baseUrl}/orders/${anna.publicRef}`)).toEqual(['Анна Смирнова']);
-    expect(await search(`№ ${orderNumber(anna.id)}`)).toEqual(['Анна Смирнова']);
+    // The order number, typed every way staff type it (Cyrillic or Latin letter, with or without dash, bare digits).
+    for (const spelling of [orderNumber(anna.number), String(anna.number), `у${anna.number}`, `U-${anna.number}`, `№ ${orderNumber(anna.number)}`]) {
+      expect(await search(spelling), spelling).toEqual(['Анна Смирнова']);
+    }
     expect(await search('Виктор')).toEqual([]);
     // LIKE wildcards typed into the box are just characters.
     expect(await search('%')).toEqual([]);
@@ -75,7 +78,7 @@ describe.each(backends)('back office: clients on %s', (backend) => {
     const page = await manager.get(`/admin/clients?q=${encodeURIComponent('8 916 000 11 22')}`);
     expect(page.body).toContain('Найдено клиентов: 0');
     expect(page.body).toContain('Заказы без личного кабинета');
-    expect(page.body).toContain(`<a href="/admin/orders/${order.id}">№ ${orderNumber(order.id)}</a>`);
+    expect(page.body).toContain(`<a href="/admin/orders/${order.id}">${orderNumber(order.number)}</a>`);
     expect(page.body).toContain('vera@example.ru');
     expect(page.body).toContain('Ждёт оплаты');
     // Orders with an account are not repeated there.
@@ -117,7 +120,7 @@ describe.each(backends)('back office: clients on %s', (backend) => {
     expect(body).toContain('Почта не подтверждена');
     expect(body).toMatch(/временный, действует до 27\.11\.2026 11:20/);
     // Orders: the number links to the order's back-office card.
-    expect(body).toContain(`<a href="/admin/orders/${anna.id}">№ ${orderNumber(anna.id)}</a>`);
+    expect(body).toContain(`<a href="/admin/orders/${anna.id}">${orderNumber(anna.number)}</a>`);
     expect(body).toContain('Техническая поддержка сайта');
     expect(body).toContain('24.11.2026 11:20');
     // Payments: amount, card, state, the refund.
@@ -148,7 +151,7 @@ describe.each(backends)('back office: clients on %s', (backend) => {
   it('an accountant sees the card but no links into the outbox they may not open', async () => {
     const card = await accountant.get(`/admin/clients/${anna.clientId}`);
     expect(card.statusCode).toBe(200);
-    expect(card.body).toContain('Заказ оплачен: Техническая поддержка сайта');
+    expect(card.body).toContain(`Заказ ${orderNumber(anna.number)} оплачен: Техническая поддержка сайта`);
     expect(card.body).not.toContain('/admin/emails/');
   });
 

@@ -17,6 +17,7 @@ import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { staffBrowser } from '../helpers/staff.js';
 import { backends, createTestApp, manualClock, testMerchant, type TestApp } from '../helpers/test-app.js';
 import type { Visitor } from '../helpers/visitor.js';
+import { invoiceNumber, orderNumber } from '../../src/domain/orders/order-number.js';
 
 // The extra-hours surcharge end to end over real HTTP: staff issue it, the client gets the email, pays
 // it on the sandbox gateway from the personal account, and the callback settles the invoice alone.
@@ -119,9 +120,14 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
 
     // The email reaches the client's mailbox with the reason for the extra hours and the pay link.
     await deliverQueuedEmails(t);
-    const [letter] = mailTo(smtp.received, email, 'Счёт на доплату: Техническая поддержка сайта');
+    // The invoice is the order's first: «У-1042-Д1» in the subject, the body, both pages and the gateway's description.
+    expect(invoice.ordinal).toBe(1);
+    const number = invoiceNumber(order.number, 1);
+    const [letter] = mailTo(smtp.received, email, `Счёт на доплату ${number}: Техническая поддержка сайта`);
     expect(letter).toBeDefined();
     const letterText = plain(letter!.text);
+    expect(letterText).toContain(`Номер счёта: ${number}.`);
+    expect(letterText).toContain(`Работа по заказу ${orderNumber(order.number)} «Техническая поддержка сайта»`);
     expect(letterText).toContain('заняла 7 ч 15 мин, а в услугу входит 5 ч');
     expect(letterText).toContain('К оплате: 6 750 ₽');
     expect(letterText).toContain(`${t.baseUrl}/account/invoices/${invoice.publicRef}`);
@@ -131,6 +137,8 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     expect(orderPage).toContain(`/account/invoices/${invoice.publicRef}`);
     expect(orderPage).toContain('ожидает оплаты');
     expect(orderPage).toContain('Оплатить 6 750 ₽');
+    expect(orderPage).toContain(`Счёт ${number}: 6 750 ₽`);
+    expect(orderPage).toContain(`Заказ ${orderNumber(order.number)}`);
     const page = await browser.get(`/account/invoices/${invoice.publicRef}`);
     expect(page.statusCode).toBe(200);
     expect(plain(page.body)).toContain('Оплатить 6 750 ₽');
@@ -139,12 +147,14 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     expect(plain(page.body)).toMatch(/К оплате<\/dt><dd>6 750 ₽/);
     expect(plain(page.body).replace(/<[^>]+>/g, '')).toContain(`Вопросы по счёту — вашему менеджеру, ${manager.member.name}: телефон ${company.phone}, почта ${company.email}.`);
     expect(page.body).toContain(`href="mailto:${company.email}"`);
+    expect(plain(page.body)).toMatch(new RegExp(`Номер счёта</dt>\\s*<dd>${number}</dd>`));
 
     const toGateway = await browser.post(`/account/invoices/${invoice.publicRef}/pay`, {});
     expect(toGateway.statusCode).toBe(303);
     expect(String(toGateway.headers.location)).toContain(t.sandbox.url);
     const [attempt] = await attemptsOf(invoice.id);
     expect(attempt).toMatchObject({ orderId: order.id, amountKopecks: 675_000, state: 'initiated', redirectUrl: toGateway.headers.location });
+    expect(t.sandbox.payment(attempt!.gatewayPaymentId!)?.description).toBe(`Доплата ${number} по заказу: Техническая поддержка сайта`);
     // Pressing again resumes the same payment rather than starting a second one.
     expect((await browser.post(`/account/invoices/${invoice.publicRef}/pay`, {}, `/account/invoices/${invoice.publicRef}`)).headers.location).toBe(attempt!.redirectUrl);
     expect(plain((await browser.get(`/account/invoices/${invoice.publicRef}`)).body)).toContain('Проверяем оплату');
@@ -171,7 +181,7 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     const paidEmails = await t.deps.db.select().from(emails).where(and(eq(emails.orderId, order.id), eq(emails.kind, 'surcharge_paid')));
     expect(paidEmails).toHaveLength(1);
     await deliverQueuedEmails(t);
-    expect(plain(mailTo(smtp.received, email, 'Доплата получена')[0]!.text)).toContain('Мы получили доплату 6 750 ₽');
+    expect(plain(mailTo(smtp.received, email, `Доплата ${number} получена`)[0]!.text)).toContain(`Мы получили доплату 6 750 ₽ по счёту ${number}`);
 
     // The return page shows what the database says; the order's own payment is still the order's.
     const after = plain((await browser.get(`/account/invoices/${invoice.publicRef}`)).body);
@@ -263,7 +273,7 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
     expect(entry).toMatchObject({ staffId: accountant.member.id, details: expect.objectContaining({ method: 'bank_transfer', receipt: 'not_needed' }) });
     expect((await reloadOrder(t, order.id)).state).toBe('in_work');
     await deliverQueuedEmails(t);
-    expect(mailTo(smtp.received, email, 'Доплата получена')).toHaveLength(1);
+    expect(mailTo(smtp.received, email, `Доплата ${invoiceNumber(order.number, invoice.ordinal)} получена`)).toHaveLength(1);
 
     const staffView = plain((await accountant.browser.get(`/admin/invoices/${invoice.id}`)).body);
     expect(staffView).toContain('Банковский перевод');
@@ -293,6 +303,15 @@ describe.each(backends)('surcharge invoices on %s', (backend) => {
 
     const form = plain((await manager.browser.get(`/admin/orders/${order.id}/invoices/new`)).body);
     expect(form).toContain('value="4 500"');
+    // The voided invoice keeps its number: the new one is the order's second.
+    expect((await issue(order, { amount: '4 500' })).statusCode).toBe(303);
+    const second = await invoiceOf(order);
+    expect([invoice.ordinal, second.ordinal]).toEqual([1, 2]);
+    const staffPage = plain((await manager.browser.get(`/admin/invoices/${second.id}`)).body);
+    expect(staffPage).toContain(`<h1>Счёт на доплату ${invoiceNumber(order.number, 2)}</h1>`);
+    const card = plain((await manager.browser.get(`/admin/orders/${order.id}`)).body);
+    expect(card).toContain(invoiceNumber(order.number, 1));
+    expect(card).toContain(invoiceNumber(order.number, 2));
   });
 
   it("shows a client only their own invoices: another client's is 404", async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { orderNumber } from '../../src/domain/orders/order-workflow.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 import { signInStaff, type staffMember } from '../helpers/staff.js';
 import type { Clock } from '../../src/clock.js';
 import type { TestApp } from '../helpers/test-app.js';
@@ -11,9 +11,9 @@ import type { Visitor } from '../helpers/visitor.js';
 export const moscow = (local: string) => new Date(`${local}+03:00`);
 
 /** The order numbers of these orders in the order a page shows them (absent ones left out). */
-export function rowOrder(body: string, orders: { id: string }[]): string[] {
+export function rowOrder(body: string, orders: { number: number }[]): string[] {
   return orders
-    .map((order) => ({ number: orderNumber(order.id), at: body.indexOf(orderNumber(order.id)) }))
+    .map((order) => ({ number: orderNumber(order.number), at: body.indexOf(`>${orderNumber(order.number)}<`) }))
     .filter((found) => found.at >= 0)
     .sort((a, b) => a.at - b.at)
     .map((found) => found.number);

@@ -9,6 +9,7 @@ import { staffMember } from '../helpers/staff.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
 import { visitor, type Visitor } from '../helpers/visitor.js';
 import { escalationJobOf, moscow, staffSessions, type Member } from './admin-orders-support.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 
 // An order's way through the back office: paid → contacted → specified → in work → completed, with
 // the hours, the refusals of steps out of turn, and what the client sees of it in the account.
@@ -99,7 +100,7 @@ describe.each(backends)('the order workflow on %s', (backend) => {
     expect(agreed.headers.location).toBe(`${card}?done=specification`);
     expect(await state()).toBe('specified');
     await deliverQueuedEmails(t);
-    const [letter] = mailTo(smtp.received, 'ivan@example.ru', 'Спецификация согласована: Техническая поддержка сайта');
+    const [letter] = mailTo(smtp.received, 'ivan@example.ru', `Спецификация по заказу ${orderNumber(order.number)} согласована: Техническая поддержка сайта`);
     expect(letter!.text).toContain('- настроить резервные копии');
     expect(letter!.text).toContain('Согласованный объём работ: 7,5\u00a0ч');
     expect(letter!.text).toContain(`${t.baseUrl}/account/orders/${order.publicRef}`);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escalateCallback } from '../../src/actions/orders/escalate-callback.js';
-import { orderNumber } from '../../src/domain/orders/order-workflow.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import { auditLog, emails, orderContacts, staff } from '../../src/db/schema/index.js';
 import { deliverQueuedEmails, mailTo, paidOrder } from '../helpers/accounts.js';
@@ -58,7 +58,7 @@ describe.each(backends)('the callback queue and its escalation on %s', (backend)
     const browser = await as(manager);
     const page = await browser.get('/admin/queue');
     expect(page.statusCode).toBe(200);
-    expect(rowOrder(page.body, [second, early, first])).toEqual([early, first, second].map((o) => orderNumber(o.id)));
+    expect(rowOrder(page.body, [second, early, first])).toEqual([early, first, second].map((o) => orderNumber(o.number)));
     expect(page.body).toContain('Ранний Клиент');
     expect(page.body).toContain('href="tel:+79121112233"');
     expect(page.body).toContain('+7 912 111 22 33');
@@ -90,9 +90,9 @@ describe.each(backends)('the callback queue and its escalation on %s', (backend)
     expect((await reloadOrder(t, first.id)).assignedStaffId).toBe(manager.member.id);
 
     const numbers = async (url: string) => rowOrder((await browser.get(url)).body, [early, first, second]);
-    expect(await numbers('/admin/queue?filter=mine')).toEqual([orderNumber(first.id)]);
-    expect(await numbers('/admin/queue?filter=unassigned')).toEqual([early, second].map((o) => orderNumber(o.id)));
-    expect(await numbers('/admin/queue?filter=overdue')).toEqual([orderNumber(early.id)]);
+    expect(await numbers('/admin/queue?filter=mine')).toEqual([orderNumber(first.number)]);
+    expect(await numbers('/admin/queue?filter=unassigned')).toEqual([early, second].map((o) => orderNumber(o.number)));
+    expect(await numbers('/admin/queue?filter=overdue')).toEqual([orderNumber(early.number)]);
     expect(await numbers('/admin/queue?filter=all')).toHaveLength(3);
     expect((await browser.get('/admin/queue?filter=mine')).body).toContain('Мария Менеджерова');
     const bad = await browser.get('/admin/queue?filter=everything');
@@ -149,7 +149,7 @@ describe.each(backends)('the callback queue and its escalation on %s', (backend)
     expect(await escalateCallback(t.deps, first.id)).toBe('escalated');
     expect(await escalateCallback(t.deps, first.id)).toBe('already_escalated');
     await deliverQueuedEmails(t);
-    const subject = `Просрочен звонок клиенту: заказ № ${orderNumber(first.id)}`;
+    const subject = `Просрочен звонок клиенту: заказ ${orderNumber(first.number)}`;
     const letters = smtp.received.filter((mail) => mail.subject === subject);
     expect(letters.map((mail) => mail.envelopeTo).flat().sort()).toEqual(['alla@staff.example.ru', 'boris@staff.example.ru', 'maria@staff.example.ru']);
     const toManager = mailTo(smtp.received, 'maria@staff.example.ru', subject)[0]!;
@@ -180,7 +180,7 @@ describe.each(backends)('the callback queue and its escalation on %s', (backend)
     expect(order.state).toBe('paid'); // not reached yet
     expect((await escalationJobOf(t, second.id))!.state).toBe('cancelled');
     const queue = await browser.get('/admin/queue');
-    expect(rowOrder(queue.body, [early, first, second])).toEqual([early, first].map((o) => orderNumber(o.id)));
+    expect(rowOrder(queue.body, [early, first, second])).toEqual([early, first].map((o) => orderNumber(o.number)));
 
     moveTo('2026-11-24T11:25');
     expect(await escalateCallback(t.deps, second.id)).toBe('contacted');
@@ -204,7 +204,7 @@ describe.each(backends)('the callback queue and its escalation on %s', (backend)
     const browser = await as(secondAdmin);
     const all = await browser.get('/admin/orders');
     expect(all.statusCode).toBe(200);
-    expect(rowOrder(all.body, [early, first, second])).toEqual([second, first, early].map((o) => orderNumber(o.id)));
+    expect(rowOrder(all.body, [early, first, second])).toEqual([second, first, early].map((o) => orderNumber(o.number)));
     expect(all.body).toContain('Страница 1 из 1 · всего 3');
     expect(all.body).toContain('Срок звонка соблюдён');
     expect(all.body).toContain('Звонок просрочен');

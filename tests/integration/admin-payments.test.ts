@@ -11,6 +11,7 @@ import { cards, orderSentToGateway, reloadAttempt, reloadOrder } from '../helper
 import { returnMoney } from '../helpers/money-returns.js';
 import { staffBrowser } from '../helpers/staff.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 
 // Cancel or refund from the back office, over real HTTP against the sandbox gateway, with the
 // clock moved by hand across the bank's day close (23:59 Moscow time).
@@ -87,7 +88,7 @@ describe.each(backends)('payments held in two steps on %s', (backend) => {
     expect(await reloadAttempt(t, attempt.id)).toMatchObject({ state: 'cancelled' });
     expect(await reloadOrder(t, order.id)).toMatchObject({ state: 'cancelled' });
     const [letter] = await emailsOf(t, order.id, ['payment_cancelled']);
-    expect(letter).toMatchObject({ to: order.customerEmail, subject: 'Оплата заказа отменена' });
+    expect(letter).toMatchObject({ to: order.customerEmail, subject: `Оплата заказа ${orderNumber(order.number)} отменена` });
     expect(plain(letter!.text)).toContain('на сумму 15 000 ₽');
     const entries = await auditOf(t, attempt.id);
     expect(entries.map((e) => [e.action, e.staffId, e.details.amountKopecks])).toEqual([
@@ -170,7 +171,7 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     expect(after).toContain('Возврат 15 000 ₽ выполнен. Клиенту отправлено письмо.');
     expect(after).toContain(`/admin/payments/operations/${operation!.id}/request.pdf`);
     const [letter] = await emailsOf(t, order.id, ['refund_made']);
-    expect(letter).toMatchObject({ to: order.customerEmail, subject: 'Возврат 15 000 ₽ за заказ «Техническая поддержка сайта»' });
+    expect(letter).toMatchObject({ to: order.customerEmail, subject: `Возврат 15 000 ₽ за заказ ${orderNumber(order.number)} «Техническая поддержка сайта»` });
     expect(plain(letter!.text)).not.toContain('частичный');
 
     const pdf = await browser.get(`/admin/payments/operations/${operation!.id}/request.pdf`);
@@ -183,6 +184,8 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
       `ИНН / ОГРН ${t.deps.config.COMPANY_INN} / ${t.deps.config.COMPANY_OGRN}`,
       `Идентификатор платежа в шлюзе ${attempt.gatewayPaymentId}`,
       `Номер заказа в шлюзе ${attempt.id}`,
+      // The order's number, never its public reference (which opens the order's page).
+      `Назначение платежа Техническая поддержка сайта (заказ ${orderNumber(order.number)})`,
       'Дата и время операции 05.03.2026 15:00:00 (мск)',
       'Сумма операции 15 000,00 руб.',
       'Сумма к возврату 15 000,00 руб. (полный возврат)',
@@ -228,7 +231,7 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     ]);
     expect(t.sandbox.payment(attempt.gatewayPaymentId!)?.refunds.map((r) => r.amount)).toEqual(['-6000.50', '-8999.50']);
     const letters = await emailsOf(t, order.id, ['refund_made']);
-    expect(letters.map((l) => plain(l.subject))).toEqual(['Возврат 6 000,50 ₽ за заказ «Техническая поддержка сайта»', 'Возврат 8 999,50 ₽ за заказ «Техническая поддержка сайта»']);
+    expect(letters.map((l) => plain(l.subject))).toEqual(['6 000,50', '8 999,50'].map((sum) => `Возврат ${sum} ₽ за заказ ${orderNumber(order.number)} «Техническая поддержка сайта»`));
     expect(plain(letters[0]!.text)).toContain('Это частичный возврат: из 15 000 ₽ оплаты возвращено 6 000,50 ₽.');
     expect(plain(letters[1]!.text)).not.toContain('частичный');
   });
@@ -320,10 +323,12 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     const list = plain((await browser.get('/admin/payments')).body);
     expect(list).toContain('Visa •••• 1981');
     expect(list).toContain(returnUrl(attempt.id));
-    const number = order.id.slice(0, 8).toUpperCase();
-    const found = plain((await browser.get(`/admin/payments?q=${encodeURIComponent(`№ ${number}`)}`)).body);
-    expect(found).toContain(returnUrl(attempt.id));
-    expect(found.match(/\/return"/g)).toHaveLength(1);
+    // The order number as staff type it: «У-1042», bare digits, lower-case without the dash, the Latin letter, with «№».
+    for (const spelling of [orderNumber(order.number), String(order.number), `у${order.number}`, `U-${order.number}`, `№ ${orderNumber(order.number)}`]) {
+      const found = plain((await browser.get(`/admin/payments?q=${encodeURIComponent(spelling)}`)).body);
+      expect(found, spelling).toContain(returnUrl(attempt.id));
+      expect(found.match(/\/return"/g), spelling).toHaveLength(1);
+    }
     expect(plain((await browser.get(`/admin/payments?q=${attempt.gatewayPaymentId}`)).body)).toContain(returnUrl(attempt.id));
     expect(plain((await browser.get('/admin/payments?q=nothing-like-it')).body)).toContain('Ничего не нашлось.');
 
@@ -357,6 +362,7 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
       .values({
         publicRef: `inv-${order.id.slice(0, 8)}-surcharge-ref`,
         orderId: order.id,
+        ordinal: 1,
         extraMinutes: 60,
         hourlyRateKopecks: 300_000,
         proposedKopecks: 300_000,
@@ -374,6 +380,7 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     const { browser } = await signIn(t, 'accountant');
     const card = plain((await browser.get(`/admin/orders/${order.id}`)).body);
     expect(card).toContain('Доплата по счёту: 3 000 ₽');
+    expect(t.sandbox.payment(attempt!.gatewayPaymentId!)?.description).toBe(`Доплата ${orderNumber(order.number)}-Д1 по заказу: Техническая поддержка сайта`);
     expect(card).toContain(returnUrl(attempt!.id));
     const { asked, done } = await returnMoney(browser, returnUrl(attempt!.id), { kind: 'refund', amount: '3 000', reason: 'Часы не подтвердились' }, returnUrl(attempt!.id));
     expect(plain(asked.body)).toContain('(доплата по счёту)');
@@ -383,6 +390,6 @@ describe.each(backends)('cancel or refund of one-step payments on %s', (backend)
     expect(await reloadAttempt(t, attempt!.id)).toMatchObject({ state: 'refunded' });
     expect(await reloadOrder(t, order.id)).toMatchObject({ state: 'paid' });
     const [letter] = await emailsOf(t, order.id, ['refund_made']);
-    expect(plain(letter!.subject)).toBe('Возврат 3 000 ₽ за доплату по заказу «Техническая поддержка сайта»');
+    expect(plain(letter!.subject)).toBe(`Возврат 3 000 ₽ за доплату ${orderNumber(order.number)}-Д1 по заказу «Техническая поддержка сайта»`);
   });
 });

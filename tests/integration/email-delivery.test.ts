@@ -9,6 +9,7 @@ import { deliverEmail } from '../../src/jobs/deliver-email.js';
 import { orderSentToGateway } from '../helpers/payments.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { backends, createTestApp, type TestApp } from '../helpers/test-app.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 
 describe.each(backends)('email delivery over SMTP on %s', (backend) => {
   let t: TestApp;
@@ -27,6 +28,7 @@ describe.each(backends)('email delivery over SMTP on %s', (backend) => {
       {
         customerName: order.customerName,
         serviceTitle: order.serviceTitle,
+        orderNumber: orderNumber(order.number),
         priceKopecks: order.priceKopecks,
         paidKopecks: order.priceKopecks,
         card: { brand: 'Visa', last4: '1981' },
@@ -70,7 +72,7 @@ describe.each(backends)('email delivery over SMTP on %s', (backend) => {
     const [mail, ...more] = receivedOf(emailId);
     expect(more).toEqual([]);
     expect(mail!.envelopeTo).toEqual([order.customerEmail]);
-    expect(mail!.subject).toBe(`Заказ оплачен: ${order.serviceTitle}`);
+    expect(mail!.subject).toBe(`Заказ ${orderNumber(order.number)} оплачен: ${order.serviceTitle}`);
     expect(mail!.headers.get('from')).toBe('Услуги онлайн <no-reply@uslugi.example>'); // the display name as an RFC 2047 word
     expect(mail!.headers.get('auto-submitted')).toBe('auto-generated');
     expect(mail!.text).toContain(`Здравствуйте, ${order.customerName}!`);

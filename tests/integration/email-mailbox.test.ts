@@ -4,6 +4,7 @@ import { orderConfirmation } from '../../src/email/templates/order-confirmation.
 import { deliverEmail } from '../../src/jobs/deliver-email.js';
 import { orderSentToGateway } from '../helpers/payments.js';
 import { backends, createTestApp, type TestApp } from '../helpers/test-app.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 
 describe.each(backends)('the dev mailbox on %s', (backend) => {
   let t: TestApp;
@@ -18,6 +19,7 @@ describe.each(backends)('the dev mailbox on %s', (backend) => {
       {
         customerName: '<script>alert(1)</script>',
         serviceTitle: order.serviceTitle,
+        orderNumber: orderNumber(order.number),
         priceKopecks: order.priceKopecks,
         paidKopecks: order.priceKopecks,
         card: null,
@@ -70,7 +72,7 @@ describe.each(backends)('the dev mailbox seen from another machine on %s', (back
   it('answers 404 to a visitor who is not on this machine, or is relayed by a proxy on it', async () => {
     const { order } = await orderSentToGateway(t);
     const content = orderConfirmation(
-      { customerName: 'Иван', serviceTitle: order.serviceTitle, priceKopecks: order.priceKopecks, paidKopecks: order.priceKopecks, card: null, paidAt: new Date(), publicUrl: t.deps.config.PUBLIC_URL, orderRef: order.publicRef, managerDeadline: 'завтра до 10:00' },
+      { customerName: 'Иван', serviceTitle: order.serviceTitle, orderNumber: orderNumber(order.number), priceKopecks: order.priceKopecks, paidKopecks: order.priceKopecks, card: null, paidAt: new Date(), publicUrl: t.deps.config.PUBLIC_URL, orderRef: order.publicRef, managerDeadline: 'завтра до 10:00' },
       t.deps.content.current(),
     );
     const emailId = await t.deps.db.transaction((tx) => queueEmail(t.deps, tx, { kind: 'order_confirmation', to: order.customerEmail, orderId: order.id, content }));

@@ -5,6 +5,7 @@ import { eventually, jobsOf, jobsSettled, retriesDueNow, sqlOn, type RunSql } fr
 import { cards, orderSentToGateway } from '../helpers/payments.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { backends, createTestApp, type TestApp } from '../helpers/test-app.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 
 // The SMTP server goes down before a paid order's emails go out and stays down over two delivery
 // attempts. The real worker (pg-boss, retries with backoff) keeps them queued and delivers each exactly
@@ -62,7 +63,7 @@ describe.each(backends)('emails while the SMTP server is down, on %s', (backend)
     const received = smtp.received.filter((mail) => mail.envelopeTo.includes(address));
     expect(received.map((mail) => mail.headers.get('message-id')).sort()).toEqual(rows.map((row) => `<${row.id}@uslugi.example>`).sort());
     expect(received.map((mail) => mail.subject).sort()).toEqual(
-      [`Заказ оплачен: ${order.serviceTitle}`, 'Доступ в личный кабинет', 'Подтвердите адрес электронной почты'].sort(),
+      [`Заказ ${orderNumber(order.number)} оплачен: ${order.serviceTitle}`, 'Доступ в личный кабинет', 'Подтвердите адрес электронной почты'].sort(),
     );
     expect((await jobsOf(run, ['email.deliver'])).map((job) => [job.state, job.retryCount])).toEqual([
       ['completed', 2],

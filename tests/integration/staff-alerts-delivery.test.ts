@@ -4,7 +4,7 @@ import type { TelegramSandbox } from '../../sandbox/telegram/index.js';
 import { raiseStaffEvents } from '../../src/actions/notifications/raise-staff-events.js';
 import { notifications, telegramLinks } from '../../src/db/schema/index.js';
 import type { Notification } from '../../src/db/queries/notifications.js';
-import { orderNumber } from '../../src/domain/orders/order-workflow.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 import { deliverNotificationJob } from '../../src/jobs/notifications.js';
 import { paidOrder } from '../helpers/accounts.js';
 import { staffBrowser } from '../helpers/staff.js';
@@ -70,7 +70,7 @@ describe.each(backends)('staff alert delivery on %s', (backend) => {
 
     await runJob(atOnce.id);
     const night = telegram.sent(boris.id).at(-1)!;
-    expect(night.text).toContain(`Заказ № ${orderNumber(order.id)} оплачен`);
+    expect(night.text).toContain(`Заказ ${orderNumber(order.number)} оплачен`);
     expect(night.text).toContain('Позвонить в понедельник, 30 ноября, до 10:00');
 
     moveTo('2026-11-30T09:00');
@@ -88,7 +88,7 @@ describe.each(backends)('staff alert delivery on %s', (backend) => {
     await runJob(row.id); // pg-boss runs it again: the process died before it could mark the job done
     await t.deps.db.transaction((tx) => raiseStaffEvents(t.deps, tx, [{ kind: 'order.paid', orderId: order.id }]));
     expect(await rowsOf(order.id)).toHaveLength(3);
-    expect(telegram.sent(boris.id).filter((m) => m.text.includes(orderNumber(order.id)))).toHaveLength(1);
+    expect(telegram.sent(boris.id).filter((m) => m.text.includes(orderNumber(order.number)))).toHaveLength(1);
     const jobs = (await t.deps.db.execute(sql`select count(*)::int as n from pgboss.job where name = 'notifications.deliver' and data->>'notificationId' = ${row.id}`)) as unknown as { rows: { n: number }[] };
     expect(Number(jobs.rows[0]!.n)).toBe(1);
   });

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TelegramSandbox } from '../../sandbox/telegram/index.js';
 import { notifications, telegramLinks } from '../../src/db/schema/index.js';
-import { orderNumber } from '../../src/domain/orders/order-workflow.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 import { eventually } from '../helpers/fault-jobs.js';
 import { cards, orderSentToGateway } from '../helpers/payments.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
@@ -44,7 +44,7 @@ describe.each(backends)('staff alerts on %s', (backend) => {
     expect((await t.sandbox.pay(attempt.gatewayPaymentId!, cards.plain)).outcome).toBe('success');
     return { order, paidAt };
   };
-  const messagesAbout = (orderId: string) => telegram.sent(olga.id).filter((m) => m.text.includes(orderNumber(orderId)));
+  const messagesAbout = (order: { number: number }) => telegram.sent(olga.id).filter((m) => m.text.includes(orderNumber(order.number)));
   const rowsOf = (orderId: string) => t.deps.db.select().from(notifications).where(eq(notifications.orderId, orderId));
 
   it('links Telegram with the one-time code from the profile; the bot says so', async () => {
@@ -82,11 +82,11 @@ describe.each(backends)('staff alerts on %s', (backend) => {
 
   it('alerts the manager in Telegram within seconds of payment, in Russian, with the deadline and the card link', async () => {
     const { order, paidAt } = await paidThroughGateway('Иван Петров');
-    await eventually(async () => messagesAbout(order.id).length === 1, 'the alert reached Telegram');
+    await eventually(async () => messagesAbout(order).length === 1, 'the alert reached Telegram');
     const took = Date.now() - paidAt;
     expect(took).toBeLessThan(5000);
-    const [message] = messagesAbout(order.id);
-    expect(message!.text).toContain(`Заказ № ${orderNumber(order.id)} оплачен`);
+    const [message] = messagesAbout(order);
+    expect(message!.text).toContain(`Заказ ${orderNumber(order.number)} оплачен`);
     expect(message!.text).toContain('Клиент: Иван Петров');
     expect(message!.text).toContain('Услуга: ');
     expect(message!.text).toMatch(/Сумма: [\d\u00a0]+(,\d\d)?\u00a0₽/);
@@ -97,8 +97,8 @@ describe.each(backends)('staff alerts on %s', (backend) => {
 
   it('sends the same alert by email through the outbox and the real SMTP server', async () => {
     const { order } = await paidThroughGateway('Анна Смирнова');
-    await eventually(async () => smtp.received.some((m) => m.envelopeTo.includes(manager.member.email) && m.subject === `Заказ № ${orderNumber(order.id)} оплачен`), 'the alert email arrived');
-    const mail = smtp.received.find((m) => m.envelopeTo.includes(manager.member.email) && m.subject.includes(orderNumber(order.id)))!;
+    await eventually(async () => smtp.received.some((m) => m.envelopeTo.includes(manager.member.email) && m.subject === `Заказ ${orderNumber(order.number)} оплачен`), 'the alert email arrived');
+    const mail = smtp.received.find((m) => m.envelopeTo.includes(manager.member.email) && m.subject.includes(orderNumber(order.number)))!;
     expect(mail.text).toContain('Клиент: Анна Смирнова');
     expect(mail.text).toContain(`${t.baseUrl}/admin/orders/${order.id}`);
   });
@@ -107,14 +107,14 @@ describe.each(backends)('staff alerts on %s', (backend) => {
     const { order } = await paidThroughGateway('Пётр Дважды', 4);
     await eventually(async () => (await rowsOf(order.id)).every((n) => n.status === 'sent') && (await rowsOf(order.id)).length === 2, 'both alerts are out');
     await new Promise((resolve) => setTimeout(resolve, 2500)); // one more poll: nothing else may come
-    expect(messagesAbout(order.id)).toHaveLength(1);
+    expect(messagesAbout(order)).toHaveLength(1);
     expect((await rowsOf(order.id)).map((n) => n.channel).sort()).toEqual(['email', 'telegram']);
   });
 
   it('waits out a 429 with its retry_after and then delivers', async () => {
     telegram.faults.set({ rateLimit: { retryAfter: 1, method: 'sendMessage' } });
     const { order, paidAt } = await paidThroughGateway('Медленный Клиент');
-    await eventually(async () => messagesAbout(order.id).length === 1, 'the rate-limited alert arrived');
+    await eventually(async () => messagesAbout(order).length === 1, 'the rate-limited alert arrived');
     expect(Date.now() - paidAt).toBeGreaterThanOrEqual(900);
     telegram.faults.clear();
   });

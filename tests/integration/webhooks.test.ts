@@ -16,6 +16,7 @@ import { staffBrowser } from '../helpers/staff.js';
 import { backends, createTestApp, testMerchant, type TestApp } from '../helpers/test-app.js';
 import type { Visitor } from '../helpers/visitor.js';
 import { REPLAY_WINDOW_SECONDS, startWebhookReceiver, verifySignature, type ReceivedWebhook, type WebhookReceiver } from '../helpers/webhook-receiver.js';
+import { orderNumber } from '../../src/domain/orders/order-number.js';
 
 // The CRM side is a real HTTP server on loopback that checks signatures its own way
 // (tests/helpers/webhook-receiver.ts); the shop runs its real worker, so deliveries go out by themselves.
@@ -136,7 +137,7 @@ describe.each(backends)('webhooks to CRMs on %s', (backend) => {
       type: 'order.paid',
       version: 1,
       data: {
-        order: { id: order.id, number: order.id.slice(0, 8).toUpperCase(), ref: order.publicRef, state: 'paid', paid_at: paid.paidAt!.toISOString() },
+        order: { id: order.id, number: orderNumber(order.number), ref: order.publicRef, state: 'paid', paid_at: paid.paidAt!.toISOString() },
         service: { id: order.serviceId, title: order.serviceTitle },
         amount: { kopecks: order.priceKopecks, roubles: (order.priceKopecks / 100).toFixed(2) },
         client: { name: order.customerName, email: order.customerEmail, phone: order.customerPhone },

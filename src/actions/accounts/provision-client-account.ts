@@ -13,6 +13,7 @@ import { credentialsEmail } from '../../email/templates/credentials.js';
 import { serviceAddedEmail } from '../../email/templates/service-added.js';
 import { verifyEmailEmail } from '../../email/templates/verify-email.js';
 import { recordClientCreated } from '../webhooks/business-events.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 
 type ProvisionDeps = Pick<Deps, 'db' | 'clock' | 'queue' | 'config' | 'content'>;
 type Order = typeof orders.$inferSelect;
@@ -48,7 +49,7 @@ export async function provisionClientAccount(deps: ProvisionDeps, orderId: strin
       return 'created';
     }
     const content = serviceAddedEmail(
-      { customerName: client.name, serviceTitle: order.serviceTitle, accountUrl: accountLinks(deps.config.PUBLIC_URL).account },
+      { customerName: client.name, serviceTitle: order.serviceTitle, orderNumber: orderNumber(order.number), accountUrl: accountLinks(deps.config.PUBLIC_URL).account },
       deps.content.current(),
     );
     await queueEmail(deps, tx, { kind: 'service_added', to: client.email, orderId: order.id, clientId: client.id, content });
@@ -94,7 +95,7 @@ async function sendCredentials(deps: ProvisionDeps, tx: Tx, order: Order, client
   const company = deps.content.current();
   const now = deps.clock.now();
   const credentials = credentialsEmail(
-    { customerName: client.name, login: client.login, temporaryPassword: password, loginUrl: links.signIn, validUntil: client.temporaryPasswordUntil! },
+    { customerName: client.name, orderNumber: orderNumber(order.number), login: client.login, temporaryPassword: password, loginUrl: links.signIn, validUntil: client.temporaryPasswordUntil! },
     company,
   );
   await queueEmail(deps, tx, { kind: 'credentials', to: client.email, orderId: order.id, clientId: client.id, content: credentials, secret: true });

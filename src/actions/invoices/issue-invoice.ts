@@ -6,11 +6,12 @@ import { hoursSummary, mayInvoice } from '../../domain/invoices/extra-hours.js';
 import { proposeSurcharge, surchargeRefusal, surchargeRefusalText, type SurchargeProposal } from '../../domain/invoices/surcharge.js';
 import type { Queryable } from '../../db/client.js';
 import { audit } from '../../db/queries/audit.js';
-import { invoiceRecipient, surchargeBasis, type SurchargeBasis } from '../../db/queries/invoices.js';
+import { invoiceRecipient, nextInvoiceOrdinal, surchargeBasis, type SurchargeBasis } from '../../db/queries/invoices.js';
 import type { StaffMember } from '../../db/queries/staff.js';
 import { invoices, orders } from '../../db/schema/index.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { surchargeInvoiceEmail } from '../../email/templates/surcharge-invoice.js';
+import { invoiceNumber, orderNumber } from '../../domain/orders/order-number.js';
 import { invoicePageUrl } from './notify-invoice-paid.js';
 import { payerOfOrder } from '../../db/queries/transfers.js';
 import { formatDuration } from '../../domain/invoices/surcharge.js';
@@ -96,11 +97,13 @@ export async function issueInvoice(deps: Pick<Deps, 'db' | 'clock' | 'queue' | '
 
     const { basis, proposal } = offer;
     const publicRef = randomBytes(18).toString('base64url'); // 144 bits, like orders.public_ref
+    const ordinal = await nextInvoiceOrdinal(tx, basis.order.id);
     const [invoice] = await tx
       .insert(invoices)
       .values({
         publicRef,
         orderId: basis.order.id,
+        ordinal,
         extraMinutes: proposal.extraMinutes,
         hourlyRateKopecks: basis.hourlyRateKopecks,
         proposedKopecks: proposal.amountKopecks,
@@ -115,7 +118,7 @@ export async function issueInvoice(deps: Pick<Deps, 'db' | 'clock' | 'queue' | '
       action: 'invoice.issued',
       entity: 'invoice',
       entityId: invoice!.id,
-      details: { orderId: basis.order.id, extraMinutes: proposal.extraMinutes, proposedKopecks: proposal.amountKopecks, amountKopecks: amount.kopecks, reason: values.reason || null },
+      details: { orderId: basis.order.id, number: invoiceNumber(basis.order.number, ordinal), extraMinutes: proposal.extraMinutes, proposedKopecks: proposal.amountKopecks, amountKopecks: amount.kopecks, reason: values.reason || null },
       ip: input.ip,
       at: now,
     });
@@ -137,6 +140,8 @@ export async function issueInvoice(deps: Pick<Deps, 'db' | 'clock' | 'queue' | '
       {
         customerName: to.name,
         serviceTitle: basis.order.serviceTitle,
+        orderNumber: orderNumber(basis.order.number),
+        invoiceNumber: invoiceNumber(basis.order.number, ordinal),
         workedMinutes: basis.workedMinutes,
         includedHours: basis.includedHours,
         invoicedMinutes: basis.invoicedMinutes,

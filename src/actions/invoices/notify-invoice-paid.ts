@@ -3,6 +3,7 @@ import type { Deps } from '../../app-deps.js';
 import type { Tx } from '../../db/client.js';
 import { invoiceRecipient } from '../../db/queries/invoices.js';
 import { invoices, orders } from '../../db/schema/index.js';
+import { invoiceNumber, orderNumber } from '../../domain/orders/order-number.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { surchargePaidEmail } from '../../email/templates/surcharge-invoice.js';
 
@@ -22,6 +23,8 @@ export async function queueInvoicePaidEmails(deps: Pick<Deps, 'queue' | 'clock' 
       {
         customerName: to.name,
         serviceTitle: order.serviceTitle,
+        orderNumber: orderNumber(order.number),
+        invoiceNumber: invoiceNumber(order.number, invoice.ordinal),
         amountKopecks: invoice.amountKopecks,
         invoiceUrl: invoicePageUrl(deps.config.PUBLIC_URL, invoice.publicRef),
       },

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
+import { invoiceNumber } from '../../domain/orders/order-number.js';
 import { latestAttemptForInvoice } from '../../db/queries/invoices.js';
 import { invoices, orders, paymentAttempts } from '../../db/schema/index.js';
 import { invoicePageUrl } from './notify-invoice-paid.js';
@@ -19,7 +20,7 @@ export async function payInvoice(
   const now = clock.now();
   const prepared = await db.transaction(async (tx) => {
     const [row] = await tx
-      .select({ invoice: invoices, serviceTitle: orders.serviceTitle })
+      .select({ invoice: invoices, serviceTitle: orders.serviceTitle, orderNumber: orders.number })
       .from(invoices)
       .innerJoin(orders, eq(orders.id, invoices.orderId))
       .where(and(eq(invoices.publicRef, input.invoiceRef), eq(orders.clientId, input.clientId)))
@@ -29,7 +30,7 @@ export async function payInvoice(
     if (invoice.state !== 'open') return { kind: 'not_payable' } as const;
     const latest = await latestAttemptForInvoice(tx, invoice.id);
     if (latest && latest.expiresAt > now && (latest.state === 'initiated' || latest.state === 'created')) {
-      return { kind: 'attempt', attempt: latest, invoice, serviceTitle: row.serviceTitle } as const;
+      return { kind: 'attempt', attempt: latest, invoice, serviceTitle: row.serviceTitle, orderNumber: row.orderNumber } as const;
     }
     const [attempt] = await tx
       .insert(paymentAttempts)
@@ -41,9 +42,12 @@ export async function payInvoice(
         expiresAt: new Date(now.getTime() + gateway.settings.lifetimeSeconds * 1000),
       })
       .returning();
-    return { kind: 'attempt', attempt: attempt!, invoice, serviceTitle: row.serviceTitle } as const;
+    return { kind: 'attempt', attempt: attempt!, invoice, serviceTitle: row.serviceTitle, orderNumber: row.orderNumber } as const;
   });
   if (prepared.kind !== 'attempt') return prepared;
   const { attempt, invoice } = prepared;
-  return sendAttemptToGateway(deps, attempt, { description: `Доплата по заказу: ${prepared.serviceTitle}`, returnUrl: invoicePageUrl(deps.config.PUBLIC_URL, invoice.publicRef) });
+  return sendAttemptToGateway(deps, attempt, {
+    description: `Доплата ${invoiceNumber(prepared.orderNumber, invoice.ordinal)} по заказу: ${prepared.serviceTitle}`,
+    returnUrl: invoicePageUrl(deps.config.PUBLIC_URL, invoice.publicRef),
+  });
 }

@@ -5,7 +5,7 @@ import { insertNewNotifications, lockNotification, notificationToDeliver, type N
 import { notifications, telegramLinks } from '../../db/schema/index.js';
 import { alertMessage, leadAlertMessage, type AlertMessage } from '../../domain/notifications/alert-message.js';
 import { isStaffEventKind } from '../../domain/notifications/staff-events.js';
-import { orderNumber } from '../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { staffAlertEmail } from '../../email/templates/staff-alert.js';
 import { telegramAlert } from '../../notifications/telegram/html.js';
@@ -94,7 +94,7 @@ function messageOf(deps: DeliverDeps, found: NonNullable<Awaited<ReturnType<type
   return alertMessage(
     {
       event: kind,
-      orderNumber: orderNumber(order.id),
+      orderNumber: orderNumber(order.number),
       serviceTitle: order.serviceTitle,
       customerName: order.customerName,
       amountKopecks: found.invoiceAmountKopecks ?? order.priceKopecks,

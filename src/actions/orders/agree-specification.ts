@@ -11,6 +11,7 @@ import { queueEmail } from '../../email/queue-email.js';
 import { specificationAgreedEmail } from '../../email/templates/specification-agreed.js';
 import { lockOrder } from '../../db/queries/order-lock.js';
 import type { StaffActor, WorkResult } from './work-result.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 
 /**
  * The manager records what was agreed with the client: a new version of the specification (text and
@@ -45,6 +46,7 @@ export async function agreeSpecification(
       {
         customerName: client?.name ?? order.customerName,
         serviceTitle: order.serviceTitle,
+        orderNumber: orderNumber(order.number),
         text,
         agreedMinutes,
         orderUrl: `${deps.config.PUBLIC_URL}/account/orders/${order.publicRef}`,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
-import { orderNumber } from '../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 import { escalationRecipients } from '../../db/queries/admin-orders.js';
 import { audit } from '../../db/queries/audit.js';
 import { findStaff } from '../../db/queries/staff.js';
@@ -47,7 +47,7 @@ export async function escalateCallback(deps: Pick<Deps, 'db' | 'clock' | 'queue'
       const content = callbackEscalationEmail(
         {
           staffName: recipient.name,
-          orderNumber: orderNumber(order.id),
+          orderNumber: orderNumber(order.number),
           serviceTitle: order.serviceTitle,
           customerName: order.customerName,
           paidAt: order.paidAt,

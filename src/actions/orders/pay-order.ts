@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 import { latestAttemptForOrder } from '../../db/queries/payments.js';
 import { orders, paymentAttempts } from '../../db/schema/index.js';
 import { sendAttemptToGateway, type PaymentStart } from '../payments/send-attempt-to-gateway.js';
@@ -33,5 +34,5 @@ export async function payOrder(deps: Pick<Deps, 'db' | 'clock' | 'gateway' | 'lo
   });
   if (prepared.kind !== 'attempt') return prepared;
   const { attempt, order } = prepared;
-  return sendAttemptToGateway(deps, attempt, { description: `Оплата заказа: ${order.serviceTitle}`, returnUrl: gateway.returnUrl(order.publicRef) });
+  return sendAttemptToGateway(deps, attempt, { description: `Оплата заказа ${orderNumber(order.number)}: ${order.serviceTitle}`, returnUrl: gateway.returnUrl(order.publicRef) });
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { orderNumber } from '../../domain/orders/order-number.js';
 import type { Deps } from '../../app-deps.js';
 import { checkExtraHoursRequest, extraHoursRequestRefusal, type ExtraHoursField } from '../../domain/invoices/extra-hours.js';
 import { audit } from '../../db/queries/audit.js';
@@ -49,6 +50,7 @@ export async function proposeExtraHours(
       {
         customerName: to.name,
         serviceTitle: order.serviceTitle,
+        orderNumber: orderNumber(order.number),
         minutes,
         hourlyRateKopecks: service.rate,
         note,

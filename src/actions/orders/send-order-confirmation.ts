@@ -8,6 +8,7 @@ import { invoiceTitle } from '../../domain/transfers/bank-invoice.js';
 import { emails, orders } from '../../db/schema/index.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { orderConfirmation } from '../../email/templates/order-confirmation.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 
 /**
  * The `order.paid` follow-up: the order confirmation email, queued once per order (a second run of the
@@ -35,6 +36,7 @@ export async function sendOrderConfirmation(
       {
         customerName: order.customerName,
         serviceTitle: order.serviceTitle,
+        orderNumber: orderNumber(order.number),
         priceKopecks: order.priceKopecks,
         paidKopecks: attempt?.amountKopecks ?? byTransfer!.amountKopecks,
         card: attempt?.cardLast4 ? { brand: attempt.cardBrand && cardBrandName(attempt.cardBrand), last4: attempt.cardLast4 } : null,

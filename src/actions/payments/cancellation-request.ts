@@ -2,6 +2,7 @@ import type { Deps } from '../../app-deps.js';
 import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { needsCancellationRequest } from '../../domain/payments/cancel-or-refund.js';
 import { operationWithAttempt } from '../../db/queries/payment-returns.js';
+import { invoiceNumber, orderNumber } from '../../domain/orders/order-number.js';
 
 /** The short number staff and the bank refer to: the refund's id, first eight characters, upper case. */
 export const requestNumber = (operationId: string) => `В-${operationId.slice(0, 8).toUpperCase()}`;
@@ -16,7 +17,7 @@ export async function cancellationRequest(
 ): Promise<{ pdf: Buffer; fileName: string } | null> {
   const found = await operationWithAttempt(deps.db, operationId);
   if (!found?.attempt.paidAt || !found.attempt.gatewayPaymentId) return null;
-  const { operation, attempt, order } = found;
+  const { operation, attempt, order, invoiceOrdinal } = found;
   if (!needsCancellationRequest(attempt.paidAt!, operation)) return null;
   const company = deps.content.current().company;
   const number = requestNumber(operation.id);
@@ -32,8 +33,9 @@ export async function cancellationRequest(
       gatewayPaymentId: attempt.gatewayPaymentId!,
       gatewayOrderId: attempt.id,
       card: attempt.cardLast4 ? { brand: attempt.cardBrand && cardBrandName(attempt.cardBrand), last4: attempt.cardLast4 } : null,
-      orderRef: order.publicRef,
-      description: attempt.invoiceId ? `Доплата: ${order.serviceTitle}` : order.serviceTitle,
+      // The number, not the public reference: the reference opens the order's page, and this form goes to the bank.
+      orderRef: orderNumber(order.number),
+      description: invoiceOrdinal !== null ? `Доплата ${invoiceNumber(order.number, invoiceOrdinal)}: ${order.serviceTitle}` : order.serviceTitle,
     },
     refund: { amountKopecks: operation.amountKopecks, reason: operation.reason ?? '—', gatewayRefundId: operation.gatewayRefundId },
     generatedAt: deps.clock.now(),

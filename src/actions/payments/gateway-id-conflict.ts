@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
-import { orderNumber } from '../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 import { audit } from '../../db/queries/audit.js';
 import { activeAdmins } from '../../db/queries/backups.js';
 import type { PaymentAttempt } from '../../db/queries/payments.js';
 import { paymentAttempts, staffAlerts } from '../../db/schema/index.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { gatewayIdConflictEmail } from '../../email/templates/gateway-id-conflict.js';
+import { orderNumbersById } from '../../db/queries/orders.js';
 
 export const GATEWAY_ID_CONFLICT = 'gateway_payment_id_conflict';
 
@@ -29,12 +30,13 @@ export async function reportGatewayIdConflict(
       .update(paymentAttempts)
       .set({ state: 'failed', failureCode: GATEWAY_ID_CONFLICT, failureDescription: `Шлюз выдал номер платежа ${gatewayPaymentId}, который уже занят` })
       .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.state, attempt.state)));
-    const number = orderNumber(attempt.orderId);
-    const heldBy = holder ? orderNumber(holder.orderId) : null;
+    const numbers = await orderNumbersById(tx, holder ? [attempt.orderId, holder.orderId] : [attempt.orderId]);
+    const number = orderNumber(numbers.get(attempt.orderId)!);
+    const heldBy = holder ? orderNumber(numbers.get(holder.orderId)!) : null;
     await tx.insert(staffAlerts).values({
       orderId: attempt.orderId,
       kind: GATEWAY_ID_CONFLICT,
-      message: `Платёжный шлюз выдал номер платежа ${gatewayPaymentId}, который уже есть ${heldBy ? `у заказа № ${heldBy}` : 'у другого платежа'}: клиент не смог оплатить.`,
+      message: `Платёжный шлюз выдал номер платежа ${gatewayPaymentId}, который уже есть ${heldBy ? `у заказа ${heldBy}` : 'у другого платежа'}: клиент не смог оплатить.`,
       createdAt: now,
     });
     await audit(tx, {

@@ -4,10 +4,11 @@ import { cardBrandName } from '../../domain/payments/card-brand.js';
 import { audit } from '../../db/queries/audit.js';
 import type { Tx } from '../../db/client.js';
 import type { PaymentAttempt, PaymentOperation } from '../../db/queries/payments.js';
-import { orders, paymentOperations } from '../../db/schema/index.js';
+import { invoices, orders, paymentOperations } from '../../db/schema/index.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { paymentCancelledEmail } from '../../email/templates/payment-cancelled.js';
 import { refundMadeEmail } from '../../email/templates/refund-made.js';
+import { invoiceNumber, orderNumber } from '../../domain/orders/order-number.js';
 
 /** «Visa •••• 1981» as the client knows the card, or null. */
 export function cardLabel(attempt: Pick<PaymentAttempt, 'cardBrand' | 'cardLast4'>): string | null {
@@ -53,9 +54,11 @@ export async function noteMoneyReturn(
 
   const [order] = await tx.select().from(orders).where(eq(orders.id, attempt.orderId));
   if (!order) return;
+  const [invoice] = attempt.invoiceId ? await tx.select({ ordinal: invoices.ordinal }).from(invoices).where(eq(invoices.id, attempt.invoiceId)) : [];
   const common = {
     customerName: order.customerName,
     serviceTitle: order.serviceTitle,
+    number: invoice ? invoiceNumber(order.number, invoice.ordinal) : orderNumber(order.number),
     card: cardLabel(attempt),
     surcharge: attempt.invoiceId !== null,
     publicUrl: deps.config.PUBLIC_URL,

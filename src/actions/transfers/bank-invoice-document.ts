@@ -1,7 +1,7 @@
 import type { Deps } from '../../app-deps.js';
 import { findOrderByRef, type Order } from '../../db/queries/orders.js';
 import { orderBankInvoice, payerOfOrder, type BankInvoice } from '../../db/queries/transfers.js';
-import { orderNumber } from '../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 import { invoiceTitle, paymentPurpose, vatLine } from '../../domain/transfers/bank-invoice.js';
 
 export type BankInvoiceDocument = { kind: 'pdf'; pdf: Buffer; fileName: string } | { kind: 'not_found' } | { kind: 'no_bank_details' };
@@ -30,7 +30,7 @@ export async function bankInvoiceDocument(deps: Pick<Deps, 'db' | 'clock' | 'con
     title: invoiceTitle(invoice.number, invoice.issuedAt),
     seller: { name: company.name, inn: company.inn, kpp: company.kpp, address: company.address, bank: company.bank },
     buyer: { name: payer.companyName, inn: payer.inn, kpp: payer.kpp, address: payer.legalAddress },
-    basis: `заказ ${orderNumber(order.id)}`,
+    basis: `заказ ${orderNumber(order.number)}`,
     lines: [{ name: invoice.description, quantity: '1', unit: 'усл.', priceKopecks: invoice.amountKopecks, sumKopecks: invoice.amountKopecks }],
     totalKopecks: invoice.amountKopecks,
     vat,

@@ -4,7 +4,7 @@ import type { Tx } from '../../db/client.js';
 import type { Client } from '../../db/queries/clients.js';
 import type { PaymentAttempt, PaymentOperation } from '../../db/queries/payments.js';
 import { invoices, orders, paymentOperations } from '../../db/schema/index.js';
-import { orderNumber } from '../../domain/orders/order-workflow.js';
+import { invoiceNumber, orderNumber } from '../../domain/orders/order-number.js';
 import { money, orderData } from '../../domain/webhooks/webhook-events.js';
 import { recordWebhookEvent, type RecordDeps } from './record-webhook-event.js';
 
@@ -15,7 +15,7 @@ type EventDeps = RecordDeps & Pick<Deps, 'config'>;
 type OrderRow = typeof orders.$inferSelect;
 
 const orderFacts = (deps: EventDeps, order: OrderRow) =>
-  orderData({ ...order, number: orderNumber(order.id) }, `${deps.config.PUBLIC_URL}/admin/orders/${order.id}`);
+  orderData({ ...order, number: orderNumber(order.number) }, `${deps.config.PUBLIC_URL}/admin/orders/${order.id}`);
 
 /** `order.paid`, `order.contacted`, `order.completed`: the order as it now is, plus `extra` (the contact, say). */
 export async function recordOrderEvent(
@@ -43,6 +43,7 @@ export async function recordInvoicesPaid(deps: EventDeps, tx: Tx, invoiceIds: st
         ...orderFacts(deps, order),
         invoice: {
           id: invoice.id,
+          number: invoiceNumber(order.number, invoice.ordinal),
           ref: invoice.publicRef,
           state: invoice.state,
           amount: money(invoice.amountKopecks),

@@ -27,7 +27,7 @@ function orderMatches(search: ClientSearch): SQL | undefined {
     ilike(orders.customerEmail, containing(search.text)),
     ...search.phoneDigits.map((digits) => like(orders.customerPhone, containing(digits))),
     search.orderRef ? like(orders.publicRef, `${likeLiteral(search.orderRef)}%`) : undefined,
-    search.orderNumber ? like(sql`${orders.id}::text`, `${search.orderNumber}%`) : undefined,
+    search.orderNumber !== null ? eq(orders.number, search.orderNumber) : undefined,
   );
 }
 

@@ -71,6 +71,7 @@ export async function revenueSums(db: Queryable, input: { from: Date; to: Date }
 
 export interface AttentionItem {
   orderId: string | null;
+  orderNumber: number | null;
   serviceTitle: string | null;
   customerName: string | null;
   orderState: OrderState | null;
@@ -88,6 +89,7 @@ export async function ordersNeedingAttention(db: Queryable): Promise<AttentionIt
       orderId: staffAlerts.orderId,
       message: staffAlerts.message,
       createdAt: staffAlerts.createdAt,
+      orderNumber: orders.number,
       serviceTitle: orders.serviceTitle,
       customerName: orders.customerName,
       orderState: orders.state,
@@ -98,7 +100,7 @@ export async function ordersNeedingAttention(db: Queryable): Promise<AttentionIt
     .orderBy(asc(staffAlerts.createdAt))
     .limit(ATTENTION_LIMIT);
   const inReview = await db
-    .select({ orderId: orders.id, serviceTitle: orders.serviceTitle, customerName: orders.customerName, orderState: orders.state, createdAt: orders.createdAt })
+    .select({ orderId: orders.id, orderNumber: orders.number, serviceTitle: orders.serviceTitle, customerName: orders.customerName, orderState: orders.state, createdAt: orders.createdAt })
     .from(orders)
     .where(eq(orders.state, 'needs_review'))
     .orderBy(asc(orders.createdAt))
@@ -112,7 +114,7 @@ export async function ordersNeedingAttention(db: Queryable): Promise<AttentionIt
       known.messages.push(alert.message);
       continue;
     }
-    const item = { orderId: alert.orderId, serviceTitle: alert.serviceTitle, customerName: alert.customerName, orderState: alert.orderState, messages: [alert.message], since: alert.createdAt };
+    const item = { orderId: alert.orderId, orderNumber: alert.orderNumber, serviceTitle: alert.serviceTitle, customerName: alert.customerName, orderState: alert.orderState, messages: [alert.message], since: alert.createdAt };
     items.push(item);
     if (alert.orderId) byOrder.set(alert.orderId, item);
   }

@@ -12,6 +12,7 @@ const assignedName = staff.name;
 
 export interface QueueRow {
   id: string;
+  number: number;
   serviceTitle: string;
   customerName: string;
   customerPhone: string;
@@ -35,6 +36,7 @@ export async function callbackQueue(db: Queryable, input: { filter: QueueFilter;
   return db
     .select({
       id: orders.id,
+      number: orders.number,
       serviceTitle: orders.serviceTitle,
       customerName: orders.customerName,
       customerPhone: orders.customerPhone,
@@ -52,6 +54,7 @@ export async function callbackQueue(db: Queryable, input: { filter: QueueFilter;
 
 export interface OrderListRow {
   id: string;
+  number: number;
   serviceTitle: string;
   customerName: string;
   state: OrderState;
@@ -70,6 +73,7 @@ export async function ordersPage(db: Queryable, input: { state: OrderState | nul
   const rows = await db
     .select({
       id: orders.id,
+      number: orders.number,
       serviceTitle: orders.serviceTitle,
       customerName: orders.customerName,
       state: orders.state,

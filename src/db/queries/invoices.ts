@@ -109,6 +109,15 @@ export async function findClientInvoice(db: Queryable, clientId: string, publicR
   return row;
 }
 
+/** The ordinal the order's next surcharge invoice gets (1 for its first): call with the order's row locked. */
+export async function nextInvoiceOrdinal(db: Queryable, orderId: string): Promise<number> {
+  const [row] = await db
+    .select({ last: sql<number>`coalesce(max(${invoices.ordinal}), 0)::int` })
+    .from(invoices)
+    .where(eq(invoices.orderId, orderId));
+  return Number(row?.last ?? 0) + 1;
+}
+
 /** The invoices a client sees on an order's page, newest first (an order with none gives []). */
 export async function clientInvoicesOfOrder(db: Queryable, orderId: string): Promise<Invoice[]> {
   return db.select().from(invoices).where(eq(invoices.orderId, orderId)).orderBy(desc(invoices.createdAt));

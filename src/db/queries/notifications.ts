@@ -51,7 +51,7 @@ export async function notificationToDeliver(db: Queryable, id: string) {
   const [row] = await db
     .select({
       notification: notifications,
-      order: { id: orders.id, serviceTitle: orders.serviceTitle, customerName: orders.customerName, priceKopecks: orders.priceKopecks, callbackDueAt: orders.callbackDueAt, firstContactAt: orders.firstContactAt },
+      order: { id: orders.id, number: orders.number, serviceTitle: orders.serviceTitle, customerName: orders.customerName, priceKopecks: orders.priceKopecks, callbackDueAt: orders.callbackDueAt, firstContactAt: orders.firstContactAt },
       lead: { id: leads.id, name: leads.name, phone: leads.phone, service: leads.service, comment: leads.comment, callbackDueAt: leads.callbackDueAt, contactedAt: leads.contactedAt },
       invoiceAmountKopecks: invoices.amountKopecks,
       member: { name: staff.name, email: staff.email, state: staff.state },
@@ -81,10 +81,11 @@ export async function listNotifications(db: Queryable, filter: { status?: Notifi
   const where = filter.status ? eq(notifications.status, filter.status) : undefined;
   const [rows, [total]] = await Promise.all([
     db
-      .select({ notification: notifications, staffName: staff.name, emailStatus: emails.status, emailError: emails.lastError })
+      .select({ notification: notifications, staffName: staff.name, emailStatus: emails.status, emailError: emails.lastError, orderNumber: orders.number })
       .from(notifications)
       .innerJoin(staff, eq(staff.id, notifications.staffId))
       .leftJoin(emails, eq(emails.id, notifications.emailId))
+      .leftJoin(orders, eq(orders.id, notifications.orderId))
       .where(where)
       .orderBy(desc(notifications.createdAt), desc(notifications.id))
       .limit(NOTIFICATIONS_PAGE_SIZE)

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lte, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lte, ne } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
 import { orders } from '../schema/index.js';
 
@@ -29,4 +29,11 @@ export async function hasEarlierPaidOrder(db: Queryable, order: Pick<Order, 'id'
     .where(and(eq(orders.customerEmail, order.customerEmail), ne(orders.id, order.id), lte(orders.paidAt, order.paidAt)))
     .limit(1);
   return row !== undefined;
+}
+
+/** The numbers («У-1042» without its letter) of these orders, by id. */
+export async function orderNumbersById(db: Queryable, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: orders.id, number: orders.number }).from(orders).where(inArray(orders.id, ids));
+  return new Map(rows.map((row) => [row.id, row.number]));
 }

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { OrderState } from '../../domain/orders/order-machine.js';
 import type { Queryable } from '../client.js';
-import { orders, paymentAttempts, paymentOperations, staff } from '../schema/index.js';
+import { invoices, orders, paymentAttempts, paymentOperations, staff } from '../schema/index.js';
 import type { PaymentAttempt, PaymentOperation } from './payments.js';
+import { parseOrderNumber } from '../../domain/orders/order-number.js';
 
 // Reads of the back office's payments area: paid attempts, their cancels and refunds, who asked.
 
@@ -21,19 +22,21 @@ const unsettledCount = sql<number>`(select count(*) from ${paymentOperations}
 
 export interface PaidAttemptRow {
   attempt: PaymentAttempt;
-  order: { id: string; publicRef: string; serviceTitle: string; customerName: string; state: OrderState };
+  order: { id: string; number: number; publicRef: string; serviceTitle: string; customerName: string; state: OrderState };
+  /** The surcharge invoice's ordinal within its order (У-1042-Д<ordinal>) when the attempt paid one. */
+  invoiceOrdinal: number | null;
   refundedKopecks: number;
   unsettled: number;
 }
 
 /**
- * What a search matches: the order's number as staff say it (the start of its id, «3F2A9C1B»), its
- * public reference (from a client's link), or the gateway's payment id.
+ * What a search matches: the order's number in any spelling staff type («1042», «У-1042», «u1042»,
+ * domain/orders/order-number.ts), its public reference (from a client's link), or the gateway's payment id.
  */
 function searchCondition(search: string) {
   const text = search.replace(/^№\s*/, '').trim();
-  const byNumber = /^[0-9a-f-]{4,36}$/i.test(text) ? [ilike(sql`${orders.id}::text`, `${text.toLowerCase()}%`)] : [];
-  return or(...byNumber, eq(orders.publicRef, text), eq(paymentAttempts.gatewayPaymentId, text));
+  const number = parseOrderNumber(text);
+  return or(...(number === null ? [] : [eq(orders.number, number)]), eq(orders.publicRef, text), eq(paymentAttempts.gatewayPaymentId, text));
 }
 
 /** Paid attempts, newest payment first, optionally only those matching `search`. */
@@ -43,12 +46,14 @@ export async function paidAttempts(db: Queryable, options: { search?: string; li
   return db
     .select({
       attempt: paymentAttempts,
-      order: { id: orders.id, publicRef: orders.publicRef, serviceTitle: orders.serviceTitle, customerName: orders.customerName, state: orders.state },
+      order: { id: orders.id, number: orders.number, publicRef: orders.publicRef, serviceTitle: orders.serviceTitle, customerName: orders.customerName, state: orders.state },
+      invoiceOrdinal: invoices.ordinal,
       refundedKopecks: refundedSum,
       unsettled: unsettledCount,
     })
     .from(paymentAttempts)
     .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .leftJoin(invoices, eq(invoices.id, paymentAttempts.invoiceId))
     .where(where)
     .orderBy(sql`${paymentAttempts.paidAt} desc nulls last`, desc(paymentAttempts.createdAt))
     .limit(options.limit)
@@ -81,13 +86,16 @@ export async function operationsWithStaff(db: Queryable, attemptIds: string[]): 
 export interface AttemptWithOrder {
   attempt: PaymentAttempt;
   order: typeof orders.$inferSelect;
+  /** The surcharge invoice's ordinal within its order when the attempt paid one («У-1042-Д1»). */
+  invoiceOrdinal: number | null;
 }
 
 export async function attemptWithOrder(db: Queryable, attemptId: string): Promise<AttemptWithOrder | undefined> {
   const [row] = await db
-    .select({ attempt: paymentAttempts, order: orders })
+    .select({ attempt: paymentAttempts, order: orders, invoiceOrdinal: invoices.ordinal })
     .from(paymentAttempts)
     .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .leftJoin(invoices, eq(invoices.id, paymentAttempts.invoiceId))
     .where(eq(paymentAttempts.id, attemptId));
   return row;
 }
@@ -97,10 +105,11 @@ export async function operationWithAttempt(
   operationId: string,
 ): Promise<(AttemptWithOrder & { operation: PaymentOperation }) | undefined> {
   const [row] = await db
-    .select({ operation: paymentOperations, attempt: paymentAttempts, order: orders })
+    .select({ operation: paymentOperations, attempt: paymentAttempts, order: orders, invoiceOrdinal: invoices.ordinal })
     .from(paymentOperations)
     .innerJoin(paymentAttempts, eq(paymentAttempts.id, paymentOperations.attemptId))
     .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .leftJoin(invoices, eq(invoices.id, paymentAttempts.invoiceId))
     .where(eq(paymentOperations.id, operationId));
   return row;
 }

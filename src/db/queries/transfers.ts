@@ -50,7 +50,7 @@ export async function recordedDocumentKeys(db: Queryable, keys: string[]): Promi
 
 export interface WaitingBankInvoice {
   invoice: BankInvoice;
-  order: { id: string; publicRef: string; serviceTitle: string; customerName: string; customerEmail: string };
+  order: { id: string; number: number; publicRef: string; serviceTitle: string; customerName: string; customerEmail: string };
   payer: OrderPayer;
   /** The surcharge's public ref when the invoice is a surcharge's. */
   surchargeRef: string | null;
@@ -61,7 +61,7 @@ export async function waitingBankInvoices(db: Queryable): Promise<WaitingBankInv
   const rows = await db
     .select({
       invoice: bankInvoices,
-      order: { id: orders.id, publicRef: orders.publicRef, serviceTitle: orders.serviceTitle, customerName: orders.customerName, customerEmail: orders.customerEmail },
+      order: { id: orders.id, number: orders.number, publicRef: orders.publicRef, serviceTitle: orders.serviceTitle, customerName: orders.customerName, customerEmail: orders.customerEmail },
       payer: orderPayers,
       surchargeRef: invoices.publicRef,
     })

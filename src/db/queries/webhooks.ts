@@ -1,12 +1,12 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.js';
-import { webhookDeliveries, webhookEndpoints, webhookEvents } from '../schema/index.js';
+import { orders, webhookDeliveries, webhookEndpoints, webhookEvents } from '../schema/index.js';
 
 // What /admin/webhooks reads. The sealed secret never leaves this module: no page can show it.
 
 export type WebhookEndpoint = Omit<typeof webhookEndpoints.$inferSelect, 'sealedSecret'>;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
-export type DeliveryWithEvent = WebhookDelivery & { eventType: string; eventOrderId: string | null; eventCreatedAt: Date };
+export type DeliveryWithEvent = WebhookDelivery & { eventType: string; eventOrderId: string | null; eventOrderNumber: number | null; eventCreatedAt: Date };
 
 const endpointColumns = {
   id: webhookEndpoints.id,
@@ -50,9 +50,16 @@ export const DELIVERIES_PAGE_SIZE = 50;
 export async function webhookDeliveryLog(db: Queryable, endpointId: string, page: number): Promise<{ deliveries: DeliveryWithEvent[]; total: number }> {
   const [deliveries, [total]] = await Promise.all([
     db
-      .select({ delivery: webhookDeliveries, eventType: webhookEvents.type, eventOrderId: webhookEvents.orderId, eventCreatedAt: webhookEvents.createdAt })
+      .select({
+        delivery: webhookDeliveries,
+        eventType: webhookEvents.type,
+        eventOrderId: webhookEvents.orderId,
+        eventOrderNumber: orders.number,
+        eventCreatedAt: webhookEvents.createdAt,
+      })
       .from(webhookDeliveries)
       .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
+      .leftJoin(orders, eq(orders.id, webhookEvents.orderId))
       .where(eq(webhookDeliveries.endpointId, endpointId))
       .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
       .limit(DELIVERIES_PAGE_SIZE)
@@ -60,7 +67,7 @@ export async function webhookDeliveryLog(db: Queryable, endpointId: string, page
     db.select({ n: count() }).from(webhookDeliveries).where(and(eq(webhookDeliveries.endpointId, endpointId))),
   ]);
   return {
-    deliveries: deliveries.map((row) => ({ ...row.delivery, eventType: row.eventType, eventOrderId: row.eventOrderId, eventCreatedAt: row.eventCreatedAt })),
+    deliveries: deliveries.map((row) => ({ ...row.delivery, eventType: row.eventType, eventOrderId: row.eventOrderId, eventOrderNumber: row.eventOrderNumber, eventCreatedAt: row.eventCreatedAt })),
     total: Number(total?.n ?? 0),
   };
 }

@@ -1,4 +1,4 @@
-import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgEnum, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { orderStates } from '../../domain/orders/order-machine.js';
 import { clients } from './accounts.js';
@@ -7,12 +7,20 @@ import { staff } from './staff.js';
 
 export const orderState = pgEnum('order_state', orderStates);
 
+/** Order numbers (decision 039): from 1001, one per placed order, never handed out twice. */
+export const orderNumberSeq = pgSequence('order_number_seq', { startWith: 1001, maxValue: 2_147_483_647 });
+
 export const orders = pgTable(
   'orders',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** Unguessable public reference used in URLs (144 random bits, base64url). */
     publicRef: text('public_ref').notNull().unique(),
+    /** The number people say and read («У-1042», domain/orders/order-number.ts); not a secret, so never in a URL. */
+    number: integer('number')
+      .notNull()
+      .unique()
+      .default(sql`nextval('order_number_seq')`),
     serviceId: uuid('service_id')
       .notNull()
       .references(() => services.id),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { invoiceStates } from '../../domain/invoices/invoice-machine.js';
 import { orders } from './orders.js';
 import { staff } from './staff.js';
@@ -84,6 +84,8 @@ export const invoices = pgTable(
     orderId: uuid('order_id')
       .notNull()
       .references(() => orders.id),
+    /** The order's n-th surcharge invoice, from 1 («У-1042-Д1»); counted under the order's row lock. */
+    ordinal: integer('ordinal').notNull(),
     state: invoiceState('state').notNull().default('open'),
     extraMinutes: integer('extra_minutes').notNull(),
     hourlyRateKopecks: integer('hourly_rate_kopecks').notNull(),
@@ -106,6 +108,7 @@ export const invoices = pgTable(
   },
   (t) => [
     index('invoices_order').on(t.orderId),
+    unique('invoices_order_ordinal').on(t.orderId, t.ordinal),
     check('invoices_amount_positive', sql`${t.amountKopecks} > 0`),
     check('invoices_reason_when_edited', sql`${t.amountKopecks} = ${t.proposedKopecks} or ${t.amountReason} is not null`),
   ],

@@ -46,10 +46,10 @@ export interface AlertMessage {
 /** Rendered when it is delivered, so "today" and "tomorrow" are right at the moment the person reads it. */
 export function alertMessage(facts: AlertFacts, now: Date): AlertMessage {
   const titles: Record<AlertFacts['event'], string> = {
-    'order.paid': `Заказ № ${facts.orderNumber} оплачен`,
-    'invoice.paid': `Доплата по заказу № ${facts.orderNumber} получена`,
-    'order.needs_review': `Заказ № ${facts.orderNumber}: платёж требует проверки`,
-    'receipt.failed': `Заказ № ${facts.orderNumber}: касса не пробила чек`,
+    'order.paid': `Заказ ${facts.orderNumber} оплачен`,
+    'invoice.paid': `Доплата по заказу ${facts.orderNumber} получена`,
+    'order.needs_review': `Заказ ${facts.orderNumber}: платёж требует проверки`,
+    'receipt.failed': `Заказ ${facts.orderNumber}: касса не пробила чек`,
   };
   const lines = [
     ...(facts.details ? [facts.details] : []),

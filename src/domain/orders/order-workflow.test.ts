@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderStates } from './order-machine.js';
-import { orderNumber, stepAllowed, stepRefusal } from './order-workflow.js';
+import { stepAllowed, stepRefusal } from './order-workflow.js';
 
 describe('order work steps', () => {
   it('follows paid → contacted → specified → in work → completed', () => {
@@ -31,8 +31,3 @@ describe('order work steps', () => {
   });
 });
 
-describe('orderNumber', () => {
-  it('is the first eight characters of the id, upper case', () => {
-    expect(orderNumber('3f2a91c0-1b2c-4d5e-8f90-123456789abc')).toBe('3F2A91C0');
-  });
-});

@@ -31,11 +31,6 @@ export const orderStateTones: Record<OrderState, BadgeTone> = {
   refunded: 'danger',
 };
 
-/** A short number staff can say aloud: the start of the order's id (the public ref is a secret link). */
-export function orderNumber(orderId: string): string {
-  return orderId.slice(0, 8).toUpperCase();
-}
-
 export type WorkStep = 'contact' | 'specify' | 'start' | 'hours' | 'complete';
 
 const stepEvents: Partial<Record<WorkStep, WorkOrderEvent>> = {

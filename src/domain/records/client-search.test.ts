@@ -35,11 +35,14 @@ describe('clientSearch', () => {
     expect(clientSearch('https://shop.example.ru/orders/Xy_9-abcDEF?from=mail')?.orderRef).toBe('Xy_9-abcDEF');
   });
 
-  it('reads eight hex digits, with or without №, as an order number', () => {
-    expect(clientSearch('№ 3F2A91C0')?.orderNumber).toBe('3f2a91c0');
-    expect(clientSearch('3f2a91c0')?.orderNumber).toBe('3f2a91c0');
-    expect(clientSearch('3f2a91')?.orderNumber).toBeNull();
+  it.each(['1042', 'У-1042', 'у1042', 'U-1042', '№ У-1042', 'У-1042-Д1'])('reads %s as order number 1042', (text) => {
+    expect(clientSearch(text)?.orderNumber).toBe(1042);
+  });
+
+  it('finds no order number in names, ids or references', () => {
+    expect(clientSearch('3f2a91c0')?.orderNumber).toBeNull();
     expect(clientSearch('Смирнова')?.orderNumber).toBeNull();
+    expect(clientSearch('Xy_9-abc')?.orderNumber).toBeNull();
   });
 
   it('keeps the text for name and email search, capped in length', () => {

@@ -1,4 +1,5 @@
 import { normalisePhone } from '../accounts/phone.js';
+import { parseOrderNumber } from '../orders/order-number.js';
 
 /** What a back-office search box holds, read as each thing a client can be found by. */
 export interface ClientSearch {
@@ -16,8 +17,8 @@ export interface ClientSearch {
    * order link («…/orders/<ref>»); null when the text cannot be one.
    */
   orderRef: string | null;
-  /** The order number staff say aloud («№ 3F2A91C0»: the start of its id), lower-case; or null. */
-  orderNumber: string | null;
+  /** The order number in any spelling («1042», «У-1042», «у1042», «U-1042», «№ У-1042»), or null. */
+  orderNumber: number | null;
 }
 
 const MAX_LENGTH = 200;
@@ -34,7 +35,7 @@ export function clientSearch(input: string): ClientSearch | null {
     text,
     phoneDigits: phoneDigits(text),
     orderRef: REF.test(ref) ? ref : null,
-    orderNumber: /^№?\s*([0-9a-f]{8})$/i.exec(text)?.[1]?.toLowerCase() ?? null,
+    orderNumber: parseOrderNumber(text),
   };
 }
 

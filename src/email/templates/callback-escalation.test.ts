@@ -4,7 +4,7 @@ import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemo
 
 const data: CallbackEscalationData = {
   staffName: 'Ольга Смирнова',
-  orderNumber: '3F2A91C0',
+  orderNumber: 'У-1042',
   serviceTitle: 'Техническая поддержка сайта',
   customerName: 'Иван Петров',
   paidAt: new Date('2026-11-24T10:15:00+03:00'),
@@ -16,11 +16,11 @@ const data: CallbackEscalationData = {
 describe('callback escalation email', () => {
   it('names the order, the missed deadline in Moscow time and who has the order', () => {
     const email = callbackEscalationEmail(data, sender);
-    expect(email.subject).toBe('Просрочен звонок клиенту: заказ № 3F2A91C0');
+    expect(email.subject).toBe('Просрочен звонок клиенту: заказ У-1042');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Ольга Смирнова!');
       expect(version).toContain('Никто не связался с клиентом до 24 ноября 2026 в 11:15 (мск): срок звонка прошёл.');
-      expect(version).toContain('Заказ № 3F2A91C0: Техническая поддержка сайта');
+      expect(version).toContain('Заказ У-1042: Техническая поддержка сайта');
       expect(version).toContain('Клиент: Иван Петров. Оплачен 24 ноября 2026 в 10:15 (мск).');
       expect(version).toContain('Заказ ведёт Пётр Иванов.');
     }

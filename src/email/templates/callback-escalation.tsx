@@ -22,12 +22,12 @@ export interface CallbackEscalationData {
 export function callbackEscalationEmail(data: CallbackEscalationData, sender: EmailSender): EmailContent {
   return renderLetter(
     {
-      subject: `Просрочен звонок клиенту: заказ № ${data.orderNumber}`,
+      subject: `Просрочен звонок клиенту: заказ ${data.orderNumber}`,
       heading: 'Просрочен звонок клиенту',
       customerName: data.staffName,
       blocks: [
         `Никто не связался с клиентом до ${moscowDateTime(data.dueAt)} (мск): срок звонка прошёл.`,
-        { strong: `Заказ № ${data.orderNumber}: ${data.serviceTitle}` },
+        { strong: `Заказ ${data.orderNumber}: ${data.serviceTitle}` },
         `Клиент: ${data.customerName}. Оплачен ${moscowDateTime(data.paidAt)} (мск).`,
         data.assignedName ? `Заказ ведёт ${data.assignedName}.` : 'Заказ пока никто не взял.',
         'Свяжитесь с клиентом как можно скорее и запишите контакт в карточке заказа.',

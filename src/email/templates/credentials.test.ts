@@ -4,6 +4,7 @@ import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemo
 
 const data: CredentialsData = {
   customerName: 'Иван Петров',
+  orderNumber: 'У-1042',
   login: 'client-4821',
   temporaryPassword: 'Xk7-pQ2m-9Lw',
   loginUrl: 'https://shop.example.ru/account/login',
@@ -16,7 +17,7 @@ describe('credentials email', () => {
     expect(email.subject).toBe('Доступ в личный кабинет');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
-      expect(version).toContain('создали личный кабинет');
+      expect(version).toContain('Для вашего заказа У-1042 мы создали личный кабинет');
       expect(version).toContain('client-4821');
       expect(version).toContain('Xk7-pQ2m-9Lw');
       expect(version).toContain('действует 72 часа');

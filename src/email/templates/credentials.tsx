@@ -6,6 +6,8 @@ import { DetailsTable, emailStyles as s, LinkButton, renderEmail } from './layou
 
 export interface CredentialsData {
   customerName: string;
+  /** The order the account was made for: «У-1042». */
+  orderNumber: string;
   login: string;
   temporaryPassword: string;
   loginUrl: string;
@@ -18,7 +20,7 @@ const code = `font-family:'Courier New',Courier,monospace;font-size:16px;font-we
 /** Sent to a new client after the first order: the login and a temporary password. */
 export function credentialsEmail(data: CredentialsData, sender: EmailSender): EmailContent {
   const wording = wordingFor(sender, 'credentials', data.customerName);
-  const intro = 'Для вашего заказа мы создали личный кабинет. Данные для входа:';
+  const intro = `Для вашего заказа ${data.orderNumber} мы создали личный кабинет. Данные для входа:`;
   const validity = `Временный пароль действует 72 часа — до ${moscowDateTime(data.validUntil)} (мск) — или пока вы не зададите свой. При первом входе вы зададите собственный пароль.`;
   const emailLogin = 'Вместо логина можно указать адрес электронной почты.';
   const verifyFirst = 'Перед входом подтвердите адрес электронной почты по ссылке из следующего письма — мы пришлём его отдельно.';

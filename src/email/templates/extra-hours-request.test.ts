@@ -5,6 +5,7 @@ import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemo
 const data: ExtraHoursRequestData = {
   customerName: 'Иван Петров',
   serviceTitle: 'Техническая поддержка сайта',
+  orderNumber: 'У-1042',
   minutes: 135,
   hourlyRateKopecks: 300_000,
   note: 'Перенос почты занял больше времени.\nНужно ещё проверить формы.',
@@ -14,9 +15,10 @@ const data: ExtraHoursRequestData = {
 describe('extra hours request email', () => {
   it('says how many hours, what they cost, why, and that nothing is billed without the client', () => {
     const email = extraHoursRequestEmail(data, sender);
-    expect(email.subject).toBe('Согласуйте дополнительные часы: Техническая поддержка сайта');
+    expect(email.subject).toBe('Согласуйте дополнительные часы по заказу У-1042: Техническая поддержка сайта');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
+      expect(version).toContain('По вашему заказу У-1042 нужно больше времени, чем согласовано:');
       expect(version).toContain('Дополнительно: 2,25\u00a0ч × 3\u00a0000\u00a0₽ за час = 6\u00a0750\u00a0₽');
       expect(version).toContain('Перенос почты занял больше времени.');
       expect(version).toContain('Нужно ещё проверить формы.');

@@ -8,6 +8,8 @@ import type { EmailSender } from './sender.js';
 export interface ExtraHoursRequestData {
   customerName: string;
   serviceTitle: string;
+  /** «У-1042» (domain/orders/order-number.ts). */
+  orderNumber: string;
   minutes: number;
   hourlyRateKopecks: number;
   /** The manager's note: why the hours are needed. */
@@ -22,11 +24,11 @@ export function extraHoursRequestEmail(data: ExtraHoursRequestData, sender: Emai
   return renderLetter(
     {
       type: 'extra_hours_request',
-      subject: `Согласуйте дополнительные часы: ${data.serviceTitle}`,
+      subject: `Согласуйте дополнительные часы по заказу ${data.orderNumber}: ${data.serviceTitle}`,
       heading: 'Согласуйте дополнительные часы',
       customerName: data.customerName,
       blocks: [
-        'По вашему заказу нужно больше времени, чем согласовано:',
+        `По вашему заказу ${data.orderNumber} нужно больше времени, чем согласовано:`,
         { strong: data.serviceTitle },
         { strong: `Дополнительно: ${formatHours(data.minutes)} × ${formatRub(data.hourlyRateKopecks)} за час = ${formatRub(amount)}` },
         ...data.note.split('\n').filter((line) => line.trim() !== ''),

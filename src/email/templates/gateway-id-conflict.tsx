@@ -19,15 +19,14 @@ export interface GatewayIdConflictData {
  * another one: the client could not pay, and someone must find out why the gateway repeats numbers.
  */
 export function gatewayIdConflictEmail(data: GatewayIdConflictData, sender: EmailSender): EmailContent {
-  const held = data.heldByOrderNumber ? `у платежа по заказу № ${data.heldByOrderNumber}` : 'у другого платежа';
+  const held = data.heldByOrderNumber ? `у платежа по заказу ${data.heldByOrderNumber}` : 'у другого платежа';
   return renderLetter(
     {
-      // No order number in the subject: its Latin letters among Cyrillic words score as spam (MIXED_ES).
-      subject: 'Платёжный шлюз повторил номер платежа: клиент не смог оплатить заказ',
+      subject: `Платёжный шлюз повторил номер платежа: клиент не смог оплатить заказ ${data.orderNumber}`,
       heading: 'Платёжный шлюз повторил номер платежа',
       customerName: data.adminName,
       blocks: [
-        `${moscowDateTime(data.at)} (мск) платёжный шлюз создал платёж по заказу № ${data.orderNumber} под номером ${data.gatewayPaymentId}, но этот номер уже есть ${held}.`,
+        `${moscowDateTime(data.at)} (мск) платёжный шлюз создал платёж по заказу ${data.orderNumber} под номером ${data.gatewayPaymentId}, но этот номер уже есть ${held}.`,
         'Заказ сохранён, деньги не списаны: клиент увидел, что оплата сейчас недоступна, и может попробовать ещё раз. Новая попытка получит новый номер.',
         // Latin words among Cyrillic ones score as spam (MIXED_ES): the settings are named in the docs instead.
         { strong: 'Если такое повторяется, проверьте настройки подключения к платёжному шлюзу (не подключён ли тестовый шлюз к рабочей базе) и напишите в поддержку платёжного сервиса.' },

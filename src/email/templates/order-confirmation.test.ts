@@ -4,6 +4,7 @@ import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemo
 
 const data: OrderConfirmationData = {
   customerName: 'Иван Петров',
+  orderNumber: 'У-1042',
   serviceTitle: 'Поддержка сайта',
   priceKopecks: 1_500_000,
   paidKopecks: 1_500_000,
@@ -17,10 +18,11 @@ const data: OrderConfirmationData = {
 describe('order confirmation email', () => {
   it('says what was bought, what was paid, by which card, when, and who calls when, in Russian', () => {
     const email = orderConfirmation(data, sender);
-    expect(email.subject).toBe('Заказ оплачен: Поддержка сайта');
+    expect(email.subject).toBe('Заказ У-1042 оплачен: Поддержка сайта');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
       expect(version).toContain('Поддержка сайта');
+      expect(version).toMatch(/Номер заказа(<[^>]+>|: )*У-1042/);
       expect(version).toContain('15\u00a0000\u00a0₽');
       expect(version).toContain('Visa •••• 1981');
       expect(version).toContain('24 ноября 2026 в 11:20 (мск)');
@@ -39,7 +41,7 @@ describe('order confirmation email', () => {
   it('escapes user data in the HTML and keeps the subject on one line', () => {
     const email = orderConfirmation({ ...data, customerName: scriptName, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, sender);
     expectEscaped(email.html);
-    expect(email.subject).toBe('Заказ оплачен: Сайт Bcc: x@evil.example');
+    expect(email.subject).toBe('Заказ У-1042 оплачен: Сайт Bcc: x@evil.example');
     expect(email.subject).not.toMatch(/[\r\n]/);
   });
 

@@ -8,6 +8,8 @@ import { DetailsTable, emailStyles as s, LinkButton, renderEmail } from './layou
 export interface OrderConfirmationData {
   customerName: string;
   serviceTitle: string;
+  /** «У-1042» (domain/orders/order-number.ts). */
+  orderNumber: string;
   priceKopecks: number;
   paidKopecks: number;
   /** Brand as shown to people ("Visa"), or null when the gateway did not say. */
@@ -29,6 +31,7 @@ export function orderConfirmation(data: OrderConfirmationData, sender: EmailSend
   const orderUrl = `${data.publicUrl}/orders/${encodeURIComponent(data.orderRef)}`;
   const card = data.card ? `${data.card.brand ? `${data.card.brand} ` : ''}•••• ${data.card.last4}` : null;
   const rows: [string, string][] = [
+    ['Номер заказа', data.orderNumber],
     ['Услуга', data.serviceTitle],
     ['Стоимость', formatRub(data.priceKopecks)],
     ['Оплачено', formatRub(data.paidKopecks)],
@@ -75,5 +78,5 @@ export function orderConfirmation(data: OrderConfirmationData, sender: EmailSend
     ...wordingEndText(wording),
   ].join('\n');
 
-  return renderEmail({ subject: `Заказ оплачен: ${data.serviceTitle}`, company: sender.company, body, text });
+  return renderEmail({ subject: `Заказ ${data.orderNumber} оплачен: ${data.serviceTitle}`, company: sender.company, body, text });
 }

@@ -5,6 +5,7 @@ import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemo
 const data: PaymentCancelledData = {
   customerName: 'Иван Петров',
   serviceTitle: 'Поддержка сайта',
+  number: 'У-1042',
   amountKopecks: 1_500_050,
   card: 'Visa •••• 1981',
   surcharge: false,
@@ -15,10 +16,10 @@ const data: PaymentCancelledData = {
 describe('payment cancelled email', () => {
   it('says the payment is cancelled, for how much, and that the card will have it back, in Russian', () => {
     const email = paymentCancelledEmail(data, sender);
-    expect(email.subject).toBe('Оплата заказа отменена');
+    expect(email.subject).toBe('Оплата заказа У-1042 отменена');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
-      expect(version).toContain('Мы отменили оплату заказа «Поддержка сайта» на сумму 15\u00a0000,50\u00a0₽.');
+      expect(version).toContain('Мы отменили оплату заказа У-1042 «Поддержка сайта» на сумму 15\u00a0000,50\u00a0₽.');
       expect(version).toContain('снова станет доступна на карте Visa •••• 1981');
       expect(version).toContain('https://shop.example.ru/orders/AbC-123_xyz');
       expect(version).toContain('+7 495 000-00-00');
@@ -27,9 +28,9 @@ describe('payment cancelled email', () => {
   });
 
   it('names a surcharge as a surcharge', () => {
-    const email = paymentCancelledEmail({ ...data, surcharge: true, card: null }, sender);
-    expect(email.subject).toBe('Доплата по заказу отменена');
-    expect(email.text).toContain('Мы отменили доплату по заказу «Поддержка сайта»');
+    const email = paymentCancelledEmail({ ...data, number: 'У-1042-Д1', surcharge: true, card: null }, sender);
+    expect(email.subject).toBe('Доплата У-1042-Д1 отменена');
+    expect(email.text).toContain('Мы отменили доплату У-1042-Д1 по заказу «Поддержка сайта»');
     expect(email.text).toContain('снова станет доступна на карте — обычно');
   });
 

@@ -6,6 +6,8 @@ import { renderLetter } from './letter.js';
 export interface PaymentCancelledData {
   customerName: string;
   serviceTitle: string;
+  /** «У-1042», or the surcharge invoice's «У-1042-Д1» when the payment was for one. */
+  number: string;
   amountKopecks: number;
   /** «Visa •••• 1981», or null when the gateway did not tell the card. */
   card: string | null;
@@ -17,12 +19,12 @@ export interface PaymentCancelledData {
 
 /** Sent when staff cancelled a payment before the bank's day close: the whole amount is voided. */
 export function paymentCancelledEmail(data: PaymentCancelledData, sender: EmailSender): EmailContent {
-  const what = data.surcharge ? `доплату по заказу «${data.serviceTitle}»` : `оплату заказа «${data.serviceTitle}»`;
+  const what = data.surcharge ? `доплату ${data.number} по заказу «${data.serviceTitle}»` : `оплату заказа ${data.number} «${data.serviceTitle}»`;
   const where = data.card ? `на карте ${data.card}` : 'на карте';
   return renderLetter(
     {
       type: 'payment_cancelled',
-      subject: data.surcharge ? 'Доплата по заказу отменена' : 'Оплата заказа отменена',
+      subject: data.surcharge ? `Доплата ${data.number} отменена` : `Оплата заказа ${data.number} отменена`,
       heading: data.surcharge ? 'Доплата отменена' : 'Оплата отменена',
       customerName: data.customerName,
       blocks: [

@@ -5,6 +5,7 @@ import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemo
 const data: RefundMadeData = {
   customerName: 'Иван Петров',
   serviceTitle: 'Поддержка сайта',
+  number: 'У-1042',
   amountKopecks: 1_500_000,
   paidKopecks: 1_500_000,
   refundedKopecks: 1_500_000,
@@ -17,10 +18,10 @@ const data: RefundMadeData = {
 describe('refund made email', () => {
   it('says how much went back to which card and when to expect it, in Russian', () => {
     const email = refundMadeEmail(data, sender);
-    expect(email.subject).toBe('Возврат 15 000 ₽ за заказ «Поддержка сайта»'); // one line: spaces are plain
+    expect(email.subject).toBe('Возврат 15 000 ₽ за заказ У-1042 «Поддержка сайта»'); // one line: spaces are plain
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
-      expect(version).toContain('Мы вернули 15\u00a0000\u00a0₽ за заказ «Поддержка сайта» на карту Visa •••• 1981.');
+      expect(version).toContain('Мы вернули 15\u00a0000\u00a0₽ за заказ У-1042 «Поддержка сайта» на карту Visa •••• 1981.');
       expect(version).toContain('обычно в течение 5 рабочих дней');
       expect(version).toContain('https://shop.example.ru/orders/AbC-123_xyz');
       expect(version).not.toContain('частичный');
@@ -35,8 +36,9 @@ describe('refund made email', () => {
   });
 
   it('names a surcharge, and copes without a card', () => {
-    const email = refundMadeEmail({ ...data, surcharge: true, card: null }, sender);
-    expect(email.text).toContain('за доплату по заказу «Поддержка сайта» на карту, с которой вы платили.');
+    const email = refundMadeEmail({ ...data, number: 'У-1042-Д1', surcharge: true, card: null }, sender);
+    expect(email.subject).toBe('Возврат 15 000 ₽ за доплату У-1042-Д1 по заказу «Поддержка сайта»');
+    expect(email.text).toContain('за доплату У-1042-Д1 по заказу «Поддержка сайта» на карту, с которой вы платили.');
   });
 
   it('keeps the subject on one line, links twice, loads nothing remote, escapes user data', () => {

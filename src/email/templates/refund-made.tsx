@@ -6,6 +6,8 @@ import { renderLetter } from './letter.js';
 export interface RefundMadeData {
   customerName: string;
   serviceTitle: string;
+  /** «У-1042», or the surcharge invoice's «У-1042-Д1» when the payment was for one. */
+  number: string;
   /** This refund. */
   amountKopecks: number;
   /** The payment it comes from, and everything refunded from it so far (this refund included). */
@@ -20,7 +22,7 @@ export interface RefundMadeData {
 
 /** Sent when a refund went through the gateway: how much, to which card, when to expect it. */
 export function refundMadeEmail(data: RefundMadeData, sender: EmailSender): EmailContent {
-  const what = data.surcharge ? `доплату по заказу «${data.serviceTitle}»` : `заказ «${data.serviceTitle}»`;
+  const what = data.surcharge ? `доплату ${data.number} по заказу «${data.serviceTitle}»` : `заказ ${data.number} «${data.serviceTitle}»`;
   const partial = data.refundedKopecks < data.paidKopecks;
   return renderLetter(
     {

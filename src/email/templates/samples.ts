@@ -28,13 +28,13 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
   switch (type) {
     case 'order_paid':
       return orderConfirmation(
-        { customerName, serviceTitle, priceKopecks: 4_990_000, paidKopecks: 4_990_000, card: { brand: 'VISA', last4: '1981' }, paidAt: at, publicUrl: site, orderRef: ref, managerDeadline: 'сегодня до 12:20' },
+        { customerName, orderNumber: 'У-1042', serviceTitle, priceKopecks: 4_990_000, paidKopecks: 4_990_000, card: { brand: 'VISA', last4: '1981' }, paidAt: at, publicUrl: site, orderRef: ref, managerDeadline: 'сегодня до 12:20' },
         sender,
       );
     case 'credentials':
-      return credentialsEmail({ customerName, login: 'ivan.petrov', temporaryPassword: 'пример-пароля', loginUrl: `${site}/account/login`, validUntil: later }, sender);
+      return credentialsEmail({ customerName, orderNumber: 'У-1042', login: 'ivan.petrov', temporaryPassword: 'пример-пароля', loginUrl: `${site}/account/login`, validUntil: later }, sender);
     case 'service_added':
-      return serviceAddedEmail({ customerName, serviceTitle, accountUrl: `${site}/account` }, sender);
+      return serviceAddedEmail({ customerName, orderNumber: 'У-1042', serviceTitle, accountUrl: `${site}/account` }, sender);
     case 'verify_email':
       return verifyEmailEmail({ customerName, verifyUrl: `${site}/account/verify-email#token=example-token`, validUntil: later }, sender);
     case 'access_active':
@@ -47,17 +47,17 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
       return emailChangeNoticeEmail({ customerName, newEmail: 'ivan.new@example.ru' }, sender);
     case 'specification_agreed':
       return specificationAgreedEmail(
-        { customerName, serviceTitle, text: 'Одна страница, форма заявки, адаптивная вёрстка.', agreedMinutes: 600, orderUrl: `${site}/account/orders/${ref}`, revised: false },
+        { customerName, orderNumber: 'У-1042', serviceTitle, text: 'Одна страница, форма заявки, адаптивная вёрстка.', agreedMinutes: 600, orderUrl: `${site}/account/orders/${ref}`, revised: false },
         sender,
       );
     case 'extra_hours_request':
       return extraHoursRequestEmail(
-        { customerName, serviceTitle, minutes: 120, hourlyRateKopecks: 250_000, note: 'Нужно ещё подключить форму к CRM.', orderUrl: `${site}/account/orders/${ref}#extra-hours` },
+        { customerName, orderNumber: 'У-1042', serviceTitle, minutes: 120, hourlyRateKopecks: 250_000, note: 'Нужно ещё подключить форму к CRM.', orderUrl: `${site}/account/orders/${ref}#extra-hours` },
         sender,
       );
     case 'surcharge_invoice':
       return surchargeInvoiceEmail(
-        { customerName, serviceTitle, workedMinutes: 720, includedHours: 10, extraMinutes: 120, hourlyRateKopecks: 250_000, proposedKopecks: 500_000, amountKopecks: 500_000, reason: null, invoiceUrl: `${site}/account/invoices/${ref}` },
+        { customerName, orderNumber: 'У-1042', invoiceNumber: 'У-1042-Д1', serviceTitle, workedMinutes: 720, includedHours: 10, extraMinutes: 120, hourlyRateKopecks: 250_000, proposedKopecks: 500_000, amountKopecks: 500_000, reason: null, invoiceUrl: `${site}/account/invoices/${ref}` },
         sender,
       );
     case 'bank_invoice':
@@ -76,12 +76,12 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
         sender,
       );
     case 'surcharge_paid':
-      return surchargePaidEmail({ customerName, serviceTitle, amountKopecks: 500_000, invoiceUrl: `${site}/account/invoices/${ref}` }, sender);
+      return surchargePaidEmail({ customerName, orderNumber: 'У-1042', invoiceNumber: 'У-1042-Д1', serviceTitle, amountKopecks: 500_000, invoiceUrl: `${site}/account/invoices/${ref}` }, sender);
     case 'payment_cancelled':
-      return paymentCancelledEmail({ customerName, serviceTitle, amountKopecks: 4_990_000, card: 'VISA •• 1981', surcharge: false, publicUrl: site, orderRef: ref }, sender);
+      return paymentCancelledEmail({ customerName, number: 'У-1042', serviceTitle, amountKopecks: 4_990_000, card: 'VISA •• 1981', surcharge: false, publicUrl: site, orderRef: ref }, sender);
     case 'refund_made':
       return refundMadeEmail(
-        { customerName, serviceTitle, amountKopecks: 1_000_000, paidKopecks: 4_990_000, refundedKopecks: 1_000_000, card: 'VISA •• 1981', surcharge: false, publicUrl: site, orderRef: ref },
+        { customerName, number: 'У-1042', serviceTitle, amountKopecks: 1_000_000, paidKopecks: 4_990_000, refundedKopecks: 1_000_000, card: 'VISA •• 1981', surcharge: false, publicUrl: site, orderRef: ref },
         sender,
       );
   }

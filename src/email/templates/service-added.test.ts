@@ -5,17 +5,18 @@ import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemo
 const data: ServiceAddedData = {
   customerName: 'Иван Петров',
   serviceTitle: 'Поддержка сайта',
+  orderNumber: 'У-1042',
   accountUrl: 'https://shop.example.ru/account',
 };
 
 describe('service added email', () => {
   it('says the service is in the existing account and no new password is issued, in Russian', () => {
     const email = serviceAddedEmail(data, sender);
-    expect(email.subject).toBe('Услуга добавлена в личный кабинет: Поддержка сайта');
+    expect(email.subject).toBe('Услуга добавлена в личный кабинет: заказ У-1042, Поддержка сайта');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
       expect(version).toContain('Оплаченная услуга добавлена в ваш личный кабинет');
-      expect(version).toContain('Поддержка сайта');
+      expect(version).toContain('Заказ У-1042: Поддержка сайта');
       expect(version).toContain('обычными логином и паролем');
       expect(version).toContain('новый пароль не нужен');
       expect(version).toContain('https://shop.example.ru/account');
@@ -32,6 +33,6 @@ describe('service added email', () => {
   it('escapes user data in the HTML and keeps the subject on one line', () => {
     const email = serviceAddedEmail({ ...data, customerName: scriptName, serviceTitle: 'Сайт\r\nBcc: x@evil.example' }, sender);
     expectEscaped(email.html);
-    expect(email.subject).toBe('Услуга добавлена в личный кабинет: Сайт Bcc: x@evil.example');
+    expect(email.subject).toBe('Услуга добавлена в личный кабинет: заказ У-1042, Сайт Bcc: x@evil.example');
   });
 });

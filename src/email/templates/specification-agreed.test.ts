@@ -5,6 +5,7 @@ import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemo
 const data: SpecificationAgreedData = {
   customerName: 'Иван Петров',
   serviceTitle: 'Техническая поддержка сайта',
+  orderNumber: 'У-1042',
   text: 'Обновить CMS до последней версии.\n\n- настроить резервные копии\n- проверить формы',
   agreedMinutes: 450,
   orderUrl: 'https://shop.example.ru/account/orders/AbCdEf123',
@@ -14,10 +15,11 @@ const data: SpecificationAgreedData = {
 describe('specification agreed email', () => {
   it('gives the text line by line, the hours and the link to the order in the account', () => {
     const email = specificationAgreedEmail(data, sender);
-    expect(email.subject).toBe('Спецификация согласована: Техническая поддержка сайта');
+    expect(email.subject).toBe('Спецификация по заказу У-1042 согласована: Техническая поддержка сайта');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
       expect(version).toContain('Мы согласовали с вами спецификацию по заказу:');
+      expect(version).toContain('Заказ У-1042: Техническая поддержка сайта');
       expect(version).toContain('Обновить CMS до последней версии.');
       expect(version).toContain('- настроить резервные копии');
       expect(version).toContain('- проверить формы');

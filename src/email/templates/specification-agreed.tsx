@@ -6,6 +6,8 @@ import { renderLetter, type LetterBlock } from './letter.js';
 export interface SpecificationAgreedData {
   customerName: string;
   serviceTitle: string;
+  /** «У-1042» (domain/orders/order-number.ts). */
+  orderNumber: string;
   text: string;
   agreedMinutes: number;
   /** The order in the personal account: /account/orders/<publicRef>. */
@@ -21,12 +23,12 @@ export function specificationAgreedEmail(data: SpecificationAgreedData, sender: 
   return renderLetter(
     {
       type: 'specification_agreed',
-      subject: `Спецификация согласована: ${data.serviceTitle}`,
+      subject: `Спецификация по заказу ${data.orderNumber} согласована: ${data.serviceTitle}`,
       heading: data.revised ? 'Спецификация обновлена' : 'Спецификация согласована',
       customerName: data.customerName,
       blocks: [
         data.revised ? 'Мы обновили согласованную спецификацию по вашему заказу; она заменяет предыдущую.' : 'Мы согласовали с вами спецификацию по заказу:',
-        { strong: data.serviceTitle },
+        { strong: `Заказ ${data.orderNumber}: ${data.serviceTitle}` },
         ...lines,
         ...(data.agreedMinutes > 0 ? [{ strong: `Согласованный объём работ: ${formatHours(data.agreedMinutes)}` }] : []),
         'Спецификация и ход работ всегда видны в личном кабинете:',

@@ -6,7 +6,7 @@ import { sender, expectEscaped, expectFooter, expectLinkTwice, expectNothingRemo
 const cardUrl = 'https://shop.example.ru/admin/orders/3f2a91c0-1b2c-4d5e-8f90-123456789abc';
 const facts = {
   event: 'order.paid' as const,
-  orderNumber: '3F2A91C0',
+  orderNumber: 'У-1042',
   serviceTitle: 'Техническая поддержка сайта',
   customerName: 'Иван Петров',
   amountKopecks: 1_250_000,
@@ -19,7 +19,7 @@ const now = new Date('2026-11-24T14:26:00+03:00');
 describe('staff alert email', () => {
   it('names the order, the service, the client, the sum and the callback deadline in words', () => {
     const email = staffAlertEmail({ staffName: 'Ольга Смирнова', message: alertMessage(facts, now) }, sender);
-    expect(email.subject).toBe('Заказ № 3F2A91C0 оплачен');
+    expect(email.subject).toBe('Заказ У-1042 оплачен');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Ольга Смирнова!');
       expect(version).toContain('Услуга: Техническая поддержка сайта');
@@ -33,7 +33,7 @@ describe('staff alert email', () => {
   it('says what to review when a payment needs a decision', () => {
     const message = alertMessage({ ...facts, event: 'order.needs_review', details: 'Заказ оплачен повторно: верните лишний платёж клиенту.' }, now);
     const email = staffAlertEmail({ staffName: 'Ольга', message }, sender);
-    expect(email.subject).toBe('Заказ № 3F2A91C0: платёж требует проверки');
+    expect(email.subject).toBe('Заказ У-1042: платёж требует проверки');
     expect(email.text).toContain('Заказ оплачен повторно: верните лишний платёж клиенту.');
     expect(email.text).not.toContain('Позвонить');
   });

@@ -6,6 +6,8 @@ const url = 'https://shop.example.ru/account/invoices/AbCdEfGhIjKlMnOpQrStUvWx';
 const data: SurchargeInvoiceData = {
   customerName: 'Иван Петров',
   serviceTitle: 'Техническая поддержка сайта',
+  orderNumber: 'У-1042',
+  invoiceNumber: 'У-1042-Д2',
   workedMinutes: 7 * 60 + 15,
   includedHours: 5,
   extraMinutes: 135,
@@ -21,12 +23,13 @@ const nb = (text: string) => text.replace(/ (?=(?:ч|мин)(?:[ .,]|$)|₽)/g, 
 describe('surcharge invoice email', () => {
   it('explains the extra hours, the rate and the amount, and links to the invoice, in Russian', () => {
     const email = surchargeInvoiceEmail(data, sender);
-    expect(email.subject).toBe('Счёт на доплату: Техническая поддержка сайта');
+    expect(email.subject).toBe('Счёт на доплату У-1042-Д2: Техническая поддержка сайта');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
-      expect(version).toContain(nb('Работа по заказу «Техническая поддержка сайта» заняла 7 ч 15 мин, а в услугу входит 5 ч.'));
+      expect(version).toContain(nb('Работа по заказу У-1042 «Техническая поддержка сайта» заняла 7 ч 15 мин, а в услугу входит 5 ч.'));
       expect(version).toContain(nb('Дополнительное время — 2 ч 15 мин по ставке 3 000 ₽ за час: 6 750 ₽.'));
       expect(version).toContain(nb('К оплате: 6 750 ₽'));
+      expect(version).toContain('Номер счёта: У-1042-Д2.');
       expect(version).toContain(url);
       expect(version).not.toContain('изменена');
       expect(version).not.toContain('предыдущем счёте');
@@ -56,19 +59,20 @@ describe('surcharge invoice email', () => {
   });
 
   it('keeps the subject on one line whatever the service title', () => {
-    expect(surchargeInvoiceEmail({ ...data, serviceTitle: 'Поддержка\r\nBcc: x@example.com' }, sender).subject).toBe('Счёт на доплату: Поддержка Bcc: x@example.com');
+    expect(surchargeInvoiceEmail({ ...data, serviceTitle: 'Поддержка\r\nBcc: x@example.com' }, sender).subject).toBe('Счёт на доплату У-1042-Д2: Поддержка Bcc: x@example.com');
   });
 });
 
 describe('surcharge paid email', () => {
   it('confirms the payment with the amount and the order', () => {
-    const email = surchargePaidEmail({ customerName: 'Иван Петров', serviceTitle: 'Техническая поддержка сайта', amountKopecks: 675_000, invoiceUrl: url }, sender);
-    expect(email.subject).toBe('Доплата получена');
+    const paid = { customerName: 'Иван Петров', orderNumber: 'У-1042', invoiceNumber: 'У-1042-Д2', serviceTitle: 'Техническая поддержка сайта', amountKopecks: 675_000, invoiceUrl: url };
+    const email = surchargePaidEmail(paid, sender);
+    expect(email.subject).toBe('Доплата У-1042-Д2 получена');
     for (const version of [email.html, email.text]) {
-      expect(version).toContain(nb('Мы получили доплату 6 750 ₽ по заказу «Техническая поддержка сайта». Спасибо!'));
+      expect(version).toContain(nb('Мы получили доплату 6 750 ₽ по счёту У-1042-Д2 к заказу У-1042 «Техническая поддержка сайта». Спасибо!'));
     }
     expectLinkTwice(email.html, url);
     expectFooter(email);
-    expectEscaped(surchargePaidEmail({ customerName: scriptName, serviceTitle: 'x', amountKopecks: 1, invoiceUrl: url }, sender).html);
+    expectEscaped(surchargePaidEmail({ ...paid, customerName: scriptName, serviceTitle: 'x', amountKopecks: 1 }, sender).html);
   });
 });

@@ -7,6 +7,9 @@ import { renderLetter } from './letter.js';
 export interface SurchargeInvoiceData {
   customerName: string;
   serviceTitle: string;
+  /** «У-1042» and the invoice's «У-1042-Д1» (domain/orders/order-number.ts). */
+  orderNumber: string;
+  invoiceNumber: string;
   workedMinutes: number;
   includedHours: number;
   /** Extra time already covered by earlier surcharge invoices of the order. */
@@ -27,11 +30,12 @@ export function surchargeInvoiceEmail(data: SurchargeInvoiceData, sender: EmailS
   return renderLetter(
     {
       type: 'surcharge_invoice',
-      subject: oneLine(`Счёт на доплату: ${data.serviceTitle}`),
-      heading: 'Счёт на доплату',
+      subject: oneLine(`Счёт на доплату ${data.invoiceNumber}: ${data.serviceTitle}`),
+      heading: `Счёт на доплату ${data.invoiceNumber}`,
       customerName: data.customerName,
       blocks: [
-        `Работа по заказу «${data.serviceTitle}» заняла ${formatDuration(data.workedMinutes)}, а в услугу входит ${formatDuration(data.includedHours * 60)}.`,
+        `Номер счёта: ${data.invoiceNumber}.`,
+        `Работа по заказу ${data.orderNumber} «${data.serviceTitle}» заняла ${formatDuration(data.workedMinutes)}, а в услугу входит ${formatDuration(data.includedHours * 60)}.`,
         ...(data.invoicedMinutes ? [`${formatDuration(data.invoicedMinutes)} сверх этого уже учтены в предыдущем счёте.`] : []),
         `Дополнительное время — ${formatDuration(data.extraMinutes)} по ставке ${formatRub(data.hourlyRateKopecks)} за час: ${formatRub(data.proposedKopecks)}.`,
         ...(data.reason ? [edited ? `Сумма счёта изменена менеджером: ${data.reason}` : `Комментарий менеджера: ${data.reason}`] : []),
@@ -48,6 +52,8 @@ export function surchargeInvoiceEmail(data: SurchargeInvoiceData, sender: EmailS
 export interface SurchargePaidData {
   customerName: string;
   serviceTitle: string;
+  orderNumber: string;
+  invoiceNumber: string;
   amountKopecks: number;
   invoiceUrl: string;
 }
@@ -57,11 +63,11 @@ export function surchargePaidEmail(data: SurchargePaidData, sender: EmailSender)
   return renderLetter(
     {
       type: 'surcharge_paid',
-      subject: 'Доплата получена',
+      subject: `Доплата ${data.invoiceNumber} получена`,
       heading: 'Доплата получена',
       customerName: data.customerName,
       blocks: [
-        `Мы получили доплату ${formatRub(data.amountKopecks)} по заказу «${data.serviceTitle}». Спасибо!`,
+        `Мы получили доплату ${formatRub(data.amountKopecks)} по счёту ${data.invoiceNumber} к заказу ${data.orderNumber} «${data.serviceTitle}». Спасибо!`,
         { href: data.invoiceUrl, label: 'Открыть счёт' },
         `Если у вас есть вопросы, ответьте на это письмо или позвоните нам: ${sender.company.phone}.`,
       ],

@@ -14,6 +14,7 @@ import { ExtraHoursPanel } from './extra-hours-panel.js';
 import type { ExtraHoursRequestItem } from '../../db/queries/extra-hours.js';
 import type { SurchargeBasis } from '../../db/queries/invoices.js';
 import { Timeline } from './orders-page.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 
 export interface AccountOrderPageProps {
   order: Order;
@@ -41,6 +42,7 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
         <a href="/account">Мои заказы</a>
       </p>
       <h1>{order.serviceTitle}</h1>
+      <p>Заказ {orderNumber(order.number)}</p>
       <AccountNav current="" csrfToken={csrfToken} />
       <div class="panel">
         <h2>Ход работы</h2>
@@ -92,7 +94,7 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
       </div>
       <OrderWorkPanel work={work} />
       {extraHours && <ExtraHoursPanel orderRef={order.publicRef} csrfToken={csrfToken} {...extraHours} />}
-      <InvoiceList invoices={invoices} csrfToken={csrfToken} byTransfer={byTransfer} />
+      <InvoiceList invoices={invoices} orderNumber={order.number} csrfToken={csrfToken} byTransfer={byTransfer} />
       <OrderReceipts receipts={receipts} />
     </section>
   );

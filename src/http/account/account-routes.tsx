@@ -21,6 +21,7 @@ import { ProfilePage } from './profile-page.js';
 import { PASSWORD_CHANGE_PATH, requireClient } from './session.js';
 import { SessionsPage } from './sessions-page.js';
 import { invoiceRoutes } from './invoice-routes.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 
 type Form = { Body: Record<string, unknown> | undefined };
 const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 254) : '');
@@ -72,7 +73,7 @@ export async function accountRoutes(app: FastifyInstance) {
     const byTransfer = (await payerOfOrder(deps.db, order.id)) !== undefined;
     return sendPage(
       reply,
-      { title: order.serviceTitle, status },
+      { title: `Заказ ${orderNumber(order.number)}: ${order.serviceTitle}`, status },
       <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} csrfToken={reply.generateCsrf()} byTransfer={byTransfer} />,
     );
   }

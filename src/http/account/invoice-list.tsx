@@ -3,11 +3,12 @@ import { formatDuration } from '../../domain/invoices/surcharge.js';
 import type { Invoice } from '../../db/queries/invoices.js';
 import { moscowDateTime } from '../../email/templates/format.js';
 import { PayButton } from './invoice-page.js';
+import { invoiceNumber } from '../../domain/orders/order-number.js';
 
 const stateNames: Record<Invoice['state'], string> = { open: 'ожидает оплаты', paid: 'оплачен', cancelled: 'отменён', refunded: 'возвращён' };
 
 /** The order page's «Счета на доплату» panel: each invoice with its state, and a pay button while open. */
-export function InvoiceList({ invoices, csrfToken, byTransfer = false }: { invoices: Invoice[]; csrfToken: string; byTransfer?: boolean }) {
+export function InvoiceList({ invoices, orderNumber, csrfToken, byTransfer = false }: { invoices: Invoice[]; orderNumber: number; csrfToken: string; byTransfer?: boolean }) {
   return (
     <div class="panel" id="invoices">
       <h2>Счета на доплату</h2>
@@ -19,7 +20,7 @@ export function InvoiceList({ invoices, csrfToken, byTransfer = false }: { invoi
             <div>
               <p>
                 <a href={`/account/invoices/${invoice.publicRef}`}>
-                  {formatRub(invoice.amountKopecks)} за {formatDuration(invoice.extraMinutes)} сверх включённого
+                  Счёт {invoiceNumber(orderNumber, invoice.ordinal)}: {formatRub(invoice.amountKopecks)} за {formatDuration(invoice.extraMinutes)} сверх включённого
                 </a>{' '}
                 — {stateNames[invoice.state]}
                 {invoice.state === 'paid' && invoice.paidAt ? ` ${moscowDateTime(invoice.paidAt)} (мск)` : ''}

@@ -8,6 +8,7 @@ import { moscowDateTime } from '../../email/templates/format.js';
 import { PaymentStatus, type PaymentView } from '../views/payment-status.js';
 import { AccountNav } from './account-nav.js';
 import { BankInvoicePanel, type BankInvoiceView } from '../storefront/bank-invoice-panel.js';
+import { invoiceNumber, orderNumber } from '../../domain/orders/order-number.js';
 
 /** What the client sees about a surcharge; from our database only, never from the gateway's browser return. */
 export type InvoiceView = PaymentView;
@@ -88,8 +89,12 @@ export function InvoicePage({ invoice, order, attempt, view, manager, csrfToken,
           }}
         />
         <dl class="summary">
+          <dt>Номер счёта</dt>
+          <dd>{invoiceNumber(order.number, invoice.ordinal)}</dd>
           <dt>Заказ</dt>
-          <dd>{order.serviceTitle}</dd>
+          <dd>
+            {orderNumber(order.number)}, {order.serviceTitle}
+          </dd>
           <dt>Сверх включённых часов</dt>
           <dd>{formatDuration(invoice.extraMinutes)}</dd>
           <dt>Ставка</dt>

@@ -8,6 +8,7 @@ import { InvoicePage, invoiceView } from './invoice-page.js';
 import { surchargeBankInvoice } from '../../db/queries/transfers.js';
 import { bankInvoiceDocument } from '../../actions/transfers/bank-invoice-document.js';
 import { vatLine } from '../../domain/transfers/bank-invoice.js';
+import { invoiceNumber } from '../../domain/orders/order-number.js';
 
 const INVOICE_REF = /^[\w-]{24}$/;
 const contactOf = (company: { phone: string; email: string }) => ({ phone: company.phone, email: company.email });
@@ -30,7 +31,7 @@ export async function invoiceRoutes(app: FastifyInstance) {
     const bankInvoice = bank && { invoice: bank, vat: vatLine(deps.config.TAX_SYSTEM, bank.vat, bank.amountKopecks), pdfUrl: `/account/invoices/${found.invoice.publicRef}/bank-invoice.pdf` };
     return sendPage(
       reply,
-      { title: 'Счёт на доплату', refreshSeconds: view === 'checking' ? 3 : undefined },
+      { title: `Счёт на доплату ${invoiceNumber(found.order.number, found.invoice.ordinal)}`, refreshSeconds: view === 'checking' ? 3 : undefined },
       <InvoicePage
         invoice={found.invoice}
         order={found.order}

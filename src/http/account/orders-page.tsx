@@ -3,6 +3,7 @@ import { orderTimeline } from '../../domain/orders/order-timeline.js';
 import type { Order } from '../../db/queries/orders.js';
 import { moscowDateTime } from '../../email/templates/format.js';
 import { AccountNav } from './account-nav.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 
 export function OrdersPage({ name, orders, csrfToken, notice }: { name: string; orders: Order[]; csrfToken: string; notice?: string }) {
   return (
@@ -25,7 +26,7 @@ export function OrdersPage({ name, orders, csrfToken, notice }: { name: string; 
                 <a href={`/account/orders/${order.publicRef}`}>{order.serviceTitle}</a>
               </h2>
               <p>
-                {formatRub(order.priceKopecks)}, оплачен {order.paidAt ? moscowDateTime(order.paidAt) : '—'} (мск)
+                Заказ {orderNumber(order.number)}, {formatRub(order.priceKopecks)}, оплачен {order.paidAt ? moscowDateTime(order.paidAt) : '—'} (мск)
               </p>
               <Timeline order={order} />
             </li>

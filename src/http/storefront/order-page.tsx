@@ -7,6 +7,7 @@ import type { Receipt } from '../../db/queries/receipts.js';
 import { OrderReceipts } from '../views/order-receipts.js';
 import { PaymentStatus, type PaymentView } from '../views/payment-status.js';
 import { BankInvoicePanel, type BankInvoiceView } from './bank-invoice-panel.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 
 export interface OrderPageProps {
   order: Order;
@@ -71,6 +72,8 @@ export function OrderPage({ order, attempt, managerDeadline, returningClient, re
         }}
       />
       <dl class="summary">
+        <dt>Номер заказа</dt>
+        <dd>{orderNumber(order.number)}</dd>
         <dt>Услуга</dt>
         <dd>{order.serviceTitle}</dd>
         <dt>Стоимость</dt>

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { payOrder } from '../../actions/orders/pay-order.js';
 import { claimMetrikaPurchase } from '../../actions/orders/claim-metrika-purchase.js';
 import { pickUtm, withUtm, type Utm } from '../../domain/marketing/utm.js';
-import { orderNumber } from '../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../domain/orders/order-number.js';
 import { callbackDeadlineInWords } from '../../domain/calendar/deadline-words.js';
 import { placeOrder } from '../../actions/orders/place-order.js';
 import type { Service } from '../../db/queries/catalog.js';
@@ -108,13 +108,13 @@ export async function storefrontRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       {
-        title: `Заказ: ${order.serviceTitle}`,
+        title: `Заказ ${orderNumber(order.number)}: ${order.serviceTitle}`,
         // Refreshes while the payment is checked, and for a while as a new receipt is made (seconds, usually).
         refreshSeconds: view === 'checking' ? 3 : receipts.some((r) => receiptBeingMade(r, deps.clock.now())) ? 5 : undefined,
         // The address is the key to the order: Metrika gets a stand-in (views/metrika.tsx).
         metrika: {
           pageUrl: `${deps.config.PUBLIC_URL}/orders/order`,
-          purchase: purchase ? { orderNumber: orderNumber(order.id), service: order.serviceTitle, priceKopecks: order.priceKopecks } : undefined,
+          purchase: purchase ? { orderNumber: orderNumber(order.number), service: order.serviceTitle, priceKopecks: order.priceKopecks } : undefined,
         },
       },
       <OrderPage order={order} attempt={attempt} managerDeadline={managerDeadline(order.paidAt)} returningClient={returningClient} receipts={receipts} csrfToken={reply.generateCsrf()} bankInvoice={bankInvoice} />,

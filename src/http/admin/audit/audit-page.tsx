@@ -161,7 +161,7 @@ function RecordCell({ row }: { row: AuditRow }) {
       {row.entityId && (
         <div>
           <a class="records-muted records-id" href={listHref('/admin/audit', { entity: row.entity, entity_id: row.entityId })} title={`Вся история записи ${row.entityId}`}>
-            {row.entityId.length > 12 ? `${row.entityId.slice(0, 8)}…` : row.entityId}
+            {row.recordNumber ?? (row.entityId.length > 12 ? `${row.entityId.slice(0, 8)}…` : row.entityId)}
           </a>
         </div>
       )}

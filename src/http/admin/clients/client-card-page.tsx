@@ -3,7 +3,8 @@ import type { PaymentAttempt, PaymentOperation } from '../../../db/queries/payme
 import { cardBrandName } from '../../../domain/payments/card-brand.js';
 import { formatRub } from '../../../domain/money.js';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
-import { orderNumber, orderStateNames, orderStateTones } from '../../../domain/orders/order-workflow.js';
+import { orderStateNames, orderStateTones } from '../../../domain/orders/order-workflow.js';
+import { invoiceNumber, orderNumber } from '../../../domain/orders/order-number.js';
 import type { AttemptState } from '../../../domain/payments/payment-machine.js';
 import { Address, EmailStatusBadge, emailKindName } from '../emails/email-labels.js';
 import { AccountStateBadge, displayPhone } from './client-bits.js';
@@ -103,7 +104,7 @@ function Orders({ card }: { card: ClientCard }) {
               {card.orders.map((order) => (
                 <tr>
                   <td class="records-nowrap" data-label="Заказ">
-                    <a href={`/admin/orders/${order.id}`}>№ {orderNumber(order.id)}</a>
+                    <a href={`/admin/orders/${order.id}`}>{orderNumber(order.number)}</a>
                   </td>
                   <td data-label="Услуга">{order.serviceTitle}</td>
                   <td data-label="Состояние">
@@ -122,7 +123,7 @@ function Orders({ card }: { card: ClientCard }) {
 }
 
 function Payments({ card }: { card: ClientCard }) {
-  const numberOf = new Map(card.orders.map((order) => [order.id, orderNumber(order.id)]));
+  const numberOf = new Map(card.orders.map((order) => [order.id, orderNumber(order.number)]));
   const operationsOf = (attempt: PaymentAttempt) => card.operations.filter((operation) => operation.attemptId === attempt.id);
   return (
     <>
@@ -149,7 +150,7 @@ function Payments({ card }: { card: ClientCard }) {
                   <td data-label="За что">
                     {attempt.invoiceId ? 'Доплата по заказу' : 'Заказ'}{' '}
                     <a class="records-nowrap" href={`/admin/orders/${attempt.orderId}`}>
-                      № {numberOf.get(attempt.orderId)}
+                      {numberOf.get(attempt.orderId)}
                     </a>
                   </td>
                   <td class="num" data-label="Сумма">{formatRub(attempt.amountKopecks)}</td>
@@ -168,9 +169,9 @@ function Payments({ card }: { card: ClientCard }) {
                 <tr>
                   <td class="records-nowrap" data-label="Начат (мск)">{invoice.paidAt ? moscowShort(invoice.paidAt) : '—'}</td>
                   <td data-label="За что">
-                    Доплата по заказу{' '}
+                    Доплата{' '}
                     <a class="records-nowrap" href={`/admin/orders/${invoice.orderId}`}>
-                      № {numberOf.get(invoice.orderId)}
+                      {invoiceNumber(card.orders.find((order) => order.id === invoice.orderId)!.number, invoice.ordinal)}
                     </a>
                   </td>
                   <td class="num" data-label="Сумма">{formatRub(invoice.amountKopecks)}</td>

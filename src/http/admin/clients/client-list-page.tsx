@@ -1,6 +1,7 @@
 import type { Client } from '../../../db/queries/clients.js';
 import type { Order } from '../../../db/queries/orders.js';
-import { orderNumber, orderStateNames } from '../../../domain/orders/order-workflow.js';
+import { orderStateNames } from '../../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import { Address } from '../emails/email-labels.js';
 import { Pager } from '../views/pager.js';
@@ -99,7 +100,7 @@ function OrdersWithoutAccount({ orders }: { orders: Order[] }) {
               {orders.map((order) => (
                 <tr>
                   <td class="records-nowrap" data-label="Заказ">
-                    <a href={`/admin/orders/${order.id}`}>№ {orderNumber(order.id)}</a>
+                    <a href={`/admin/orders/${order.id}`}>{orderNumber(order.number)}</a>
                   </td>
                   <td data-label="Покупатель">{order.customerName}</td>
                   <td data-label="Почта и телефон">

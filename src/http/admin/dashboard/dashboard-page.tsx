@@ -4,6 +4,7 @@ import { slaShareInWords, type SlaShare } from '../../../domain/orders/callback-
 import type { RevenueDay } from '../../../domain/records/revenue-days.js';
 import type { AttentionItem, QueueFigures } from '../../../db/queries/admin-dashboard.js';
 import { RevenueChart } from './revenue-chart.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 
 export interface DashboardPageProps {
   queue: QueueFigures;
@@ -75,7 +76,7 @@ export function DashboardPage({ queue, sla, attention, failedEmails, failedRecei
 }
 
 function AttentionEntry({ item }: { item: AttentionItem }) {
-  const title = item.orderId ? `${item.serviceTitle} — ${item.customerName}` : 'Без заказа';
+  const title = item.orderId ? `${item.orderNumber === null ? '' : `${orderNumber(item.orderNumber)} · `}${item.serviceTitle} — ${item.customerName}` : 'Без заказа';
   return (
     <li class="panel">
       <p class="dashboard-attention-title">

@@ -3,12 +3,14 @@ import type { Resend } from '../../../db/queries/admin-emails.js';
 import type { Email } from '../../../db/queries/emails.js';
 import type { ResendRefusal } from '../../../domain/records/email-resend.js';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
-import { orderNumber } from '../../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 import { PostForm } from '../../views/form-kit.js';
 import { EmailStatusBadge, emailKindName } from './email-labels.js';
 
 export interface EmailPageProps {
   email: Email;
+  /** The number of the order it is about (null when about none). */
+  orderNumber: number | null;
   /** Copies made with «Отправить ещё раз». */
   copies: Resend[];
   /** The email this one is a copy of. */
@@ -23,7 +25,7 @@ export interface EmailPageProps {
   csrfToken: string;
 }
 
-export function EmailPage({ email, copies, original, refusal, error, justQueued, clientId, csrfToken }: EmailPageProps) {
+export function EmailPage({ email, orderNumber: number, copies, original, refusal, error, justQueued, clientId, csrfToken }: EmailPageProps) {
   return (
     <section>
       <p class="breadcrumbs">
@@ -62,11 +64,11 @@ export function EmailPage({ email, copies, original, refusal, error, justQueued,
             <dd class="records-address">{email.messageId}</dd>
           </>
         )}
-        {email.orderId && (
+        {email.orderId && number !== null && (
           <>
             <dt>Заказ</dt>
             <dd>
-              <a href={`/admin/orders/${email.orderId}`}>№ {orderNumber(email.orderId)}</a>
+              <a href={`/admin/orders/${email.orderId}`}>{orderNumber(number)}</a>
             </dd>
           </>
         )}

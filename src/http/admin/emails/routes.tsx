@@ -9,6 +9,7 @@ import { sendAdminPage } from '../views/admin-page.js';
 import { pageParam } from '../views/pager.js';
 import { EmailListPage } from './email-list-page.js';
 import { EmailPage } from './email-page.js';
+import { orderNumbersById } from '../../../db/queries/orders.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type EmailParams = { Params: { id: string } };
@@ -64,12 +65,18 @@ export async function emailsArea(app: FastifyInstance) {
   async function sendEmailPage(reply: FastifyReply, id: string, options: { justQueued?: boolean; error?: string; status?: number }) {
     const email = uuid.test(id) ? await findEmail(deps.db, id) : undefined;
     if (!email) return sendErrorPage(reply, 404, 'Такого письма нет.');
-    const [copies, original, clientId] = await Promise.all([copiesOf(deps.db, email.id), originalOf(deps.db, email.id), clientOfEmail(deps.db, email)]);
+    const [copies, original, clientId, numbers] = await Promise.all([
+      copiesOf(deps.db, email.id),
+      originalOf(deps.db, email.id),
+      clientOfEmail(deps.db, email),
+      orderNumbersById(deps.db, email.orderId ? [email.orderId] : []),
+    ]);
     return sendAdminPage(
       reply,
       { title: 'Письмо', status: options.status },
       <EmailPage
         email={email}
+        orderNumber={email.orderId ? (numbers.get(email.orderId) ?? null) : null}
         copies={copies}
         original={original}
         refusal={resendRefusal(email, copies)}

@@ -6,6 +6,7 @@ import type { Order } from '../../../db/queries/orders.js';
 import { moscowDateTime } from '../../../email/templates/format.js';
 import { ErrorSummary, PostForm } from '../../views/form-kit.js';
 import { Calculation, HowPaid, InvoiceStateBadge, TextArea } from './invoice-bits.js';
+import { invoiceNumber, orderNumber } from '../../../domain/orders/order-number.js';
 
 export interface InvoicePageProps {
   item: InvoiceListItem & { order: Order };
@@ -24,9 +25,11 @@ export function InvoicePage({ item, canMarkPaid, canVoid, notice, markPaid, void
   return (
     <>
       <p class="breadcrumbs">
-        <a href={`/admin/orders/${order.id}`}>← Заказ: {order.serviceTitle}</a>
+        <a href={`/admin/orders/${order.id}`}>
+          ← Заказ {orderNumber(order.number)}: {order.serviceTitle}
+        </a>
       </p>
-      <h1>Счёт на доплату</h1>
+      <h1>Счёт на доплату {invoiceNumber(order.number, invoice.ordinal)}</h1>
       {notice && <p class="notice">{notice}</p>}
       <section class="panel">
         <dl class="summary">

@@ -3,6 +3,7 @@ import { formatRub } from '../../../domain/money.js';
 import { formatDuration } from '../../../domain/invoices/surcharge.js';
 import { ErrorSummary, Input, PostForm } from '../../views/form-kit.js';
 import { TextArea } from './invoice-bits.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 
 type Offer = Extract<SurchargeOffer, { kind: 'offer' }>;
 
@@ -22,7 +23,9 @@ export function NewInvoicePage({ offer, values, errors, csrfToken }: NewInvoiceP
   return (
     <>
       <p class="breadcrumbs">
-        <a href={`/admin/orders/${order.id}`}>← Заказ: {order.serviceTitle}</a>
+        <a href={`/admin/orders/${order.id}`}>
+          ← Заказ {orderNumber(order.number)}: {order.serviceTitle}
+        </a>
       </p>
       <h1>Счёт на доплату</h1>
       <p>

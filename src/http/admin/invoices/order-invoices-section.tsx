@@ -11,6 +11,7 @@ import type { CardProblem } from '../orders/order-card-page.js';
 import { ExtraHoursPanel } from './extra-hours-panel.js';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import { Calculation, HowPaid, InvoiceStateBadge } from './invoice-bits.js';
+import { invoiceNumber } from '../../../domain/orders/order-number.js';
 
 /**
  * The order card's "Доплаты" section: the order's surcharge invoices, their state, and the actions the
@@ -54,7 +55,7 @@ export async function orderInvoicesSection(request: FastifyRequest, orderId: str
           <table class="data-table">
             <thead>
               <tr>
-                <th>Выставлен</th>
+                <th>Счёт</th>
                 <th>Расчёт</th>
                 <th>К оплате</th>
                 <th>Состояние</th>
@@ -69,6 +70,8 @@ export async function orderInvoicesSection(request: FastifyRequest, orderId: str
                 return (
                   <tr>
                     <td>
+                      <span class="invoices-nowrap">{invoiceNumber(basis.order.number, invoice.ordinal)}</span>
+                      <br />
                       <span class="invoices-nowrap">{moscowShort(invoice.createdAt)}</span>
                       <br />
                       <small>{item.createdByName}</small>

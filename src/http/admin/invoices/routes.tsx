@@ -9,6 +9,7 @@ import { sendErrorPage } from '../../views/error-page.js';
 import { sendAdminPage } from '../views/admin-page.js';
 import { InvoicePage } from './invoice-page.js';
 import { InvoiceRefusedPage, NewInvoicePage } from './new-invoice-page.js';
+import { invoiceNumber } from '../../../domain/orders/order-number.js';
 
 type Form = { Params: { id: string }; Body: Record<string, unknown> | undefined };
 type ById = { Params: { id: string }; Querystring: { done?: string } };
@@ -107,7 +108,7 @@ export async function invoicesArea(app: FastifyInstance) {
     const role = reply.request.staff!.role;
     return sendAdminPage(
       reply,
-      { title: 'Счёт на доплату', status },
+      { title: `Счёт на доплату ${invoiceNumber(item.order.number, item.invoice.ordinal)}`, status },
       <InvoicePage
         item={item}
         canMarkPaid={allows(role, 'invoices.mark_paid')}

@@ -1,7 +1,7 @@
 import { notificationStatuses, type NotificationListRow, type NotificationStatus } from '../../../db/queries/notifications.js';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import { isStaffEventKind, staffEventNames } from '../../../domain/notifications/staff-events.js';
-import { orderNumber } from '../../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 import { Pager } from '../views/pager.js';
 
 export const notificationStatusNames: Record<NotificationStatus, string> = { waiting: 'Ждёт отправки', sent: 'Отправлено', failed: 'Не доставлено' };
@@ -54,12 +54,12 @@ export function NotificationsPage({ status, rows, total, page, pageSize }: Notif
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ notification: n, staffName, emailStatus, emailError }) => (
+              {rows.map(({ notification: n, staffName, emailStatus, emailError, orderNumber: number }) => (
                 <tr>
                   <td class="records-nowrap" data-label="Создано (мск)">{moscowShort(n.createdAt)}</td>
                   <td data-label="Событие">
                     {isStaffEventKind(n.eventKind) ? staffEventNames[n.eventKind] : n.eventKind}:{' '}
-                    {n.orderId ? <a href={`/admin/orders/${n.orderId}`}>заказ № {orderNumber(n.orderId)}</a> : <a href={`/admin/leads#lead-${n.leadId}`}>заявка на звонок</a>}
+                    {n.orderId && number !== null ? <a href={`/admin/orders/${n.orderId}`}>заказ {orderNumber(number)}</a> : <a href={`/admin/leads#lead-${n.leadId}`}>заявка на звонок</a>}
                   </td>
                   <td data-label="Кому">{staffName}</td>
                   <td data-label="Канал">{channelNames[n.channel]}</td>

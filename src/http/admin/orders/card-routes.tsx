@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { moscowDate, moscowDateTimeInput } from '../../../domain/calendar/moscow-time.js';
-import { orderNumber } from '../../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 import { allows } from '../../../domain/staff/staff-access.js';
 import { assignableStaff, orderCard } from '../../../db/queries/admin-orders.js';
 import { sendErrorPage } from '../../views/error-page.js';
@@ -40,7 +40,7 @@ export async function sendOrderCard(request: FastifyRequest, reply: FastifyReply
   );
   return sendAdminPage(
     reply,
-    { title: `Заказ № ${orderNumber(card.order.id)}`, status: options.status },
+    { title: `Заказ ${orderNumber(card.order.number)}`, status: options.status },
     <OrderCardPage
       card={card}
       now={now}

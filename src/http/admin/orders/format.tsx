@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { orderStateNames, orderStateTones, orderNumber } from '../../../domain/orders/order-workflow.js';
+import { orderStateNames, orderStateTones } from '../../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 import type { OrderState } from '../../../domain/orders/order-machine.js';
 
 // Small pieces the order pages share.
@@ -19,8 +20,9 @@ export function StateBadge({ state }: { state: OrderState }) {
   return <span class={tone === 'neutral' ? 'badge' : `badge badge-${tone}`}>{orderStateNames[state]}</span>;
 }
 
-export function OrderLink({ id }: { id: string }) {
-  return <a href={`/admin/orders/${id}`}>{`№\u00a0${orderNumber(id)}`}</a>;
+/** The order's number («У-1042») as a link to its card. */
+export function OrderLink({ id, number }: { id: string; number: number }) {
+  return <a href={`/admin/orders/${id}`}>{orderNumber(number)}</a>;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

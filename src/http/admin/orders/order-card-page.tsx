@@ -2,7 +2,8 @@ import type { VNode } from 'preact';
 import { slaStatus, slaStatusWords } from '../../../domain/orders/callback-queue.js';
 import { formatRub } from '../../../domain/money.js';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
-import { orderNumber, stepAllowed } from '../../../domain/orders/order-workflow.js';
+import { stepAllowed } from '../../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 import type { OrderCardData, StaffName } from '../../../db/queries/admin-orders.js';
 import { ContactPanel, HoursPanel, SpecificationPanel, type FormState } from './card-work-panels.js';
 import { ButtonForm, CardForm, Select, type Errors } from './fields.js';
@@ -46,7 +47,7 @@ export function OrderCardPage(props: OrderCardPageProps) {
         <a href="/admin/orders">Заказы</a> · <a href="/admin/queue">Очередь звонков</a>
       </p>
       <h1>
-        Заказ № {orderNumber(order.id)} <StateBadge state={order.state} />
+        Заказ {orderNumber(order.number)} <StateBadge state={order.state} />
       </h1>
       {props.notice && (
         <p class="notice" role="status">

@@ -64,7 +64,7 @@ export function OrdersListPage({ rows, total, state, page, pages, now }: OrdersL
                   <tr>
                     <td data-label="Заказ">
                       <div>
-                        <OrderLink id={row.id} />
+                        <OrderLink id={row.id} number={row.number} />
                         <br />
                         {row.serviceTitle}
                       </div>

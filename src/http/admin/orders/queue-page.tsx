@@ -92,7 +92,7 @@ function QueueRowView({ row, now, canTake, csrfToken }: { row: QueueRow; now: Da
     <tr class={countdown?.overdue ? 'orders-overdue-row' : undefined}>
       <td data-label="Заказ">
         <div>
-          <OrderLink id={row.id} />
+          <OrderLink id={row.id} number={row.number} />
           <br />
           {row.serviceTitle}
         </div>

@@ -1,7 +1,7 @@
 import type { ReturnPlan } from '../../../actions/payments/plan-return.js';
 import type { ReturnValues } from '../../../actions/payments/return-payment.js';
 import { formatRub } from '../../../domain/money.js';
-import { orderNumber } from '../../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 import { PostForm } from '../../views/form-kit.js';
 import { CardText, returnHref } from './payment-bits.js';
 
@@ -29,7 +29,7 @@ export function ConfirmReturnPage({ plan, values, amountKopecks, csrfToken }: Co
   return (
     <section class="payments-return">
       <p>
-        <a href={`/admin/orders/${order.id}`}>← Заказ № {orderNumber(order.id)}</a>
+        <a href={`/admin/orders/${order.id}`}>← Заказ № {orderNumber(order.number)}</a>
       </p>
       <h1>{decision.kind === 'cancel' ? 'Подтвердите отмену платежа' : 'Подтвердите возврат'}</h1>
       <div class="panel">
@@ -39,7 +39,7 @@ export function ConfirmReturnPage({ plan, values, amountKopecks, csrfToken }: Co
         <dl class="summary payments-summary">
           <dt>Заказ</dt>
           <dd>
-            № {orderNumber(order.id)} — {order.serviceTitle}
+            № {orderNumber(order.number)} — {order.serviceTitle}
             {attempt.invoiceId && ' (доплата по счёту)'}
           </dd>
           <dt>Клиент</dt>

@@ -1,6 +1,7 @@
 import { formatRub } from '../../../domain/money.js';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import type { PaidAttemptRow } from '../../../db/queries/payment-returns.js';
+import { invoiceNumber } from '../../../domain/orders/order-number.js';
 import { OrderLink, StateBadge } from '../orders/format.js';
 import { AttemptStateBadge, CardText, returnHref } from './payment-bits.js';
 
@@ -52,11 +53,12 @@ export function PaymentsListPage({ rows, search, page, hasMore }: PaymentsListPr
               </tr>
             </thead>
             <tbody>
-              {rows.map(({ attempt, order, refundedKopecks, unsettled }) => (
+              {rows.map(({ attempt, order, invoiceOrdinal, refundedKopecks, unsettled }) => (
                 <tr>
                   <td>{attempt.paidAt ? moscowShort(attempt.paidAt) : '—'}</td>
                   <td>
-                    <OrderLink id={order.id} /> {attempt.invoiceId && <span class="badge">доплата</span>}
+                    <OrderLink id={order.id} number={order.number} />{' '}
+                    {invoiceOrdinal !== null && <span class="badge">доплата {invoiceNumber(order.number, invoiceOrdinal)}</span>}
                     <br />
                     <small>
                       {order.serviceTitle} · {order.customerName}

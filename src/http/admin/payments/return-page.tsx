@@ -3,7 +3,7 @@ import { REASON_MAX, WORK_DONE_MAX } from '../../../actions/payments/return-paym
 import type { ReturnPlan } from '../../../actions/payments/plan-return.js';
 import { formatRub, roublesForInput } from '../../../domain/money.js';
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
-import { orderNumber } from '../../../domain/orders/order-workflow.js';
+import { invoiceNumber, orderNumber } from '../../../domain/orders/order-number.js';
 import { ErrorSummary, PostForm } from '../../views/form-kit.js';
 import { TextArea, TextField } from '../orders/fields.js';
 import { AttemptStateBadge, CardText, OperationsTable, returnHref } from './payment-bits.js';
@@ -21,12 +21,12 @@ const labels = { amount: 'Сумма возврата', reason: 'Причина'
 
 /** /admin/payments/:attemptId/return: what will happen (cancel or refund) and why, then the form. */
 export function ReturnPage({ plan, csrfToken, values, errors = {}, notice }: ReturnPageProps) {
-  const { attempt, order, decision } = plan;
+  const { attempt, order, decision, invoiceOrdinal } = plan;
   const unsettled = plan.operations.filter((op) => op.kind !== 'capture' && (op.state === 'pending' || op.state === 'unknown')).length;
   return (
     <section class="payments-return">
       <p>
-        <a href={`/admin/orders/${order.id}`}>← Заказ № {orderNumber(order.id)}</a>
+        <a href={`/admin/orders/${order.id}`}>← Заказ {orderNumber(order.number)}</a>
       </p>
       <h1>Отмена или возврат платежа</h1>
       {notice && (
@@ -38,8 +38,8 @@ export function ReturnPage({ plan, csrfToken, values, errors = {}, notice }: Ret
         <dl class="summary payments-summary">
           <dt>Заказ</dt>
           <dd>
-            № {orderNumber(order.id)} — {order.serviceTitle}
-            {attempt.invoiceId && ' (доплата по счёту)'}
+            {orderNumber(order.number)} — {order.serviceTitle}
+            {invoiceOrdinal !== null && ` (доплата по счёту ${invoiceNumber(order.number, invoiceOrdinal)})`}
           </dd>
           <dt>Клиент</dt>
           <dd>

@@ -1,5 +1,5 @@
 import { formatRub, roublesForInput } from '../../../domain/money.js';
-import { orderNumber } from '../../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 import { invoiceTitle } from '../../../domain/transfers/bank-invoice.js';
 import type { TransferFormErrors, TransferFormValues } from '../../../domain/transfers/transfer-form.js';
 import type { WaitingBankInvoice } from '../../../db/queries/transfers.js';
@@ -20,7 +20,7 @@ export function MarkTransferPage({ waiting, values, errors = {}, csrfToken }: { 
       <dl class="summary">
         <dt>Заказ</dt>
         <dd>
-          <a href={`/admin/orders/${order.id}`}>№ {orderNumber(order.id)}</a>, {invoice.description}
+          <a href={`/admin/orders/${order.id}`}>№ {orderNumber(order.number)}</a>, {invoice.description}
         </dd>
         <dt>Покупатель</dt>
         <dd>

@@ -1,6 +1,6 @@
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
 import { formatRub } from '../../../domain/money.js';
-import { orderNumber } from '../../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 import { invoiceDate } from '../../../domain/transfers/bank-invoice.js';
 import type { RecordedTransfer, WaitingBankInvoice } from '../../../db/queries/transfers.js';
 import { ErrorSummary } from '../../views/form-kit.js';
@@ -79,7 +79,7 @@ export function TransfersPage({ waiting, recent, csrfToken, statementError, noti
                     {surchargeRef && <span class="hint"> (доплата)</span>}
                   </td>
                   <td>
-                    <a href={`/admin/orders/${order.id}`}>№ {orderNumber(order.id)}</a> {order.serviceTitle}
+                    <a href={`/admin/orders/${order.id}`}>№ {orderNumber(order.number)}</a> {order.serviceTitle}
                   </td>
                   <td>
                     {payer.companyName}, ИНН {payer.inn}

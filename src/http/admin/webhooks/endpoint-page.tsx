@@ -1,5 +1,5 @@
 import { moscowShort } from '../../../domain/calendar/moscow-time.js';
-import { orderNumber } from '../../../domain/orders/order-workflow.js';
+import { orderNumber } from '../../../domain/orders/order-number.js';
 import type { EndpointField, EndpointValues } from '../../../domain/webhooks/webhook-form.js';
 import type { DeliveryWithEvent, WebhookEndpoint } from '../../../db/queries/webhooks.js';
 import { PostForm } from '../../views/form-kit.js';
@@ -102,7 +102,9 @@ function DeliveryLog({ deliveries, csrfToken }: { deliveries: DeliveryWithEvent[
                 <td data-label="Событие">
                   {eventName(delivery.eventType)} <code>{delivery.eventType}</code>
                   <div>{moscowShort(delivery.eventCreatedAt)} (мск)</div>
-                  {delivery.eventOrderId && <a href={`/admin/orders/${delivery.eventOrderId}`}>{`Заказ №\u00a0${orderNumber(delivery.eventOrderId)}`}</a>}
+                  {delivery.eventOrderId && delivery.eventOrderNumber !== null && (
+                    <a href={`/admin/orders/${delivery.eventOrderId}`}>{`Заказ\u00a0${orderNumber(delivery.eventOrderNumber)}`}</a>
+                  )}
                   <div class="webhooks-id">событие {delivery.eventId}</div>
                 </td>
                 <td data-label="Доставка">

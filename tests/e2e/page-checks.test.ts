@@ -11,6 +11,14 @@ import { setServiceImage } from '../../src/actions/catalog/set-service-image.js'
 import { attackWorld, concrete, expectRedirect, type AttackWorld } from '../helpers/attack-world.js';
 import { browserAvailable, launchBrowser } from '../helpers/browser.js';
 import { cards, orderSentToGateway } from '../helpers/payments.js';
+import { eq } from 'drizzle-orm';
+import { saveCompanyDetails } from '../../src/actions/content/save-company-details.js';
+import { importBankStatement } from '../../src/actions/transfers/import-bank-statement.js';
+import { bankInvoices, orders } from '../../src/db/schema/index.js';
+import { encodeWindows1251 } from '../../src/domain/transfers/sample-statement.js';
+import { incoming, statementText } from '../helpers/bank-statements.js';
+import { validCompany } from '../helpers/company.js';
+import { submitOrder, validOrder } from '../helpers/order-form.js';
 
 // Every page of the client's and the staff's journeys, checked in Chromium with axe-core (no serious
 // or critical violation) and, from the HTML the server sent, with the Nu HTML checker (no error).
@@ -73,6 +81,18 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
     const declined = await orderSentToGateway(t, 'landing-page', { email: 'declined@example.ru' });
     await t.sandbox.pay(declined.attempt.gatewayPaymentId!, cards.declined);
 
+    // A company paying by bank transfer (the seller's bank details make the order form offer it): an
+    // order waiting for its transfer, its invoice in the back office, an uploaded statement.
+    await saveCompanyDetails(t.deps, { staffId: world.admin.member.id, ip: '198.51.100.200', values: validCompany });
+    const company = { payer: 'company', company_name: 'ООО «Ромашка»', inn: '7736207543', kpp: '770401001', legal_address: '119021, г. Москва, ул. Льва Толстого, д. 16' };
+    const placed = await submitOrder(t.app, 'landing-page', { ...validOrder, email: 'buh@example.ru', ...company }, { remoteAddress: '203.0.113.90' });
+    const transferRef = /[\w-]{24}$/.exec(String(placed.headers.location))![0];
+    const [transferOrder] = await t.deps.db.select().from(orders).where(eq(orders.publicRef, transferRef));
+    const [bankInvoice] = await t.deps.db.select().from(bankInvoices).where(eq(bankInvoices.orderId, transferOrder!.id));
+    const statement = encodeWindows1251(statementText([incoming({ number: '5', sum: '100.00', purpose: `Оплата по счёту № ${bankInvoice!.number}, часть` })]));
+    const imported = await importBankStatement(t.deps, { bytes: statement, fileName: 'kl_to_1c.txt', staffId: world.admin.member.id, ip: '198.51.100.200' });
+    if (imported.kind !== 'imported') throw new Error(`statement not imported: ${JSON.stringify(imported)}`);
+
     const routes = t.app.routeList.filter((r) => r.method === 'GET' && !notPages.test(r.url)).map((r) => concrete(r.url, ids));
     const anonymous = await contextWith(null);
     const client = await contextWith({ name: 'session', value: world.client.browser.cookie('session')! });
@@ -87,10 +107,19 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
     await check(anonymous, `/orders/${checking.order.publicRef}`, 'payment being checked');
     await check(anonymous, `/orders/${declined.order.publicRef}`, 'payment declined');
     await check(anonymous, '/no-such-page', 'not found');
+    await check(anonymous, `/orders/${transferRef}`, 'waiting for a bank transfer');
+    await check(admin, `/admin/orders/${transferOrder!.id}`, 'order card of a bank transfer');
+    await check(admin, `/admin/transfers/${bankInvoice!.id}`, 'marking a transfer');
+    await check(admin, `/admin/transfers/statements/${imported.statementId}`, 'an uploaded statement');
 
     // Forms sent empty come back with their errors (sent as the browser sends them, past any widget's own checks).
     const sendEmpty = (action: string) => (page: Page) => page.locator(`form[action="${action}"]`).evaluate((form) => (form as HTMLFormElement).submit());
     await check(anonymous, `/services/${ids.slug}`, 'order form with errors', sendEmpty(`/services/${ids.slug}/order`));
+    await check(anonymous, `/services/${ids.slug}`, 'order form with a company payer\'s errors', async (page) => {
+      await page.locator('#payer-company').check();
+      await sendEmpty(`/services/${ids.slug}/order`)(page);
+    });
+    await check(admin, `/admin/transfers/${bankInvoice!.id}`, 'transfer form with errors', sendEmpty(`/admin/transfers/${bankInvoice!.id}`));
     await check(anonymous, '/account/login', 'client sign-in with errors', sendEmpty('/account/login'));
     await check(anonymous, '/admin/login', 'staff sign-in with errors', sendEmpty('/admin/login'));
     await check(admin, '/admin/catalog/new', 'catalog form with errors', sendEmpty('/admin/catalog/new'));
@@ -171,6 +200,7 @@ describe.runIf(browserAvailable())('every page passes axe-core and the Nu HTML c
       '/admin/queue',
       `/admin/orders/${world.ids.orderId}`,
       '/admin/receipts',
+      '/admin/transfers',
       '/admin/notifications',
       '/admin/catalog',
       `/admin/payments/${world.ids.attemptId}/return (return confirmation)`,

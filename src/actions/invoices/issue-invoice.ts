@@ -13,6 +13,9 @@ import { queueEmail } from '../../email/queue-email.js';
 import { surchargeInvoiceEmail } from '../../email/templates/surcharge-invoice.js';
 import { invoiceNumber, orderNumber } from '../../domain/orders/order-number.js';
 import { invoicePageUrl } from './notify-invoice-paid.js';
+import { payerOfOrder } from '../../db/queries/transfers.js';
+import { formatDuration } from '../../domain/invoices/surcharge.js';
+import { issueBankInvoice } from '../transfers/issue-bank-invoice.js';
 
 export type SurchargeOffer =
   | { kind: 'offer'; basis: SurchargeBasis & { includedHours: number; hourlyRateKopecks: number }; proposal: SurchargeProposal }
@@ -120,6 +123,19 @@ export async function issueInvoice(deps: Pick<Deps, 'db' | 'clock' | 'queue' | '
       at: now,
     });
     const to = await invoiceRecipient(tx, basis.order);
+    // A company pays its surcharge by bank transfer too: the same numbered bank invoice instead of the card link.
+    const payer = await payerOfOrder(tx, basis.order.id);
+    if (payer) {
+      await issueBankInvoice(deps, tx, {
+        order: { ...basis.order, customerName: to.name, customerEmail: to.email, clientId: to.clientId },
+        payerName: payer.companyName,
+        surcharge: { id: invoice!.id, publicRef },
+        amountKopecks: amount.kopecks,
+        description: `Дополнительные часы по заказу «${basis.order.serviceTitle}»: ${formatDuration(proposal.extraMinutes)}`,
+        vat: basis.order.vat,
+      });
+      return { kind: 'issued', invoiceId: invoice!.id };
+    }
     const content = surchargeInvoiceEmail(
       {
         customerName: to.name,

@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
 import { invoiceMachine } from '../../domain/invoices/invoice-machine.js';
 import { audit } from '../../db/queries/audit.js';
 import type { StaffMember } from '../../db/queries/staff.js';
-import { invoices } from '../../db/schema/index.js';
+import { bankInvoices, invoices } from '../../db/schema/index.js';
 import { queueOfflineInvoiceReceipt } from '../receipts/queue-offline-invoice-receipt.js';
 import { recordInvoicesPaid } from '../webhooks/business-events.js';
 import { raiseStaffEvents } from '../notifications/raise-staff-events.js';
@@ -70,6 +70,8 @@ export async function markInvoicePaid(
       .update(invoices)
       .set({ state: next, paidAt: now, offlineMethod: method, offlineNote: values.note, markedPaidBy: input.staff.id, noReceiptReason: receipt === 'not_needed' ? NO_RECEIPT_REASON : null })
       .where(eq(invoices.id, invoice.id));
+    // A company's surcharge had a bank invoice: paid now, it stops waiting in /admin/transfers.
+    await tx.update(bankInvoices).set({ state: 'paid', paidAt: now }).where(and(eq(bankInvoices.invoiceId, invoice.id), eq(bankInvoices.state, 'waiting')));
     await audit(tx, {
       staffId: input.staff.id,
       action: 'invoice.marked_paid',

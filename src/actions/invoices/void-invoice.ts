@@ -1,9 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
 import { invoiceMachine } from '../../domain/invoices/invoice-machine.js';
 import { audit } from '../../db/queries/audit.js';
 import type { StaffMember } from '../../db/queries/staff.js';
-import { invoices } from '../../db/schema/index.js';
+import { bankInvoices, invoices } from '../../db/schema/index.js';
 
 export type VoidInvoiceResult =
   | { kind: 'voided' }
@@ -32,6 +32,8 @@ export async function voidInvoice(
     const next = invoiceMachine.transition(invoice.state, 'voided');
     if (!next) return { kind: 'not_open' } as const;
     await tx.update(invoices).set({ state: next }).where(eq(invoices.id, invoice.id));
+    // Its bank invoice, if a company was to pay it by transfer, stops being payable too.
+    await tx.update(bankInvoices).set({ state: 'cancelled' }).where(and(eq(bankInvoices.invoiceId, invoice.id), eq(bankInvoices.state, 'waiting')));
     await audit(tx, {
       staffId: input.staff.id,
       action: 'invoice.voided',

@@ -6,7 +6,9 @@ import { validateOrderForm, type OrderFormErrors, type OrderFormValues } from '.
 import { findActiveService, type Service } from '../../db/queries/catalog.js';
 import { recentOrderTimesFromIp } from '../../db/queries/orders.js';
 import { captchaSolutionUsed, useCaptchaSolution } from '../../db/queries/captcha.js';
-import { orders, paymentAttempts } from '../../db/schema/index.js';
+import { orderPayers, orders, paymentAttempts } from '../../db/schema/index.js';
+import { orderMachine } from '../../domain/orders/order-machine.js';
+import { issueBankInvoice } from '../transfers/issue-bank-invoice.js';
 import { checkCaptcha } from '../../captcha/altcha.js';
 import { captchaMessages } from '../../captcha/messages.js';
 import { acceptedVersions } from '../../domain/content/legal-versions.js';
@@ -14,7 +16,8 @@ import { acceptedVersions } from '../../domain/content/legal-versions.js';
 export type PlaceOrderErrors = OrderFormErrors & { altcha?: string; form?: string };
 
 export type PlaceOrderResult =
-  | { kind: 'placed'; publicRef: string }
+  /** `transfer`: a company pays by bank transfer; the order waits for its invoice to be paid (no gateway). */
+  | { kind: 'placed'; publicRef: string; payment: 'card' | 'transfer' }
   /** `solvedCaptcha`: the captcha passed while other fields did not; the form sends it again as it is. */
   | { kind: 'invalid'; service: Service; errors: PlaceOrderErrors; values: OrderFormValues; solvedCaptcha?: string }
   | { kind: 'rate_limited'; retryAfterSeconds: number }
@@ -30,7 +33,7 @@ export interface PlaceOrderInput {
 /** The honeypot: hidden from people, tempting for bots that fill every field. */
 export const HONEYPOT_FIELD = 'fax_number';
 
-export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | 'gateway' | 'config' | 'content'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | 'gateway' | 'config' | 'content' | 'queue'>, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   const { db, clock, captcha } = deps;
   const now = clock.now();
   const service = await findActiveService(db, input.slug);
@@ -41,7 +44,7 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
   const waitMs = orderRetryAfterMs(recent, now);
   if (waitMs > 0) return { kind: 'rate_limited', retryAfterSeconds: Math.ceil(waitMs / 1000) };
 
-  const form = validateOrderForm(input.body);
+  const form = validateOrderForm(input.body, { transfersOffered: deps.content.current().company.bank !== null });
   const { values } = form;
   if (typeof input.body[HONEYPOT_FIELD] === 'string' && input.body[HONEYPOT_FIELD] !== '') {
     return { kind: 'invalid', service, errors: { form: 'Не удалось отправить форму. Обновите страницу и попробуйте ещё раз.' }, values };
@@ -63,7 +66,7 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
     if (captchaCheck?.ok) {
       if (!(await useCaptchaSolution(tx, captchaCheck))) return false;
     }
-    const { name, email, phone, comment, marketingOptIn } = form.order;
+    const { name, email, phone, comment, marketingOptIn, payer } = form.order;
     const [order] = await tx
       .insert(orders)
       .values({
@@ -72,6 +75,8 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
         serviceTitle: service.title,
         priceKopecks: service.priceKopecks,
         vat: service.vat,
+        // A company paying by transfer waits for its bank invoice to be paid (docs/payments.md#bank-transfers).
+        ...(payer && { state: orderMachine.transition('awaiting_payment', 'bank_invoice_issued')! }),
         customerName: name,
         customerEmail: email,
         customerPhone: phone,
@@ -88,6 +93,18 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
         createdAt: now,
       })
       .returning({ id: orders.id });
+    if (payer) {
+      await tx.insert(orderPayers).values({ orderId: order!.id, ...payer });
+      await issueBankInvoice(deps, tx, {
+        order: { id: order!.id, publicRef, customerName: name, customerEmail: email, clientId: null },
+        payerName: payer.companyName,
+        surcharge: null,
+        amountKopecks: service.priceKopecks,
+        description: service.title,
+        vat: service.vat,
+      });
+      return true;
+    }
     // Its first payment attempt in the same transaction: should the database go away before the payer
     // is sent to the gateway, there is no order without one (payOrder resumes it).
     await tx.insert(paymentAttempts).values({
@@ -99,6 +116,6 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
     return true;
   });
   if (!placed) return { kind: 'invalid', service, errors: { altcha: captchaMessages.replayed }, values };
-  return { kind: 'placed', publicRef };
+  return { kind: 'placed', publicRef, payment: form.order.payer ? 'transfer' : 'card' };
 }
 

@@ -18,7 +18,7 @@ export async function takeOrder(deps: Pick<Deps, 'db' | 'clock'>, input: StaffAc
       const owner = await findStaff(tx, order.assignedStaffId);
       return { kind: 'refused', reason: `Заказ уже ведёт ${owner?.name ?? 'другой сотрудник'}. Передать его может администратор.` };
     }
-    if (order.state === 'awaiting_payment' || order.state === 'cancelled' || order.state === 'refunded') {
+    if (order.state === 'awaiting_payment' || order.state === 'awaiting_transfer' || order.state === 'cancelled' || order.state === 'refunded') {
       return { kind: 'refused', reason: 'Этот заказ не оплачен или уже закрыт: брать его в работу не нужно.' };
     }
     await tx.update(orders).set({ assignedStaffId: input.member.id }).where(eq(orders.id, order.id));

@@ -17,3 +17,4 @@ export * from './extra-hours.js';
 export * from './storefront.js';
 export * from './acceptance.js';
 export * from './delivery.js';
+export * from './transfers.js';

@@ -16,6 +16,7 @@ export const clientEmailTypes = {
   work_handed_over: 'Работа сдана, ждёт приёмки',
   work_accepted: 'Заказ выполнен: акт об оказании услуг',
   surcharge_invoice: 'Счёт на доплату',
+  bank_invoice: 'Счёт на оплату банковским переводом (организация или ИП)',
   surcharge_paid: 'Доплата получена',
   payment_cancelled: 'Платёж отменён',
   refund_made: 'Деньги возвращены',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalisePhone } from '../accounts/phone.js';
+import { checkPayer, payerFormFields, type CompanyPayer, type PayerFormField } from '../transfers/payer-form.js';
 
 // The order form's fields (docs/payments.md#the-order-form: the names are a public contract) and their rules.
 
@@ -7,8 +8,8 @@ export const orderFormFields = ['name', 'email', 'phone', 'comment', 'accept_off
 export type OrderFormField = (typeof orderFormFields)[number];
 
 /** What the visitor typed, as strings, to show the form again after an error. */
-export type OrderFormValues = Partial<Record<OrderFormField, string>>;
-export type OrderFormErrors = Partial<Record<OrderFormField, string>>;
+export type OrderFormValues = Partial<Record<OrderFormField | PayerFormField, string>>;
+export type OrderFormErrors = Partial<Record<OrderFormField | PayerFormField, string>>;
 
 export interface OrderRequest {
   name: string;
@@ -16,6 +17,8 @@ export interface OrderRequest {
   phone: string; // E.164
   comment: string | null;
   marketingOptIn: boolean;
+  /** Set when an organisation or sole trader pays by bank transfer (docs/payments.md#bank-transfers). */
+  payer: CompanyPayer | null;
 }
 
 const NAME = /^[\p{L}\p{M}]+(?:[ '’-][\p{L}\p{M}]+)*$/u;
@@ -80,10 +83,14 @@ export type OrderFormResult =
   | { ok: true; order: OrderRequest; values: OrderFormValues }
   | { ok: false; errors: OrderFormErrors; values: OrderFormValues };
 
-/** Validates a submitted form body. Unknown fields are ignored; missing ones count as empty. */
-export function validateOrderForm(body: Record<string, unknown>): OrderFormResult {
+/**
+ * Validates a submitted form body. Unknown fields are ignored; missing ones count as empty.
+ * `transfersOffered`: whether «Оплатить как организация или ИП» is on offer (the seller's bank details are known).
+ */
+export function validateOrderForm(body: Record<string, unknown>, options: { transfersOffered?: boolean } = {}): OrderFormResult {
   const values: OrderFormValues = {};
-  for (const field of orderFormFields) values[field] = text(body[field]).slice(0, 10_000);
+  for (const field of [...orderFormFields, ...payerFormFields]) values[field] = text(body[field]).slice(0, 10_000);
+  const payer = checkPayer(values, options.transfersOffered ?? false);
   const parsed = schema.safeParse({
     name: values.name,
     email: values.email,
@@ -93,14 +100,16 @@ export function validateOrderForm(body: Record<string, unknown>): OrderFormResul
     consent_pd: isTicked(body.consent_pd),
     marketing: isTicked(body.marketing),
   });
-  if (parsed.success) {
+  if (parsed.success && payer.ok) {
     const { name, email, phone, comment, marketing } = parsed.data;
-    return { ok: true, order: { name, email, phone, comment, marketingOptIn: marketing }, values };
+    return { ok: true, order: { name, email, phone, comment, marketingOptIn: marketing, payer: payer.payer }, values };
   }
   const errors: OrderFormErrors = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     const field = issue.path[0] as OrderFormField;
     errors[field] ??= issue.message;
   }
+  // After the contact fields, in the order the form shows them.
+  if (!payer.ok) Object.assign(errors, payer.errors);
   return { ok: false, errors, values };
 }

@@ -2,6 +2,7 @@ import { defineMachine } from '../state-machine.js';
 
 export const orderStates = [
   'awaiting_payment',
+  'awaiting_transfer',
   'paid',
   'needs_review',
   'contacted',
@@ -24,7 +25,12 @@ export type WorkOrderEvent = 'client_reached' | 'specification_agreed' | 'work_s
  * silence until the deadline, or sent back with remarks.
  */
 export type AcceptanceOrderEvent = 'work_accepted' | 'remarks_made';
-export type OrderEvent = PaymentOrderEvent | WorkOrderEvent | AcceptanceOrderEvent;
+/**
+ * A company or sole trader pays by bank transfer against our invoice (docs/payments.md#bank-transfers):
+ * the order waits for the money, which staff record (by hand or from the bank statement), or is withdrawn.
+ */
+export type TransferOrderEvent = 'bank_invoice_issued' | 'transfer_received' | 'transfer_order_withdrawn';
+export type OrderEvent = PaymentOrderEvent | WorkOrderEvent | AcceptanceOrderEvent | TransferOrderEvent;
 
 /** Cancelling (same bank day) or refunding ends an order from any state in which money was taken. */
 const moneyBack = { payment_cancelled: 'cancelled', payment_refunded: 'refunded' } as const;
@@ -36,7 +42,9 @@ const moneyBack = { payment_cancelled: 'cancelled', payment_refunded: 'refunded'
  * (revised) before the work starts.
  */
 export const orderMachine = defineMachine<OrderState, OrderEvent>('awaiting_payment', {
-  awaiting_payment: { payment_confirmed: 'paid', payment_disputed: 'needs_review' },
+  awaiting_payment: { payment_confirmed: 'paid', payment_disputed: 'needs_review', bank_invoice_issued: 'awaiting_transfer' },
+  // No money moved yet: withdrawing the order cancels it with nothing to return.
+  awaiting_transfer: { transfer_received: 'paid', transfer_order_withdrawn: 'cancelled' },
   // Money arrived but did not match the order: staff decide, then confirm, cancel or refund.
   needs_review: { payment_confirmed: 'paid', ...moneyBack },
   paid: { client_reached: 'contacted', ...moneyBack },

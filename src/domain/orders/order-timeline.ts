@@ -22,6 +22,7 @@ export interface OrderTimeline {
 /** How far along each state is: the index of the last step reached (-1: not paid yet). */
 const reached: Record<OrderState, number> = {
   awaiting_payment: -1,
+  awaiting_transfer: -1,
   paid: 0,
   needs_review: 0,
   contacted: 1,

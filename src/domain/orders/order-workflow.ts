@@ -5,6 +5,7 @@ import { orderMachine, type OrderState, type WorkOrderEvent } from './order-mach
 
 export const orderStateNames: Record<OrderState, string> = {
   awaiting_payment: 'Ждёт оплаты',
+  awaiting_transfer: 'Ожидает оплаты по счёту',
   paid: 'Оплачен, ждёт звонка',
   needs_review: 'Оплата на проверке',
   contacted: 'Клиент на связи',
@@ -20,6 +21,7 @@ export type BadgeTone = 'ok' | 'warn' | 'danger' | 'neutral';
 
 export const orderStateTones: Record<OrderState, BadgeTone> = {
   awaiting_payment: 'neutral',
+  awaiting_transfer: 'neutral',
   paid: 'warn',
   needs_review: 'danger',
   contacted: 'neutral',

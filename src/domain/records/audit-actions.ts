@@ -88,6 +88,10 @@ export const auditActionWords = {
   'webhook.resent': 'Событие отправлено получателю ещё раз',
 
   'backups.requested': 'Запрошена резервная копия',
+
+  'transfer.recorded': 'Учтена оплата по счёту банковским переводом (без кассового чека)',
+  'transfer.statement_uploaded': 'Загружена выписка банка',
+  'transfer.order_withdrawn': 'Отменён заказ, ждавший оплаты по счёту',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActionWords;
@@ -108,6 +112,7 @@ export const auditAreaWords: Record<string, string> = {
   staff: 'Сотрудники',
   webhook: 'Вебхуки',
   backups: 'Резервные копии',
+  transfer: 'Оплаты по счетам',
 };
 
 export const isAuditAction = (code: string): code is AuditAction => Object.hasOwn(auditActionWords, code);

@@ -20,6 +20,7 @@ const entityNames: Record<string, string> = {
   email_type: 'Текст письма',
   webhook_endpoint: 'Получатель вебхуков',
   webhook_delivery: 'Отправка вебхука',
+  bank_statement: 'Выписка банка',
 };
 
 export const auditEntityName = (entity: string): string => entityNames[entity] ?? entity;
@@ -43,6 +44,8 @@ export function auditRecordHref(entry: { entity: string; entityId: string | null
     case 'calendar_day':
     case 'calendar_year':
       return '/admin/calendar';
+    case 'bank_statement':
+      return id && `/admin/transfers/statements/${id}`;
     default: {
       const orderId = entry.details.orderId;
       return typeof orderId === 'string' && UUID.test(orderId) ? `/admin/orders/${orderId}` : null;

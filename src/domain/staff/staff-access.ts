@@ -19,6 +19,8 @@ export const permissions = {
   'payments.manage': ['admin', 'accountant'],
   /** The cash receipts list and re-issuing a failed receipt (managers see an order's receipts on its card). */
   'receipts.manage': ['admin', 'accountant'],
+  /** Bank invoices of companies (/admin/transfers): record a transfer, upload the bank statement, withdraw an unpaid order. */
+  'transfers.manage': ['admin', 'accountant'],
   /** Mark a surcharge invoice paid by bank transfer or cash. */
   'invoices.mark_paid': ['admin', 'manager', 'accountant'],
   'clients.view': ['admin', 'manager', 'accountant'],

@@ -21,6 +21,8 @@ export interface OrderConfirmationData {
   managerDeadline: string;
   /** Receipts are issued (RECEIPTS is not off): say that the cash receipt comes from the register's OFD. */
   receiptByOfd?: boolean;
+  /** Paid by bank transfer against this invoice («Счёт на оплату № 17 от 07.12.2026»), not by card. */
+  bankInvoice?: string;
 }
 
 /** Sent once an order is paid: what was bought, what was charged, and who calls when. */
@@ -34,6 +36,7 @@ export function orderConfirmation(data: OrderConfirmationData, sender: EmailSend
     ['Стоимость', formatRub(data.priceKopecks)],
     ['Оплачено', formatRub(data.paidKopecks)],
     ...(card ? [['Карта', card] as [string, string]] : []),
+    ...(data.bankInvoice ? [['Оплачено переводом', `по счёту: ${data.bankInvoice}`] as [string, string]] : []),
     ['Дата оплаты', `${moscowDateTime(data.paidAt)} (мск)`],
   ];
   const next = `Менеджер свяжется с вами ${data.managerDeadline} (по московскому времени), чтобы уточнить детали и согласовать работу.`;

@@ -17,6 +17,7 @@ import { surchargeInvoiceEmail, surchargePaidEmail } from './surcharge-invoice.j
 import { verifyEmailEmail } from './verify-email.js';
 import { workAcceptedEmail } from './work-accepted.js';
 import { workHandedOverEmail } from './work-handed-over.js';
+import { bankInvoiceEmail } from './bank-invoice.js';
 
 // Each client email with made-up data, for the wording editor's preview (/admin/content/emails): the
 // owner sees their greeting, paragraph and sign-off in the real template, with no real client's data.
@@ -65,6 +66,21 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
     case 'surcharge_invoice':
       return surchargeInvoiceEmail(
         { customerName, orderNumber: 'У-1042', invoiceNumber: 'У-1042-Д1', serviceTitle, workedMinutes: 720, includedHours: 10, extraMinutes: 120, hourlyRateKopecks: 250_000, proposedKopecks: 500_000, amountKopecks: 500_000, reason: null, invoiceUrl: `${site}/account/invoices/${ref}` },
+        sender,
+      );
+    case 'bank_invoice':
+      return bankInvoiceEmail(
+        {
+          customerName,
+          title: 'Счёт на оплату № 17 от 24.11.2026',
+          description: serviceTitle,
+          amountKopecks: 4_990_000,
+          vat: 'Без НДС',
+          payerName: 'ООО «Ромашка»',
+          purpose: 'Оплата по счёту № 17 от 24.11.2026 за услуги. Без НДС',
+          pdfUrl: `${site}/orders/${ref}/bank-invoice.pdf`,
+          pageUrl: `${site}/orders/${ref}`,
+        },
         sender,
       );
     case 'surcharge_paid':

@@ -39,9 +39,11 @@ export interface AccountOrderPageProps {
   /** Unread manager messages in the client's other orders, for the menu. */
   unread?: number;
   csrfToken: string;
+  /** A company pays by bank transfer: surcharges come as bank invoices, not card payments. */
+  byTransfer?: boolean;
 }
 
-export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, acceptance, delivery, unread = 0, csrfToken }: AccountOrderPageProps) {
+export function AccountOrderPage({ order, payment, returns, managerDeadline, invoices = [], receipts = [], work = { specification: undefined, days: [], includedHours: null }, extraHours, acceptance, delivery, unread = 0, csrfToken, byTransfer = false }: AccountOrderPageProps) {
   return (
     <section>
       <p class="breadcrumbs">
@@ -75,6 +77,13 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
               </>
             )}
           </dl>
+        ) : byTransfer && order.paidAt ? (
+          <dl class="summary">
+            <dt>Стоимость</dt>
+            <dd>{formatRub(order.priceKopecks)}</dd>
+            <dt>Оплачено</dt>
+            <dd>банковским переводом по счёту, {moscowDateTime(order.paidAt)} (мск)</dd>
+          </dl>
         ) : (
           <p>Оплата ещё не подтверждена.</p>
         )}
@@ -95,7 +104,7 @@ export function AccountOrderPage({ order, payment, returns, managerDeadline, inv
       {delivery && <ResultsPanel orderRef={order.publicRef} results={delivery.results} />}
       <OrderWorkPanel work={work} />
       {extraHours && <ExtraHoursPanel orderRef={order.publicRef} csrfToken={csrfToken} {...extraHours} />}
-      <InvoiceList invoices={invoices} orderNumber={order.number} csrfToken={csrfToken} />
+      <InvoiceList invoices={invoices} orderNumber={order.number} csrfToken={csrfToken} byTransfer={byTransfer} />
       <OrderReceipts receipts={receipts} />
       {delivery && <ConversationPanel orderRef={order.publicRef} delivery={delivery} csrfToken={csrfToken} />}
     </section>

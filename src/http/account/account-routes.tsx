@@ -18,6 +18,7 @@ import { receiptsOfOrder } from '../../db/queries/receipts.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
 import { AccountOrderPage } from './account-order-page.js';
+import { payerOfOrder } from '../../db/queries/transfers.js';
 import { OrdersPage } from './orders-page.js';
 import { PasswordChangePage } from './password-change-page.js';
 import { ProfilePage } from './profile-page.js';
@@ -99,10 +100,11 @@ export async function accountRoutes(app: FastifyInstance) {
     const basis = await surchargeBasis(deps.db, order.id);
     const extraHours = basis && { basis, requests: await extraHoursOfOrder(deps.db, order.id), error: extraHoursError };
     const acceptance = { handovers: await handoversOfOrder(deps.db, order.id), act: await actOfOrder(deps.db, order.id), period: acceptancePeriodWords(deps.config.ACCEPTANCE_WORKING_DAYS), ...answer };
+    const byTransfer = (await payerOfOrder(deps.db, order.id)) !== undefined;
     return sendPage(
       reply,
       { title: `Заказ ${orderNumber(order.number)}: ${order.serviceTitle}`, status },
-      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} acceptance={acceptance} delivery={delivery} unread={unreadElsewhere} csrfToken={reply.generateCsrf()} />,
+      <AccountOrderPage order={order} payment={payment} returns={returns} managerDeadline={managerDeadline} invoices={invoices} receipts={receipts} work={work} extraHours={extraHours} acceptance={acceptance} delivery={delivery} unread={unreadElsewhere} csrfToken={reply.generateCsrf()} byTransfer={byTransfer} />,
     );
   }
 

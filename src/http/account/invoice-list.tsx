@@ -8,7 +8,7 @@ import { invoiceNumber } from '../../domain/orders/order-number.js';
 const stateNames: Record<Invoice['state'], string> = { open: 'ожидает оплаты', paid: 'оплачен', cancelled: 'отменён', refunded: 'возвращён' };
 
 /** The order page's «Счета на доплату» panel: each invoice with its state, and a pay button while open. */
-export function InvoiceList({ invoices, orderNumber, csrfToken }: { invoices: Invoice[]; orderNumber: number; csrfToken: string }) {
+export function InvoiceList({ invoices, orderNumber, csrfToken, byTransfer = false }: { invoices: Invoice[]; orderNumber: number; csrfToken: string; byTransfer?: boolean }) {
   return (
     <div class="panel" id="invoices">
       <h2>Счета на доплату</h2>
@@ -25,7 +25,13 @@ export function InvoiceList({ invoices, orderNumber, csrfToken }: { invoices: In
                 — {stateNames[invoice.state]}
                 {invoice.state === 'paid' && invoice.paidAt ? ` ${moscowDateTime(invoice.paidAt)} (мск)` : ''}
               </p>
-              {invoice.state === 'open' && <PayButton invoice={invoice} csrfToken={csrfToken} />}
+              {invoice.state === 'open' &&
+                (byTransfer ? (
+                  // A company pays by bank transfer: the invoice's page has the bank invoice to download.
+                  <a href={`/account/invoices/${invoice.publicRef}`}>Счёт на оплату по реквизитам</a>
+                ) : (
+                  <PayButton invoice={invoice} csrfToken={csrfToken} />
+                ))}
             </div>
           ))}
         </div>

@@ -7,6 +7,7 @@ import type { PaymentAttempt } from '../../db/queries/payments.js';
 import { moscowDateTime } from '../../email/templates/format.js';
 import { PaymentStatus, type PaymentView } from '../views/payment-status.js';
 import { AccountNav } from './account-nav.js';
+import { BankInvoicePanel, type BankInvoiceView } from '../storefront/bank-invoice-panel.js';
 import { invoiceNumber, orderNumber } from '../../domain/orders/order-number.js';
 
 /** What the client sees about a surcharge; from our database only, never from the gateway's browser return. */
@@ -58,9 +59,11 @@ export interface InvoicePageProps {
   attempt: PaymentAttempt | undefined;
   view: InvoiceView;
   csrfToken: string;
+  /** A company's surcharge: its bank invoice instead of the card payment. */
+  bankInvoice?: BankInvoiceView;
 }
 
-export function InvoicePage({ invoice, order, attempt, view, manager, csrfToken }: InvoicePageProps) {
+export function InvoicePage({ invoice, order, attempt, view, manager, csrfToken, bankInvoice }: InvoicePageProps) {
   return (
     <section>
       <p class="breadcrumbs">
@@ -76,7 +79,8 @@ export function InvoicePage({ invoice, order, attempt, view, manager, csrfToken 
           says={{
             unpaid: (
               <>
-                Статус: <strong>ожидает оплаты</strong>. Оплатить можно картой; если удобнее перевод по реквизитам или наличные, напишите менеджеру.
+                Статус: <strong>ожидает оплаты</strong>.{' '}
+                {bankInvoice ? 'Оплата по счёту банковским переводом.' : 'Оплатить можно картой; если удобнее перевод по реквизитам или наличные, напишите менеджеру.'}
               </>
             ),
             paid: `Спасибо! Доплата получена${invoice.paidAt ? ` ${moscowDateTime(invoice.paidAt)} (мск)` : ''}${paidHow(invoice, attempt)}.`,
@@ -112,10 +116,11 @@ export function InvoicePage({ invoice, order, attempt, view, manager, csrfToken 
           <dt>Выставлен</dt>
           <dd>{moscowDateTime(invoice.createdAt)} (мск)</dd>
         </dl>
-        {(view === 'unpaid' || view === 'failed') && (
+        {bankInvoice && <BankInvoicePanel view={bankInvoice} />}
+        {(bankInvoice || view === 'unpaid' || view === 'failed') && (
           <>
-            <PayButton invoice={invoice} csrfToken={csrfToken} label={view === 'failed' ? 'Оплатить снова' : 'Оплатить'} />
-            <ManagerContact manager={manager} />
+            {!bankInvoice && <PayButton invoice={invoice} csrfToken={csrfToken} label={view === 'failed' ? 'Оплатить снова' : 'Оплатить'} />}
+            {invoice.state === 'open' && <ManagerContact manager={manager} />}
           </>
         )}
       </div>

@@ -19,6 +19,7 @@ import { setupRoutes } from './staff/setup-routes.js';
 import { signInRoutes } from './staff/sign-in-routes.js';
 import { staffArea } from './staff/staff-routes.js';
 import { webhooksArea } from './webhooks/routes.js';
+import { transfersArea } from './transfers/routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,7 +47,7 @@ export async function backOffice(app: FastifyInstance) {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex');
   });
 
-  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, leadsArea, paymentsArea, receiptsArea, invoicesArea, clientsArea, emailsArea, notificationsArea, catalogArea, faqArea, calendarArea, contentArea, auditArea, backupsArea, webhooksArea]) {
+  for (const area of [signInRoutes, setupRoutes, staffArea, dashboardArea, ordersArea, leadsArea, paymentsArea, receiptsArea, transfersArea, invoicesArea, clientsArea, emailsArea, notificationsArea, catalogArea, faqArea, calendarArea, contentArea, auditArea, backupsArea, webhooksArea]) {
     await app.register(area);
   }
 }

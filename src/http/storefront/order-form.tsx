@@ -5,11 +5,14 @@ import { isTicked, type OrderFormValues } from '../../domain/orders/order-form.j
 import { utmFields, type Utm } from '../../domain/marketing/utm.js';
 import { describedBy, ErrorSummary } from '../views/form-kit.js';
 import { PaymentTrust } from './trust.js';
+import { PayerFieldset, payerErrorLabels } from './payer-fieldset.js';
 
 export interface OrderFormProps {
   slug: string;
   csrfToken: string;
   captcha: boolean;
+  /** «Оплатить как организация или ИП» is offered (the seller's bank details are known). */
+  transfers?: boolean;
   values?: OrderFormValues;
   errors?: PlaceOrderErrors;
   /**
@@ -30,9 +33,10 @@ const errorLabels: Partial<Record<keyof PlaceOrderErrors, string>> = {
   consent_pd: 'Согласие',
   marketing: 'Рассылка',
   altcha: 'Проверка',
+  ...payerErrorLabels,
 };
 
-export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {}, solvedCaptcha, utm = {} }: OrderFormProps) {
+export function OrderForm({ slug, csrfToken, captcha, transfers = false, values = {}, errors = {}, solvedCaptcha, utm = {} }: OrderFormProps) {
   return (
     <form class="order-form" method="post" action={`/services/${slug}/order`} novalidate>
       <h2 id="order">Оформить заказ</h2>
@@ -59,6 +63,7 @@ export function OrderForm({ slug, csrfToken, captcha, values = {}, errors = {}, 
       <Checkbox field="marketing" values={values} errors={errors}>
         Хочу получать новости и специальные предложения (необязательно)
       </Checkbox>
+      {transfers && <PayerFieldset values={values} errors={errors} />}
       <div class="hp" aria-hidden="true">
         <label for={`field-${HONEYPOT_FIELD}`}>Не заполняйте это поле</label>
         <input id={`field-${HONEYPOT_FIELD}`} name={HONEYPOT_FIELD} type="text" tabindex={-1} autocomplete="off" />

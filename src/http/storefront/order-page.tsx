@@ -6,6 +6,7 @@ import type { PaymentAttempt } from '../../db/queries/payments.js';
 import type { Receipt } from '../../db/queries/receipts.js';
 import { OrderReceipts } from '../views/order-receipts.js';
 import { PaymentStatus, type PaymentView } from '../views/payment-status.js';
+import { BankInvoicePanel, type BankInvoiceView } from './bank-invoice-panel.js';
 import { orderNumber } from '../../domain/orders/order-number.js';
 
 export interface OrderPageProps {
@@ -19,6 +20,8 @@ export interface OrderPageProps {
   /** The order's cash receipts (54-FZ), surcharges' included. */
   receipts: Receipt[];
   csrfToken: string;
+  /** A company's order paid by bank transfer: its invoice instead of the card payment. */
+  bankInvoice?: BankInvoiceView;
 }
 
 
@@ -37,6 +40,8 @@ export function paymentView(order: Order, attempt: PaymentAttempt | undefined): 
       return 'cancelled';
     case 'refunded':
       return 'refunded';
+    case 'awaiting_transfer':
+      return 'unpaid';
     case 'awaiting_payment':
       if (attempt?.state === 'initiated') return 'checking';
       if (attempt?.state === 'failed' || attempt?.state === 'expired') return 'failed';
@@ -46,11 +51,12 @@ export function paymentView(order: Order, attempt: PaymentAttempt | undefined): 
 
 const moscow = (date: Date) => DateTime.fromJSDate(date, { zone: 'Europe/Moscow' }).setLocale('ru').toFormat("d MMMM yyyy 'в' HH:mm");
 
-export function OrderPage({ order, attempt, managerDeadline, returningClient, receipts, csrfToken }: OrderPageProps) {
+export function OrderPage({ order, attempt, managerDeadline, returningClient, receipts, csrfToken, bankInvoice }: OrderPageProps) {
   const view = paymentView(order, attempt);
+  const byTransfer = bankInvoice !== undefined;
   return (
     <section class="order-status">
-      <h1>{headings[view]}</h1>
+      <h1>{byTransfer && view === 'unpaid' ? 'Заказ ожидает оплаты по счёту' : headings[view]}</h1>
       <PaymentStatus
         view={view}
         attempt={attempt}
@@ -58,11 +64,11 @@ export function OrderPage({ order, attempt, managerDeadline, returningClient, re
         says={{
           unpaid: (
             <>
-              Статус: <strong>ожидает оплаты</strong>
+              Статус: <strong>{byTransfer ? 'ожидает оплаты по счёту' : 'ожидает оплаты'}</strong>
             </>
           ),
           paid: `Спасибо! Платёж получен. Менеджер свяжется с вами ${managerDeadline ?? 'в течение рабочего часа'} по московскому времени, чтобы согласовать детали.`,
-          cancelled: 'Оплата отменена, деньги вернутся на карту.',
+          cancelled: byTransfer && !order.paidAt ? 'Заказ отменён, оплата по счёту не нужна.' : 'Оплата отменена, деньги вернутся на карту.',
           refunded: 'Оплата возвращена на карту. Срок зачисления зависит от банка.',
         }}
       />
@@ -99,8 +105,9 @@ export function OrderPage({ order, attempt, managerDeadline, returningClient, re
         )}
       </dl>
       {view === 'paid' && <ExpectedEmails email={order.customerEmail} returningClient={returningClient} />}
+      {bankInvoice && <BankInvoicePanel view={bankInvoice} withdraw={order.state === 'awaiting_transfer' ? { action: `/orders/${order.publicRef}/withdraw`, csrfToken } : undefined} />}
       <OrderReceipts receipts={receipts} />
-      {(view === 'unpaid' || view === 'failed') && (
+      {!byTransfer && (view === 'unpaid' || view === 'failed') && (
         <form method="post" action={`/orders/${order.publicRef}/pay`}>
           <input type="hidden" name="_csrf" value={csrfToken} />
           <button type="submit" class="button button-primary">

@@ -10,6 +10,10 @@ import { findOrderByRef, hasEarlierPaidOrder } from '../../db/queries/orders.js'
 import { receiptsOfOrder } from '../../db/queries/receipts.js';
 import { receiptBeingMade } from '../../domain/receipts/receipt-flow.js';
 import { latestAttemptForOrder } from '../../db/queries/payments.js';
+import { orderBankInvoice } from '../../db/queries/transfers.js';
+import { orderBankInvoiceDocument } from '../../actions/transfers/bank-invoice-document.js';
+import { withdrawTransferOrder } from '../../actions/transfers/withdraw-transfer-order.js';
+import { vatLine } from '../../domain/transfers/bank-invoice.js';
 import { sendErrorPage } from '../views/error-page.js';
 import { sendPage } from '../views/page.js';
 import { replyToPaymentStart } from '../views/payment-hand-off.js';
@@ -71,7 +75,8 @@ export async function storefrontRoutes(app: FastifyInstance) {
       const utm = pickUtm(request.body ?? {});
       switch (result.kind) {
         case 'placed':
-          return sendToGateway(reply, result.publicRef);
+          // A company's order has its bank invoice on the order page instead of the gateway.
+          return result.payment === 'transfer' ? reply.redirect(`/orders/${result.publicRef}`, 303) : sendToGateway(reply, result.publicRef);
         case 'service_not_found':
           return sendErrorPage(reply, 404);
         case 'rate_limited':
@@ -96,6 +101,8 @@ export async function storefrontRoutes(app: FastifyInstance) {
     const view = paymentView(order, attempt);
     const returningClient = await hasEarlierPaidOrder(deps.db, order);
     const receipts = await receiptsOfOrder(deps.db, order.id);
+    const invoice = await orderBankInvoice(deps.db, order.id);
+    const bankInvoice = invoice && { invoice, vat: vatLine(deps.config.TAX_SYSTEM, invoice.vat, invoice.amountKopecks), pdfUrl: `/orders/${order.publicRef}/bank-invoice.pdf` };
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
     const purchase = deps.config.YANDEX_METRIKA_ID && view === 'paid' && (await claimMetrikaPurchase(deps, order.id));
     return sendPage(
@@ -110,8 +117,42 @@ export async function storefrontRoutes(app: FastifyInstance) {
           purchase: purchase ? { orderNumber: orderNumber(order.number), service: order.serviceTitle, priceKopecks: order.priceKopecks } : undefined,
         },
       },
-      <OrderPage order={order} attempt={attempt} managerDeadline={managerDeadline(order.paidAt)} returningClient={returningClient} receipts={receipts} csrfToken={reply.generateCsrf()} />,
+      <OrderPage order={order} attempt={attempt} managerDeadline={managerDeadline(order.paidAt)} returningClient={returningClient} receipts={receipts} csrfToken={reply.generateCsrf()} bankInvoice={bankInvoice} />,
     );
+  });
+
+  // The bank invoice of a company's order, by the order page's unguessable address (docs/payments.md#bank-transfers).
+  app.get<{ Params: { ref: string } }>('/orders/:ref/bank-invoice.pdf', async (request, reply) => {
+    if (!ORDER_REF.test(request.params.ref)) return sendErrorPage(reply, 404);
+    const found = await orderBankInvoiceDocument(deps, request.params.ref);
+    switch (found.kind) {
+      case 'not_found':
+        return sendErrorPage(reply, 404);
+      case 'no_bank_details':
+        return sendErrorPage(reply, 503, 'Реквизиты для счёта ещё не заполнены. Позвоните нам, и мы пришлём счёт.');
+      case 'pdf':
+        return reply
+          .header('cache-control', 'no-store')
+          .header('referrer-policy', 'no-referrer')
+          .type('application/pdf')
+          .header('content-disposition', `inline; filename="${found.fileName}"`)
+          .send(found.pdf);
+    }
+  });
+
+  // The client withdraws an order still waiting for its bank transfer (no money moved).
+  app.post<{ Params: { ref: string } }>('/orders/:ref/withdraw', { preHandler: app.csrfProtection, config: postLimit }, async (request, reply) => {
+    const order = ORDER_REF.test(request.params.ref) ? await findOrderByRef(deps.db, request.params.ref) : undefined;
+    if (!order) return sendErrorPage(reply, 404);
+    const result = await withdrawTransferOrder(deps, { orderId: order.id, staffId: null, ip: request.ip, reason: 'отменён клиентом на странице заказа' });
+    switch (result.kind) {
+      case 'withdrawn':
+      case 'not_waiting':
+        // Either way the order page says what the order is now.
+        return reply.redirect(`/orders/${order.publicRef}`, 303);
+      case 'not_found':
+        return sendErrorPage(reply, 404);
+    }
   });
 
   app.post<{ Params: { ref: string } }>('/orders/:ref/pay', { preHandler: app.csrfProtection, config: postLimit }, async (request, reply) => {
@@ -139,7 +180,7 @@ export async function storefrontRoutes(app: FastifyInstance) {
     return sendPage(
       reply,
       { title: service.title, status, meta, ...(captcha ? captchaAssets : {}) },
-      <ServicePage service={service} form={{ ...form, slug: service.slug, csrfToken: reply.generateCsrf(), captcha }} extras={extras} />,
+      <ServicePage service={service} form={{ ...form, slug: service.slug, csrfToken: reply.generateCsrf(), captcha, transfers: deps.content.current().company.bank !== null }} extras={extras} />,
     );
   }
 

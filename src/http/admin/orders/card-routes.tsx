@@ -14,6 +14,7 @@ import { orderReceiptsSection } from '../receipts/order-receipts-section.js';
 import { orderAcceptanceSection } from './acceptance-section.js';
 import { markOrderRead } from '../../../actions/orders/mark-order-read.js';
 import { deliveryNotices, orderMessagesSection, orderResultsSection } from './delivery-sections.js';
+import { orderTransfersSection } from '../transfers/order-transfers-section.js';
 
 /** What a redirect back to the card says, by the `done` query value (never free text from the URL). */
 export const cardNotices = {
@@ -43,6 +44,7 @@ export async function sendOrderCard(request: FastifyRequest, reply: FastifyReply
     await orderResultsSection(request, orderId, csrfToken, options.problem),
     await orderMessagesSection(request, orderId, csrfToken, options.problem),
     await orderInvoicesSection(request, orderId, csrfToken, options.problem),
+    await orderTransfersSection(request, orderId, csrfToken),
     await orderPaymentsSection(request, orderId),
     await orderReceiptsSection(request, orderId, csrfToken),
   ].filter(

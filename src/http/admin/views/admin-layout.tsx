@@ -10,6 +10,7 @@ const sections: { href: string; label: string; permission: Permission }[] = [
   { href: '/admin/leads', label: 'Заявки', permission: 'leads.work' },
   { href: '/admin/payments', label: 'Платежи', permission: 'payments.manage' },
   { href: '/admin/receipts', label: 'Чеки', permission: 'receipts.manage' },
+  { href: '/admin/transfers', label: 'Оплаты по счетам', permission: 'transfers.manage' },
   { href: '/admin/clients', label: 'Клиенты', permission: 'clients.view' },
   { href: '/admin/emails', label: 'Письма', permission: 'emails.view' },
   { href: '/admin/notifications', label: 'Уведомления', permission: 'notifications.view' },

@@ -100,6 +100,15 @@ describe('the act of services rendered', () => {
     expect(text).toContain('принята без замечаний по истечении срока приёмки');
   });
 
+  it('names a company that paid by invoice as the customer: its ИНН, КПП and legal address, and signs for it', async () => {
+    const customer = { kind: 'company', name: 'ООО «Ромашка»', inn: '7707083893', kpp: '773601001', address: '117997, г. Москва, ул. Вавилова, д. 19', email: 'buh@romashka.ru', phone: '+74951234567' } as const;
+    const { text } = await textOf(await serviceActPdf(serviceAct({ ...facts, customer })));
+    for (const expected of ['Заказчик:', 'ООО «Ромашка»', 'ИНН 7707083893, КПП 773601001', 'Адрес: 117997, г. Москва, ул. Вавилова, д. 19', 'Заказчик ____________________ / ООО «Ромашка» /']) {
+      expect(text).toContain(expected);
+    }
+    expect(text).not.toContain('Иван Петров');
+  });
+
   it('renders the same bytes from the same data (stored acts do not drift)', async () => {
     const act = serviceAct(facts);
     expect((await serviceActPdf(act)).equals(await serviceActPdf(structuredClone(act)))).toBe(true);

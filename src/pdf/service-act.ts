@@ -30,11 +30,18 @@ export function sellerLines(seller: ActSeller): string[] {
   ];
 }
 
-/** The customer block by kind: a person today; a company (ИНН, КПП, legal address) is one more case. */
+/** The customer block: a person's contacts, or a company's registration details and legal address. */
 export function customerLines(customer: ActCustomer): string[] {
   switch (customer.kind) {
     case 'person':
       return [customer.name, `Эл. почта: ${customer.email}`, `Телефон: ${customer.phone}`];
+    case 'company':
+      return [
+        customer.name,
+        customer.kpp ? `ИНН ${customer.inn}, КПП ${customer.kpp}` : `ИНН ${customer.inn}`,
+        `Адрес: ${customer.address}`,
+        `Эл. почта: ${customer.email}, телефон: ${customer.phone}`,
+      ];
   }
 }
 

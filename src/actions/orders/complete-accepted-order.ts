@@ -5,11 +5,12 @@ import { nextActNumber, returnedOnOrder, standingSurcharges, type WorkHandover }
 import { audit } from '../../db/queries/audit.js';
 import { invoiceRecipient } from '../../db/queries/invoices.js';
 import type { LockedOrder } from '../../db/queries/order-lock.js';
+import { payerOfOrder, type OrderPayer } from '../../db/queries/transfers.js';
 import { orders, serviceActs, workHandovers } from '../../db/schema/index.js';
 import { moscowDate } from '../../domain/calendar/moscow-time.js';
 import { orderMachine } from '../../domain/orders/order-machine.js';
 import { orderNumber } from '../../domain/orders/order-number.js';
-import { actTitle, serviceAct } from '../../domain/orders/service-act.js';
+import { actTitle, serviceAct, type ActCustomer } from '../../domain/orders/service-act.js';
 import { queueEmail } from '../../email/queue-email.js';
 import { workAcceptedEmail } from '../../email/templates/work-accepted.js';
 import { queueCompletionReceipt } from '../receipts/queue-completion-receipt.js';
@@ -49,7 +50,7 @@ export async function completeAcceptedOrder(
     date: moscowDate(now),
     orderNumber: orderNumber(order.number),
     seller: { name: company.name, inn: company.inn, kpp: company.kpp, ogrn: company.ogrn, address: company.address, bank: company.bank },
-    customer: { kind: 'person', name: order.customerName, email: order.customerEmail, phone: order.customerPhone },
+    customer: actCustomer(order, await payerOfOrder(tx, order.id)),
     taxSystem: deps.config.TAX_SYSTEM,
     service: { title: order.serviceTitle, vat: order.vat },
     keptKopecks: order.priceKopecks - (await returnedOnOrder(tx, order.id)),
@@ -75,4 +76,11 @@ export async function completeAcceptedOrder(
     at: now,
   });
   return { actNumber: number };
+}
+
+/** Who the act names as the customer: the company that paid by invoice, else the person who ordered. */
+function actCustomer(order: LockedOrder, payer: OrderPayer | undefined): ActCustomer {
+  const contacts = { email: order.customerEmail, phone: order.customerPhone };
+  if (!payer) return { kind: 'person', name: order.customerName, ...contacts };
+  return { kind: 'company', name: payer.companyName, inn: payer.inn, kpp: payer.kpp, address: payer.legalAddress, ...contacts };
 }

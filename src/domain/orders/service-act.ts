@@ -10,7 +10,10 @@ import { VAT_PERCENT, vatKopecks } from '../receipts/vat.js';
  * Who received the services. A person today (the order's name, email, phone); a company paying by bank
  * transfer adds its own kind (name, ИНН, КПП, legal address) here and a case in the PDF's customer block.
  */
-export type ActCustomer = { kind: 'person'; name: string; email: string; phone: string };
+/** The customer: the person who ordered, or the organisation or sole trader that paid by invoice. */
+export type ActCustomer =
+  | { kind: 'person'; name: string; email: string; phone: string }
+  | { kind: 'company'; name: string; inn: string; kpp: string | null; address: string; email: string; phone: string };
 
 export type ActSeller = Pick<Company, 'name' | 'inn' | 'kpp' | 'ogrn' | 'address' | 'bank'>;
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreeSpecification } from '../../src/actions/orders/agree-specification.js';
 import { logContact } from '../../src/actions/orders/log-contact.js';
 import { startWork } from '../../src/actions/orders/start-work.js';
-import { credentialsIn, linkIn, mailTo } from '../helpers/accounts.js';
+import { credentialsIn, linkIn, mailTo, subjectAround } from '../helpers/accounts.js';
 import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, watchedPage } from '../helpers/browser.js';
 import { reloadOrder } from '../helpers/payments.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
@@ -99,7 +99,7 @@ describe.runIf(browserAvailable())('acceptance of work in Chromium: hand over, a
     await shot(staff, '60-admin-work-handed-over-1280');
 
     // The client: the email, the account, «Принять работу».
-    const asked = await inbox(`Работа сдана, примите её: ${SERVICE}`);
+    const asked = await inbox(subjectAround('Работа по заказу', ` сдана, примите её: ${SERVICE}`));
     expect(asked.text).toMatch(/Ответьте до \d{1,2} \S+ \d{4} г\. включительно\./);
     const { login, password } = credentialsIn(await inbox('Доступ в личный кабинет'));
     await client.goto(linkIn(await inbox('Подтвердите адрес электронной почты'), '/account/verify-email').url);

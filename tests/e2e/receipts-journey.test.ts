@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, receipts } from '../../src/db/schema/index.js';
-import { credentialsIn, linkIn, mailTo } from '../helpers/accounts.js';
+import { credentialsIn, linkIn, mailTo, subjectAround } from '../helpers/accounts.js';
 import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, watchedPage } from '../helpers/browser.js';
 import { receiptProblems } from '../helpers/receipts.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
@@ -166,7 +166,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
 
     step('settlement');
     // The client accepts the work in the account: that completes the order (docs/back-office.md#acceptance-of-work).
-    await inbox(`Работа сдана, примите её: ${SERVICE}`);
+    await inbox(subjectAround('Работа по заказу', ` сдана, примите её: ${SERVICE}`));
     await clientSignsIn(client);
     await client.getByRole('link', { name: SERVICE }).click();
     await client.getByRole('button', { name: 'Принять работу' }).click();

@@ -85,3 +85,7 @@ export async function signedInClient(t: TestApp, received: ReceivedMail[], field
   if (changed.statusCode !== 303) throw new Error(`Password change answered ${changed.statusCode}: ${changed.body.slice(0, 300)}`);
   return { ...client, password: NEW_PASSWORD, browser };
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** An email subject with an order number «У-…» between two fixed parts, whatever the number. */
+export const subjectAround = (before: string, after: string): RegExp => new RegExp(`^${escapeRegExp(before)} У-\\d+${escapeRegExp(after)}$`);

@@ -71,6 +71,6 @@ export const emailSamples: Record<string, EmailContent> = {
     sender,
   ),
   gateway_payment_id_conflict: gatewayIdConflictEmail({ adminName: 'Анна Кузнецова', at, orderNumber: 'У-1042', gatewayPaymentId: '100000', heldByOrderNumber: 'У-1017', cardUrl: `${site}/admin/orders/0d6b1f5e` }, sender),
-  results_ready: resultsReadyEmail({ customerName, serviceTitle: 'Лендинг под ключ', count: 2, orderUrl: `${site}/account/orders/${ref}#results` }, sender),
-  order_message: orderMessageEmail({ customerName, serviceTitle: 'Лендинг под ключ', orderUrl: `${site}/account/orders/${ref}#messages` }, sender),
+  results_ready: resultsReadyEmail({ customerName, serviceTitle: 'Лендинг под ключ', orderNumber: 'У-1042', count: 2, orderUrl: `${site}/account/orders/${ref}#results` }, sender),
+  order_message: orderMessageEmail({ customerName, serviceTitle: 'Лендинг под ключ', orderNumber: 'У-1042', orderUrl: `${site}/account/orders/${ref}#messages` }, sender),
 };

@@ -104,7 +104,7 @@ describe.each(backends)('acceptance of work on %s', (backend) => {
     expect(card).toContain('ждёт приёмки клиентом');
 
     await deliverQueuedEmails(t);
-    const [asked] = mailTo(smtp.received, order.email, /^Работа сдана, примите её/);
+    const [asked] = mailTo(smtp.received, order.email, /^Работа по заказу У-\d+ сдана, примите её/);
     expect(asked!.text).toContain('Ответьте до 11 декабря 2026 г. включительно.');
     expect(asked!.text).toContain('5 (пяти) рабочих дней');
     expect(asked!.text).toContain(`${order.page}#acceptance`);
@@ -142,7 +142,7 @@ describe.each(backends)('acceptance of work on %s', (backend) => {
     expect(await t.deps.db.$count(serviceActs, eq(serviceActs.orderId, order.orderId))).toBe(1);
 
     await deliverQueuedEmails(t);
-    const done = mailTo(smtp.received, order.email, /^Заказ выполнен, акт об оказании услуг/);
+    const done = mailTo(smtp.received, order.email, /^Заказ У-\d+ выполнен, акт об оказании услуг/);
     expect(done).toHaveLength(1);
     expect(done[0]!.text).toContain(`${order.page}#act`);
 
@@ -260,7 +260,7 @@ describe.each(backends)('acceptance of work on %s', (backend) => {
     expect((await client.post(`${order.page}/acceptance`, { answer: 'remarks', remarks: 'Не успел проверить.' }, order.page)).statusCode).toBe(409);
     expect(plain((await client.get(order.page)).body)).toContain('Работа принята без замечаний по истечении срока приёмки');
     await deliverQueuedEmails(t);
-    const [mail] = mailTo(smtp.received, order.email, /^Заказ выполнен, акт об оказании услуг/);
+    const [mail] = mailTo(smtp.received, order.email, /^Заказ У-\d+ выполнен, акт об оказании услуг/);
     expect(mail!.text).toContain('Срок приёмки истёк без замечаний');
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverNotification } from '../../src/actions/notifications/deliver-notification.js';
 import type { Order } from '../../src/db/queries/orders.js';
 import { auditLog, notifications, orderFiles, orderMessages, orderResults } from '../../src/db/schema/index.js';
-import { deliverQueuedEmails, mailTo, signedInClient } from '../helpers/accounts.js';
+import { deliverQueuedEmails, mailTo, signedInClient, subjectAround } from '../helpers/accounts.js';
 import { startTestSmtp, type TestSmtp } from '../helpers/smtp.js';
 import { staffBrowser } from '../helpers/staff.js';
 import { backends, createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
@@ -119,7 +119,7 @@ describe.each(backends)('results and the order conversation on %s', (backend) =>
     expect(draftCard).toContain('Сообщить клиенту (3)');
     expect(draftCard).toContain('черновик');
 
-    const subject = `Результаты готовы: ${alice.order.serviceTitle}`;
+    const subject = subjectAround('Результаты по заказу', ` готовы: ${alice.order.serviceTitle}`);
     for (const expected of ['results_published', 'results_nothing']) {
       const published = await manager.browser.post(`/admin/orders/${alice.order.id}/results/publish`, {}, card());
       expect(published.headers.location).toBe(`/admin/orders/${alice.order.id}?done=${expected}#results`);
@@ -244,7 +244,7 @@ describe.each(backends)('results and the order conversation on %s', (backend) =>
     expect(replied.headers.location).toBe(`/admin/orders/${alice.order.id}?done=message_sent#messages`);
     await deliverQueuedEmails(t);
     await deliverQueuedEmails(t);
-    const mails = mailTo(smtp.received, 'alice.results@example.ru', `Новое сообщение по заказу: ${alice.order.serviceTitle}`);
+    const mails = mailTo(smtp.received, 'alice.results@example.ru', subjectAround('Новое сообщение по заказу', `: ${alice.order.serviceTitle}`));
     expect(mails).toHaveLength(before + 1);
     expect(mails.at(-1)!.text).toContain('ответьте в личном кабинете');
     expect(mails.at(-1)!.text).not.toContain('Завтра к обеду');

@@ -61,7 +61,7 @@ export async function completeAcceptedOrder(
 
   const to = await invoiceRecipient(tx, order);
   const content = workAcceptedEmail(
-    { customerName: to.name, serviceTitle: order.serviceTitle, actTitle: actTitle(act), acceptance, orderUrl: `${deps.config.PUBLIC_URL}/account/orders/${order.publicRef}#act` },
+    { customerName: to.name, serviceTitle: order.serviceTitle, orderNumber: orderNumber(order.number), actTitle: actTitle(act), acceptance, orderUrl: `${deps.config.PUBLIC_URL}/account/orders/${order.publicRef}#act` },
     deps.content.current(),
   );
   await queueEmail(deps, tx, { kind: 'work_accepted', to: to.email, orderId: order.id, clientId: to.clientId, content });

@@ -1,3 +1,4 @@
+import { orderNumber } from '../../domain/orders/order-number.js';
 import { eq } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
 import { acceptanceDeadline, acceptancePeriodWords, lastAcceptanceDay } from '../../domain/orders/acceptance.js';
@@ -49,6 +50,7 @@ export async function handOverWork(
       {
         customerName: to.name,
         serviceTitle: order.serviceTitle,
+        orderNumber: orderNumber(order.number),
         lastDay: lastAcceptanceDay(acceptBy),
         period: acceptancePeriodWords(days),
         orderUrl: `${deps.config.PUBLIC_URL}/account/orders/${order.publicRef}#acceptance`,

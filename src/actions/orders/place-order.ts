@@ -92,11 +92,11 @@ export async function placeOrder(deps: Pick<Deps, 'db' | 'clock' | 'captcha' | '
         userAgent: input.userAgent.slice(0, 512),
         createdAt: now,
       })
-      .returning({ id: orders.id });
+      .returning({ id: orders.id, number: orders.number });
     if (payer) {
       await tx.insert(orderPayers).values({ orderId: order!.id, ...payer });
       await issueBankInvoice(deps, tx, {
-        order: { id: order!.id, publicRef, customerName: name, customerEmail: email, clientId: null },
+        order: { id: order!.id, number: order!.number, publicRef, customerName: name, customerEmail: email, clientId: null },
         payerName: payer.companyName,
         surcharge: null,
         amountKopecks: service.priceKopecks,

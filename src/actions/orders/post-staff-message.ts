@@ -1,3 +1,4 @@
+import { orderNumber } from '../../domain/orders/order-number.js';
 import type { Deps } from '../../app-deps.js';
 import { audit } from '../../db/queries/audit.js';
 import { findClient } from '../../db/queries/clients.js';
@@ -39,7 +40,7 @@ export async function postStaffMessage(
 
     const client = order.clientId ? await findClient(tx, order.clientId) : undefined;
     const content = orderMessageEmail(
-      { customerName: client?.name ?? order.customerName, serviceTitle: order.serviceTitle, orderUrl: `${deps.config.PUBLIC_URL}/account/orders/${order.publicRef}#messages` },
+      { customerName: client?.name ?? order.customerName, serviceTitle: order.serviceTitle, orderNumber: orderNumber(order.number), orderUrl: `${deps.config.PUBLIC_URL}/account/orders/${order.publicRef}#messages` },
       deps.content.current(),
     );
     await queueEmail(deps, tx, { kind: 'order_message', to: client?.email ?? order.customerEmail, orderId: order.id, clientId: client?.id ?? null, content });

@@ -1,3 +1,4 @@
+import { orderNumber } from '../../domain/orders/order-number.js';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Deps } from '../../app-deps.js';
 import { audit } from '../../db/queries/audit.js';
@@ -33,7 +34,7 @@ export async function publishOrderResults(
 
     const client = order.clientId ? await findClient(tx, order.clientId) : undefined;
     const content = resultsReadyEmail(
-      { customerName: client?.name ?? order.customerName, serviceTitle: order.serviceTitle, count: published.length, orderUrl: `${deps.config.PUBLIC_URL}/account/orders/${order.publicRef}#results` },
+      { customerName: client?.name ?? order.customerName, serviceTitle: order.serviceTitle, orderNumber: orderNumber(order.number), count: published.length, orderUrl: `${deps.config.PUBLIC_URL}/account/orders/${order.publicRef}#results` },
       deps.content.current(),
     );
     await queueEmail(deps, tx, { kind: 'results_ready', to: client?.email ?? order.customerEmail, orderId: order.id, clientId: client?.id ?? null, content });

@@ -1,3 +1,4 @@
+import { orderNumber } from '../../domain/orders/order-number.js';
 import type { Deps } from '../../app-deps.js';
 import type { Tx } from '../../db/client.js';
 import { nextBankInvoiceNumber } from '../../db/queries/transfers.js';
@@ -8,7 +9,7 @@ import { queueEmail } from '../../email/queue-email.js';
 import { bankInvoiceEmail } from '../../email/templates/bank-invoice.js';
 
 export interface BankInvoiceToIssue {
-  order: { id: string; publicRef: string; customerName: string; customerEmail: string; clientId: string | null };
+  order: { id: string; number: number; publicRef: string; customerName: string; customerEmail: string; clientId: string | null };
   payerName: string;
   /** A surcharge's invoice (its id and public ref), or null for the order's own price. */
   surcharge: { id: string; publicRef: string } | null;
@@ -48,6 +49,7 @@ export async function issueBankInvoice(deps: Pick<Deps, 'queue' | 'clock' | 'con
   const content = bankInvoiceEmail(
     {
       customerName: input.order.customerName,
+      orderNumber: orderNumber(input.order.number),
       title: invoiceTitle(number, now),
       description: input.description,
       amountKopecks: input.amountKopecks,

@@ -5,6 +5,8 @@ import { renderLetter } from './letter.js';
 export interface OrderMessageData {
   customerName: string;
   serviceTitle: string;
+  /** «У-1042» (domain/orders/order-number.ts). */
+  orderNumber: string;
   /** The conversation in the personal account: /account/orders/<publicRef>#messages. */
   orderUrl: string;
 }
@@ -17,12 +19,12 @@ export function orderMessageEmail(data: OrderMessageData, sender: EmailSender): 
   return renderLetter(
     {
       type: 'order_message',
-      subject: `Новое сообщение по заказу: ${data.serviceTitle}`,
+      subject: `Новое сообщение по заказу ${data.orderNumber}: ${data.serviceTitle}`,
       heading: 'Новое сообщение по заказу',
       customerName: data.customerName,
       blocks: [
         'Менеджер написал вам по заказу:',
-        { strong: data.serviceTitle },
+        { strong: `${data.serviceTitle}, заказ ${data.orderNumber}` },
         'Прочитайте сообщение и ответьте в личном кабинете, в переписке по заказу. Ответ на это письмо не попадёт в переписку.',
         { href: data.orderUrl, label: 'Открыть переписку' },
       ],

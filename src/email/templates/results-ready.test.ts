@@ -7,8 +7,8 @@ const orderUrl = 'https://shop.example.ru/account/orders/AbCdEf123#results';
 
 describe('results ready email', () => {
   it('says how many results came and links to them in the account, never attaching them', () => {
-    const email = resultsReadyEmail({ customerName: 'Иван Петров', serviceTitle: 'Лендинг под ключ', count: 3, orderUrl }, sender);
-    expect(email.subject).toBe('Результаты готовы: Лендинг под ключ');
+    const email = resultsReadyEmail({ customerName: 'Иван Петров', serviceTitle: 'Лендинг под ключ', orderNumber: 'У-1042', count: 3, orderUrl }, sender);
+    expect(email.subject).toBe('Результаты по заказу У-1042 готовы: Лендинг под ключ');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
       expect(version).toContain('появились результаты работы (3)');
@@ -20,7 +20,7 @@ describe('results ready email', () => {
   });
 
   it('speaks of one result in the singular and escapes the names', () => {
-    const email = resultsReadyEmail({ customerName: scriptName, serviceTitle: '<b>Сайт</b>', count: 1, orderUrl }, sender);
+    const email = resultsReadyEmail({ customerName: scriptName, serviceTitle: '<b>Сайт</b>', orderNumber: 'У-1042', count: 1, orderUrl }, sender);
     expect(email.text).toContain('появился результат работы:');
     expectEscaped(email.html, '<b>Сайт</b>');
   });
@@ -30,8 +30,8 @@ describe('order message email', () => {
   const messagesUrl = 'https://shop.example.ru/account/orders/AbCdEf123#messages';
 
   it('says to answer in the account, not by replying, and carries no text of the message', () => {
-    const email = orderMessageEmail({ customerName: 'Иван Петров', serviceTitle: 'Лендинг под ключ', orderUrl: messagesUrl }, sender);
-    expect(email.subject).toBe('Новое сообщение по заказу: Лендинг под ключ');
+    const email = orderMessageEmail({ customerName: 'Иван Петров', serviceTitle: 'Лендинг под ключ', orderNumber: 'У-1042', orderUrl: messagesUrl }, sender);
+    expect(email.subject).toBe('Новое сообщение по заказу У-1042: Лендинг под ключ');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('ответьте в личном кабинете');
       expect(version).toContain('Ответ на это письмо не попадёт в переписку.');

@@ -5,6 +5,8 @@ import { renderLetter } from './letter.js';
 export interface ResultsReadyData {
   customerName: string;
   serviceTitle: string;
+  /** «У-1042» (domain/orders/order-number.ts). */
+  orderNumber: string;
   /** How many results this «Сообщить клиенту» published. */
   count: number;
   /** The order's results in the personal account: /account/orders/<publicRef>#results. */
@@ -19,12 +21,12 @@ export function resultsReadyEmail(data: ResultsReadyData, sender: EmailSender): 
   return renderLetter(
     {
       type: 'results_ready',
-      subject: `Результаты готовы: ${data.serviceTitle}`,
+      subject: `Результаты по заказу ${data.orderNumber} готовы: ${data.serviceTitle}`,
       heading: 'Результаты готовы',
       customerName: data.customerName,
       blocks: [
         data.count === 1 ? 'По вашему заказу в личном кабинете появился результат работы:' : `По вашему заказу в личном кабинете появились результаты работы (${data.count}):`,
-        { strong: data.serviceTitle },
+        { strong: `${data.serviceTitle}, заказ ${data.orderNumber}` },
         'Файлы и ссылки доступны после входа в личный кабинет:',
         { href: data.orderUrl, label: 'Открыть результаты' },
         'Если есть вопросы, напишите нам в переписке по заказу в личном кабинете.',

@@ -60,9 +60,9 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
         sender,
       );
     case 'work_handed_over':
-      return workHandedOverEmail({ customerName, serviceTitle, lastDay: '4 декабря 2026 г.', period: '5 (пяти) рабочих дней', orderUrl: `${site}/account/orders/${ref}#acceptance` }, sender);
+      return workHandedOverEmail({ customerName, serviceTitle, orderNumber: 'У-1042', lastDay: '4 декабря 2026 г.', period: '5 (пяти) рабочих дней', orderUrl: `${site}/account/orders/${ref}#acceptance` }, sender);
     case 'work_accepted':
-      return workAcceptedEmail({ customerName, serviceTitle, actTitle: 'Акт об оказании услуг № 17 от 27 ноября 2026 г.', acceptance: 'client', orderUrl: `${site}/account/orders/${ref}#act` }, sender);
+      return workAcceptedEmail({ customerName, serviceTitle, orderNumber: 'У-1042', actTitle: 'Акт об оказании услуг № 17 от 27 ноября 2026 г.', acceptance: 'client', orderUrl: `${site}/account/orders/${ref}#act` }, sender);
     case 'surcharge_invoice':
       return surchargeInvoiceEmail(
         { customerName, orderNumber: 'У-1042', invoiceNumber: 'У-1042-Д1', serviceTitle, workedMinutes: 720, includedHours: 10, extraMinutes: 120, hourlyRateKopecks: 250_000, proposedKopecks: 500_000, amountKopecks: 500_000, reason: null, invoiceUrl: `${site}/account/invoices/${ref}` },
@@ -93,8 +93,8 @@ export function sampleEmail(type: ClientEmailType, sender: EmailSender, site: st
         sender,
       );
     case 'results_ready':
-      return resultsReadyEmail({ customerName, serviceTitle, count: 2, orderUrl: `${site}/account/orders/${ref}#results` }, sender);
+      return resultsReadyEmail({ customerName, serviceTitle, orderNumber: 'У-1042', count: 2, orderUrl: `${site}/account/orders/${ref}#results` }, sender);
     case 'order_message':
-      return orderMessageEmail({ customerName, serviceTitle, orderUrl: `${site}/account/orders/${ref}#messages` }, sender);
+      return orderMessageEmail({ customerName, serviceTitle, orderNumber: 'У-1042', orderUrl: `${site}/account/orders/${ref}#messages` }, sender);
   }
 }

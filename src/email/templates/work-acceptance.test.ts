@@ -6,6 +6,7 @@ import { expectEscaped, expectFooter, expectLinkTwice, expectNothingRemote, scri
 const handedOver: WorkHandedOverData = {
   customerName: 'Иван Петров',
   serviceTitle: 'Лендинг под ключ',
+  orderNumber: 'У-1042',
   lastDay: '14 января 2027 г.',
   period: '5 (пяти) рабочих дней',
   orderUrl: 'https://shop.example.ru/account/orders/AbCdEf123#acceptance',
@@ -14,6 +15,7 @@ const handedOver: WorkHandedOverData = {
 const accepted: WorkAcceptedData = {
   customerName: 'Иван Петров',
   serviceTitle: 'Лендинг под ключ',
+  orderNumber: 'У-1042',
   actTitle: 'Акт об оказании услуг № 17 от 15 января 2027 г.',
   acceptance: 'client',
   orderUrl: 'https://shop.example.ru/account/orders/AbCdEf123#act',
@@ -22,7 +24,7 @@ const accepted: WorkAcceptedData = {
 describe('work handed over email', () => {
   it('asks to accept or write remarks by the last day, and says what silence means', () => {
     const email = workHandedOverEmail(handedOver, sender);
-    expect(email.subject).toBe('Работа сдана, примите её: Лендинг под ключ');
+    expect(email.subject).toBe('Работа по заказу У-1042 сдана, примите её: Лендинг под ключ');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Здравствуйте, Иван Петров!');
       expect(version).toContain('«Принять работу» или «Есть замечания»');
@@ -40,7 +42,7 @@ describe('work handed over email', () => {
 describe('work accepted email', () => {
   it('links to the act in the account and says how the work was accepted', () => {
     const email = workAcceptedEmail(accepted, sender);
-    expect(email.subject).toBe('Заказ выполнен, акт об оказании услуг: Лендинг под ключ');
+    expect(email.subject).toBe('Заказ У-1042 выполнен, акт об оказании услуг: Лендинг под ключ');
     for (const version of [email.html, email.text]) {
       expect(version).toContain('Вы приняли работу по заказу');
       expect(version).toContain('Акт об оказании услуг № 17 от 15 января 2027 г. — в личном кабинете');

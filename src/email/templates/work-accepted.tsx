@@ -5,6 +5,8 @@ import type { EmailSender } from './sender.js';
 export interface WorkAcceptedData {
   customerName: string;
   serviceTitle: string;
+  /** «У-1042» (domain/orders/order-number.ts). */
+  orderNumber: string;
   /** «Акт об оказании услуг № 17 от 6 декабря 2026 г.» */
   actTitle: string;
   /** Accepted in the account, or by letting the acceptance period pass. */
@@ -18,12 +20,12 @@ export function workAcceptedEmail(data: WorkAcceptedData, sender: EmailSender): 
   return renderLetter(
     {
       type: 'work_accepted',
-      subject: oneLine(`Заказ выполнен, акт об оказании услуг: ${data.serviceTitle}`),
+      subject: oneLine(`Заказ ${data.orderNumber} выполнен, акт об оказании услуг: ${data.serviceTitle}`),
       heading: 'Заказ выполнен',
       customerName: data.customerName,
       blocks: [
         data.acceptance === 'client' ? 'Вы приняли работу по заказу:' : 'Срок приёмки истёк без замечаний, и работа по заказу считается принятой:',
-        { strong: data.serviceTitle },
+        { strong: `${data.serviceTitle}, заказ ${data.orderNumber}` },
         `${data.actTitle} — в личном кабинете, его можно открыть и скачать в PDF:`,
         { href: data.orderUrl, label: 'Открыть акт в личном кабинете' },
         'Кассовый чек полного расчёта придёт отдельным письмом от оператора фискальных данных.',

@@ -5,6 +5,8 @@ import type { EmailSender } from './sender.js';
 export interface WorkHandedOverData {
   customerName: string;
   serviceTitle: string;
+  /** «У-1042» (domain/orders/order-number.ts). */
+  orderNumber: string;
   /** «14 января 2027 г.»: the last day to answer (lastAcceptanceDay). */
   lastDay: string;
   /** «5 (пяти) рабочих дней», as the offer says. */
@@ -18,12 +20,12 @@ export function workHandedOverEmail(data: WorkHandedOverData, sender: EmailSende
   return renderLetter(
     {
       type: 'work_handed_over',
-      subject: oneLine(`Работа сдана, примите её: ${data.serviceTitle}`),
+      subject: oneLine(`Работа по заказу ${data.orderNumber} сдана, примите её: ${data.serviceTitle}`),
       heading: 'Работа сдана: примите её',
       customerName: data.customerName,
       blocks: [
         'Мы закончили работу по вашему заказу:',
-        { strong: data.serviceTitle },
+        { strong: `${data.serviceTitle}, заказ ${data.orderNumber}` },
         `Проверьте результат и в личном кабинете нажмите «Принять работу» или «Есть замечания» — напишите, что не сделано или сделано не так, и мы исправим.`,
         { strong: `Ответьте до ${data.lastDay} включительно.` },
         `По оферте на приёмку у вас ${data.period}: если до конца этого срока замечаний не будет, работа считается принятой без замечаний.`,

@@ -80,13 +80,21 @@ describe.each(backends)('security headers on every page on %s', (backend) => {
   });
 
   it('shows the signed-in people their pages (the crawl is not a crawl of sign-in redirects)', async () => {
-    for (const pattern of pages.filter((p) => p.startsWith('/account') && !/login|verify-email|password\/(forgot|reset)|email\/confirm/.test(p))) {
-      expect({ pattern, status: (await world.client.browser.get(concrete(pattern, world.ids))).statusCode }).toEqual({ pattern, status: 200 });
+    // The act, a result file, a company's bank invoice and an uploaded statement exist only for a
+    // completed order, a published file, an order paid by invoice and an upload, which this world does
+    // not hold: their owners' 200 and everyone else's 404 are checked in acceptance, delivery and
+    // bank-transfers.test.ts. The sample statement is served in development only.
+    const needsMoreThanThisWorld = /act\.pdf$|files\/:fileId$|bank-invoice\.pdf$|transfers\/(statements\/)?:id$|sample-statement\.txt$/;
+    const clientNotShown: string[] = [];
+    for (const pattern of pages.filter((p) => p.startsWith('/account') && !/login|verify-email|password\/(forgot|reset)|email\/confirm/.test(p) && !needsMoreThanThisWorld.test(p))) {
+      const status = (await world.client.browser.get(concrete(pattern, world.ids))).statusCode;
+      if (status !== 200) clientNotShown.push(`${pattern}: ${status}`);
     }
+    expect(clientNotShown).toEqual([]);
     // The live queue's event stream answers EventSource only (tests/e2e/live-queue.test.ts). The world
     // has no webhook endpoint: its page is opened by an admin in tests/integration/webhooks.test.ts.
     const notShown: string[] = [];
-    for (const pattern of pages.filter((p) => p.startsWith('/admin') && !/login|setup|invite|request\.pdf|queue\/events|webhooks\/:id$/.test(p))) {
+    for (const pattern of pages.filter((p) => p.startsWith('/admin') && !/login|setup|invite|request\.pdf|queue\/events|webhooks\/:id$/.test(p) && !needsMoreThanThisWorld.test(p))) {
       const status = (await world.admin.browser.get(concrete(pattern, world.ids))).statusCode;
       if (status !== 200) notShown.push(`${pattern}: ${status}`);
     }

@@ -34,7 +34,7 @@ describe.runIf(browserAvailable())('a visitor orders and pays for a service in C
     await expect(page.locator('h1').textContent()).resolves.toBe('Услуги');
     await page.screenshot({ path: `${screenshots}/1-catalog-375.png`, fullPage: true });
 
-    await page.getByRole('link', { name: 'Заказать: Техническая поддержка сайта' }).click();
+    await page.getByRole('link', { name: /^Подробнее и заказать\s*: Техническая поддержка сайта$/ }).click();
     await page.waitForURL(/\/services\/site-support$/);
     await expect(page.locator('h1').textContent()).resolves.toBe('Техническая поддержка сайта');
 

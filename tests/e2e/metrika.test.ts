@@ -85,7 +85,7 @@ describe.runIf(browserAvailable())('Yandex Metrika in Chromium, with the counter
 
     const purchases = reportsOf(/^\/orders\//).flatMap((report) => report.purchases);
     expect(purchases).toHaveLength(1);
-    expect(purchases[0]!.ecommerce.purchase).toMatchObject({ actionField: { id: expect.stringMatching(/^[0-9A-F]{8}$/) }, products: [{ name: 'Техническая поддержка сайта' }] });
+    expect(purchases[0]!.ecommerce.purchase).toMatchObject({ actionField: { id: expect.stringMatching(/^У-\d+$/) }, products: [{ name: 'Техническая поддержка сайта' }] });
     // The counter was told the stand-in address, never the order's own; nothing personal went anywhere.
     const hits = stub.reports.flatMap((report) => report.calls).filter((call) => call[1] === 'hit');
     expect(hits.map((call) => call[2])).toContain(`${t.baseUrl}/orders/order`);

@@ -5,7 +5,7 @@ import type { ReceivedMail, TestSmtp } from '../../tests/helpers/smtp.js';
  * for a message. One poll loop reads the server's list and wakes whoever waits for an address.
  */
 export const SUBJECTS = {
-  orderConfirmation: /^Заказ оплачен: /,
+  orderConfirmation: /^Заказ У-\d+ оплачен: /,
   credentials: /^Доступ в личный кабинет$/,
   verifyEmail: /^Подтвердите адрес электронной почты$/,
   accessActive: /^Доступ в личный кабинет открыт$/,

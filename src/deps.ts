@@ -5,7 +5,7 @@ import { systemClock, type Clock } from './clock.js';
 import { openDatabase, type Database } from './db/client.js';
 import { lockDataDir, type DataDirLock } from './db/data-dir-lock.js';
 import { runMigrations } from './db/migrate.js';
-import { pgliteTemplate, type PrepareSchema } from './db/pglite-template.js';
+import { copyPgliteTemplate, type PrepareSchema } from './db/pglite-template.js';
 import { seedDemoCatalog } from './db/seed-catalog.js';
 import { createCatalogCache } from './db/queries/catalog-cache.js';
 import { captchaKeys } from './captcha/altcha.js';
@@ -64,12 +64,13 @@ export async function createDeps(config: Config, options: CreateDepsOptions): Pr
   } else {
     const dataDir = resolve(config.DATA_DIR);
     lock = lockDataDir(dataDir, clock.now());
-    const initialDataDir = async () => {
-      const { tarball, built } = await pgliteTemplate(prepareSchema(log));
-      log.info(built ? 'New embedded database: built its template (once per version of the migrations) and copied it' : 'New embedded database: copied from the prepared template');
-      return tarball;
+    const fillEmpty = async (pgliteDir: string) => {
+      const copied = await copyPgliteTemplate(prepareSchema(log), pgliteDir);
+      if (!copied) log.info('New embedded database: no writable cache for its template (~/.cache/uslugi), so it is created from scratch');
+      else if (copied.built) log.info('New embedded database: built its template (once per version of the migrations) and copied it');
+      else log.info('New embedded database: copied from the prepared template');
     };
-    database = await openDatabase({ pgliteDir: join(dataDir, 'pglite'), initialDataDir }).catch((error: unknown) => {
+    database = await openDatabase({ pgliteDir: join(dataDir, 'pglite'), fillEmpty }).catch((error: unknown) => {
       lock?.release();
       throw error;
     });

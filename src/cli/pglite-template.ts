@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { pgliteTemplateFile, pgliteTemplate } from '../db/pglite-template.js';
+import { ensurePgliteTemplate } from '../db/pglite-template.js';
 import { prepareSchema } from '../deps.js';
 import { createLogger } from '../log.js';
 
@@ -10,12 +9,14 @@ import { createLogger } from '../log.js';
 const started = performance.now();
 const prepare = prepareSchema(createLogger('silent', 'json'));
 try {
-  if (existsSync(pgliteTemplateFile(prepare))) {
+  const template = await ensurePgliteTemplate(prepare);
+  if (!template) {
+    process.stderr.write('uslugi: no writable cache for the embedded database template (~/.cache/uslugi): each new data dir is created from scratch.\n');
+  } else if (!template.built) {
     process.stdout.write('uslugi: the embedded database template is ready.\n');
   } else {
-    await pgliteTemplate(prepare);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    process.stdout.write(`uslugi: prepared the embedded database template in ${seconds} s (${pgliteTemplateFile(prepare)}).\n`);
+    process.stdout.write(`uslugi: prepared the embedded database template in ${seconds} s (${template.dir}).\n`);
   }
 } catch (error) {
   process.stderr.write(`uslugi: could not prepare the embedded database template (the first start will): ${error instanceof Error ? error.message : String(error)}\n`);

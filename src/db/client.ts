@@ -14,9 +14,10 @@ export type Queryable = Db | Tx;
 
 /**
  * `loadDataDir`: an in-memory PGlite starts from this dumped data dir (tests: an already migrated one).
- * `initialDataDir`: a PGlite directory without a database is created from this dump rather than by initdb.
+ * `fillEmpty`: makes a PGlite directory without a database into one (copies a template) before it is
+ * opened; the directory is created by initdb when it stays empty.
  */
-export type DatabaseLocation = { url: string } | { pgliteDir: string; initialDataDir?: () => Promise<Blob> } | { inMemory: true; loadDataDir?: Blob };
+export type DatabaseLocation = { url: string } | { pgliteDir: string; fillEmpty?: (pgliteDir: string) => Promise<void> } | { inMemory: true; loadDataDir?: Blob };
 
 export type Database =
   | { kind: 'postgres'; db: Db; pool: pg.Pool; close(): Promise<void> }
@@ -34,15 +35,28 @@ export async function openDatabase(location: DatabaseLocation): Promise<Database
   const [{ PGlite }, { drizzle: drizzlePglite }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);
   let pglite: PGlite;
   if ('pgliteDir' in location) {
-    const empty = !existsSync(join(location.pgliteDir, 'PG_VERSION'));
-    const loadDataDir = empty && location.initialDataDir ? await location.initialDataDir() : undefined;
-    pglite = new PGlite(location.pgliteDir, { loadDataDir });
+    if (location.fillEmpty && !existsSync(join(location.pgliteDir, 'PG_VERSION'))) await location.fillEmpty(location.pgliteDir);
+    pglite = new PGlite(location.pgliteDir);
   } else {
     pglite = new PGlite({ loadDataDir: location.loadDataDir });
   }
   await pglite.waitReady;
+  await keepSharedBuffersSmall(pglite);
   const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
   return { kind: 'pglite', db, pglite, close: () => pglite.close() };
+}
+
+/**
+ * PGlite's initdb sets shared_buffers to 128 MB, and the WebAssembly build zeroes all of it at every
+ * open: 0.4 s of a 2 s start, and 100 MB of memory. A shop's embedded database is tens of megabytes whose
+ * files the operating system caches anyway, so 32 MB is plenty (decision 041). ALTER SYSTEM keeps it in
+ * the data dir from the next open on; the template (and so every new data dir) already has it.
+ */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
+async function keepSharedBuffersSmall(pglite: PGlite): Promise<void> {
+  const { rows } = await pglite.query<{ setting: string }>(`select current_setting('shared_buffers') as setting`);
+  if (rows[0]?.setting !== PGLITE_SHARED_BUFFERS) await pglite.exec(`alter system set shared_buffers = '${PGLITE_SHARED_BUFFERS}'`);
 }
 
 /**

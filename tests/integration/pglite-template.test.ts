@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,9 @@ describe('a new embedded database', () => {
   const home = join(scratch, 'home');
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  async function firstStart(dataDir: string, expected: string): Promise<void> {
+  async function firstStart(dataDir: string, expected: string, homeDir = home): Promise<void> {
     const port = await freePort();
-    const server = await startServer({ HOME: home, DATA_DIR: join(scratch, dataDir), PORT: String(port), HOST: '127.0.0.1', CAPTCHA: 'off' });
+    const server = await startServer({ HOME: homeDir, DATA_DIR: join(scratch, dataDir), PORT: String(port), HOST: '127.0.0.1', CAPTCHA: 'off' });
     try {
       await server.waitFor('Shop is open', 120_000);
       expect(server.output()).toContain(expected);
@@ -31,9 +31,19 @@ describe('a new embedded database', () => {
   it('builds the template when there is none, then copies it into every new data dir', async () => {
     await firstStart('data-1', 'New embedded database: built its template');
     const templates = readdirSync(join(home, '.cache', 'uslugi'));
-    expect(templates).toEqual([expect.stringMatching(/^pglite-[0-9a-f]{16}\.tar\.gz$/)]);
+    expect(templates).toEqual([expect.stringMatching(/^pglite-[0-9a-f]{16}$/)]);
 
     await firstStart('data-2', 'New embedded database: copied from the prepared template');
     expect(existsSync(join(scratch, 'data-2', 'pglite', 'PG_VERSION'))).toBe(true);
+    // Decision 041: the copy opens with small shared buffers from its first start.
+    expect(readFileSync(join(scratch, 'data-2', 'pglite', 'postgresql.auto.conf'), 'utf8')).toContain("shared_buffers = '32MB'");
+    expect(readdirSync(join(scratch, 'data-2'))).not.toContain('pglite.copying');
+  }, 300_000);
+
+  it('creates the database from scratch when the cache cannot be written', async () => {
+    const notADirectory = join(scratch, 'home-is-a-file');
+    writeFileSync(notADirectory, '');
+    await firstStart('data-3', 'New embedded database: no writable cache for its template', notADirectory);
+    expect(existsSync(join(scratch, 'data-3', 'pglite', 'PG_VERSION'))).toBe(true);
   }, 300_000);
 });

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { setPriority } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createSandbox } from '../sandbox/freedompay/index.js';
@@ -16,7 +18,7 @@ import { accountantSignedIn, describeFaults, injectRegisterFaults, REGISTER_FAUL
 import { BENCH_MERCHANT, scratchDatabase } from './support.js';
 
 // npm run bench:load [-- --clients 500 --concurrency 50 --seed 1]: uslugi on PostgreSQL as two web
-// processes (ROLE=web) behind a round-robin proxy and one worker (ROLE=worker), the sandbox gateway
+// processes (ROLE=web, nice 5 as deployed) behind a round-robin proxy and one worker (ROLE=worker), the sandbox gateway
 // duplicating, delaying and dropping result callbacks, a loopback SMTP server, and N clients going
 // through the whole journey over HTTP: order form, card page, emails, address confirmation, first
 // sign-in, own password (returning clients: sign in, both orders in the account). At most
@@ -81,6 +83,9 @@ try {
   const [web2, worker] = await Promise.all([start('web 2', { ROLE: 'web', PORT: String(webPorts[1]) }), start('worker', { ROLE: 'worker', LOG_LEVEL: 'info' })]);
   await Promise.all([ready(web2, `http://127.0.0.1:${webPorts[1]}/readyz`), worker.waitFor('Worker started', 60_000)]);
   proxy = await startProxy(webPorts, proxyPort);
+  // As deploy/systemd runs them (decision 042): the web processes at nice 5, so under overload the worker
+  // drains the emails people wait for before more pages are served.
+  for (const { label, server } of servers) if (label.startsWith('web')) setPriority(server.child.pid!, 5);
   const accountant = await accountantSignedIn(db, publicUrl, env.APP_SECRET);
 
   const catalog = await fetch(`${publicUrl}/`).then((response) => response.text());
@@ -106,6 +111,10 @@ try {
   const cpu = new CpuMeter(db, new URL(database.url).pathname.slice(1), servers.map(({ label, server }) => ({ label, pid: server.child.pid! })));
   const harnessCpu = process.cpuUsage();
   cpu.begin();
+  // The harness is one process (clients, proxy, gateway, register, SMTP): if its event loop lags, every
+  // latency measured through it does too, so the lag is printed beside them.
+  const harnessLag = monitorEventLoopDelay({ resolution: 10 });
+  harnessLag.enable();
   const journeysStarted = performance.now();
   injectRegisterFaults(register.atol, REGISTER_FAULTS);
   const progress = setInterval(() => console.log(`  ${secondsSince(journeysStarted)} s: ${finished} of ${CLIENTS} clients done, ${placed.length} orders paid at the gateway, ${failures.length} failed`), 15_000);
@@ -124,6 +133,7 @@ try {
   clearInterval(progress);
   const journeysSeconds = (performance.now() - journeysStarted) / 1000;
   const cpuUsed = await cpu.end();
+  harnessLag.disable();
   const harnessMs = cpuMsOf(process.cpuUsage(harnessCpu));
 
   // The last emails (access active) and any job still running; then a moment for stragglers
@@ -164,6 +174,9 @@ try {
   for (const job of jobs.rows) console.log(`  ${job.name} jobs: ${job.jobs}, queue wait p95 ${ms(job.wait_p95).trim()} ms, run p95 ${ms(job.run_p95).trim()} ms`);
   const burst = await credentialsEmailLatency(db, BURST_SECONDS);
   console.log(`  credentials emails, order paid → accepted by SMTP: p95 ${ms(burst.all).trim()} ms over all ${burst.count}, p95 ${ms(burst.burst).trim()} ms for the ${burst.burstCount} orders paid in the first ${BURST_SECONDS} s (the burst)`);
+  console.log(
+    `    burst stages, p95: paid → email queued ${ms(burst.stages.toQueue).trim()} ms, queued → picked up ${ms(burst.stages.inQueue).trim()} ms, picked up → accepted by SMTP ${ms(burst.stages.sending).trim()} ms`,
+  );
   const finishedClients = CLIENTS - failures.length;
   const appMs = cpuUsed.reduce((sum, { ms: used }) => sum + used, 0);
   const hashMs = await hashCpuMs();
@@ -173,6 +186,9 @@ try {
   console.log(
     `  app and database ${(appMs / finishedClients).toFixed(0)} ms per journey = ${(appMs / finishedClients / floor).toFixed(1)} × the password-hash floor of ${floor.toFixed(0)} ms ` +
       `(${(hashes / CLIENTS).toFixed(2)} argon2 runs per journey × ${hashMs.toFixed(1)} ms each, measured now); the harness (clients, proxy, gateway, SMTP) ${(harnessMs / finishedClients).toFixed(0)} ms more`,
+  );
+  console.log(
+    `  harness event loop delay (ms): p50 ${(harnessLag.percentile(50) / 1e6).toFixed(0)}, p99 ${(harnessLag.percentile(99) / 1e6).toFixed(0)}, max ${(harnessLag.max / 1e6).toFixed(0)}`,
   );
   console.log(`proxy: ${proxy.forwarded.map((count, index) => `web ${index + 1} ${count}`).join(', ')} requests, ${proxy.failed} upstream failures`);
   if (!settled) console.log(`outbox or jobs not settled within ${SETTLE_TIMEOUT_MS / 1000} s`);
@@ -241,19 +257,38 @@ async function settle(pool: pg.Pool, timeoutMs: number): Promise<boolean> {
   return false;
 }
 
-/** Order paid → credentials email accepted by SMTP, p95 in ms: over all orders, and over those paid in the first seconds of the run. */
-async function credentialsEmailLatency(pool: pg.Pool, burstSeconds: number): Promise<{ count: number; all: number; burstCount: number; burst: number }> {
-  const { rows } = await pool.query<{ count: number; all: number; burst_count: number; burst: number }>(
+/**
+ * Order paid → credentials email accepted by SMTP, p95 in ms: over all orders, and over those paid in the
+ * first seconds of the run; for the burst also each stage's p95: paid → email queued (the order.paid
+ * job), queued → picked up (the email.deliver queue), picked up → accepted (the SMTP conversation).
+ */
+async function credentialsEmailLatency(pool: pg.Pool, burstSeconds: number) {
+  const { rows } = await pool.query<{ count: number; all: number; burst_count: number; burst: number; to_queue: number; in_queue: number; sending: number }>(
     `with latency as (
-       select extract(epoch from e.sent_at - o.paid_at) * 1000 as ms, o.paid_at < (select min(created_at) from orders) + make_interval(secs => $1) as in_burst
-       from emails e join orders o on o.id = e.order_id where e.kind = 'credentials' and e.sent_at is not null)
+       select extract(epoch from e.sent_at - o.paid_at) * 1000 as ms,
+         extract(epoch from e.created_at - o.paid_at) * 1000 as to_queue,
+         extract(epoch from j.started_on - e.created_at) * 1000 as in_queue,
+         extract(epoch from e.sent_at - j.started_on) * 1000 as sending,
+         o.paid_at < (select min(created_at) from orders) + make_interval(secs => $1) as in_burst
+       from emails e join orders o on o.id = e.order_id
+         join pgboss.job j on j.name = 'email.deliver' and j.data->>'emailId' = e.id::text
+       where e.kind = 'credentials' and e.sent_at is not null)
      select count(*)::int as count, percentile_cont(0.95) within group (order by ms) as all,
-       count(*) filter (where in_burst)::int as burst_count, percentile_cont(0.95) within group (order by ms) filter (where in_burst) as burst
+       count(*) filter (where in_burst)::int as burst_count, percentile_cont(0.95) within group (order by ms) filter (where in_burst) as burst,
+       percentile_cont(0.95) within group (order by to_queue) filter (where in_burst) as to_queue,
+       percentile_cont(0.95) within group (order by in_queue) filter (where in_burst) as in_queue,
+       percentile_cont(0.95) within group (order by sending) filter (where in_burst) as sending
      from latency`,
     [burstSeconds],
   );
   const row = rows[0]!;
-  return { count: row.count, all: Number(row.all), burstCount: row.burst_count, burst: Number(row.burst) };
+  return {
+    count: row.count,
+    all: Number(row.all),
+    burstCount: row.burst_count,
+    burst: Number(row.burst),
+    stages: { toQueue: Number(row.to_queue), inQueue: Number(row.in_queue), sending: Number(row.sending) },
+  };
 }
 
 /** CPU milliseconds of one argon2 run with the app's parameters (a verify costs the same), here and now. */

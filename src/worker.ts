@@ -36,11 +36,12 @@ interface Handler<N extends JobName> {
 
 /** Every queue's handler: a queue added to `jobQueues` (queue.ts) without one here does not compile. */
 const handlers: { [N in JobName]: Handler<N> } = {
-  // Up to 10 at once (two batches of 5, each in parallel; decision 028): a job mostly waits on the
-  // database and the password hash (~20 ms of CPU on the thread pool), so a burst drains by overlapping them.
-  'order.paid': { run: afterOrderPaid, options: { ...batches, localConcurrency: 2 }, parallel: true },
-  // The emails of two batches go out in parallel over the mailer's pooled SMTP connections.
-  'email.deliver': { run: deliverEmail, options: { ...batches, localConcurrency: 2 }, parallel: true },
+  // Up to 20 at once (four batches of 5, each in parallel; decisions 028 and 042): a job mostly waits on
+  // the database and the password hash (~20 ms of CPU on the thread pool), so a burst drains by overlapping them.
+  'order.paid': { run: afterOrderPaid, options: { ...batches, localConcurrency: 4 }, parallel: true },
+  // The emails of six batches go out in parallel over the mailer's 10 pooled SMTP connections: a
+  // password waits behind at most the emails already in flight, not behind a whole burst (decision 042).
+  'email.deliver': { run: deliverEmail, options: { ...batches, localConcurrency: 6 }, parallel: true },
   // "Forgot password" and "send a new link": the request only queued what was typed (constant time).
   'accounts.send-link': { run: sendRequestedLink, options: batches },
   'orders.escalate': { run: escalateWhenDue, options: batches },

@@ -46,7 +46,7 @@ export function createMailer(config: MailSettings, companyEmail: () => string = 
       url: config.SMTP_URL,
       // Reuses connections: a new SMTP session per email costs a handshake and the server's greeting delay.
       pool: true,
-      maxConnections: 5,
+      maxConnections: 10,
       // Fail fast rather than hold a job for nodemailer's default minutes; pg-boss retries later.
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,

@@ -56,6 +56,8 @@ describe.runIf(needs(tool('systemd-analyze'), 'systemd'))('the systemd units', (
     for (const unit of units) {
       const text = readFileSync(join(dir, unit), 'utf8');
       for (const line of ['User=uslugi', 'EnvironmentFile=/etc/uslugi/uslugi.env', 'ProtectSystem=strict', 'NoNewPrivileges=yes', 'StateDirectory=uslugi']) expect(text, unit).toContain(`\n${line}\n`);
+      // Decision 042: under overload the worker's CPU comes first.
+      if (unit.startsWith('uslugi-web')) for (const line of ['Nice=5', 'CPUWeight=50']) expect(text, unit).toContain(`\n${line}\n`);
       const security = spawnSync('systemd-analyze', ['security', '--offline=true', '--threshold=20', `./${unit}`], { cwd: dir, encoding: 'utf8' });
       expect(security.status, security.stdout.split('\n').slice(-3).join('\n')).toBe(0);
     }

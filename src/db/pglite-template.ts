@@ -28,7 +28,7 @@ export interface PrepareSchema {
 }
 
 /** The template's directory for the migrations and packages installed now (it may not exist yet). */
-export function pgliteTemplateDir(prepare: PrepareSchema): string {
+function pgliteTemplateDir(prepare: PrepareSchema): string {
   return join(cacheDir, `pglite-${templateKey(prepare.version)}`);
 }
 

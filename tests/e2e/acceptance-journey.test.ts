@@ -7,7 +7,7 @@ import { agreeSpecification } from '../../src/actions/orders/agree-specification
 import { logContact } from '../../src/actions/orders/log-contact.js';
 import { startWork } from '../../src/actions/orders/start-work.js';
 import { credentialsIn, linkIn, mailTo, subjectAround } from '../helpers/accounts.js';
-import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, watchedPage } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, visibleText, watchedPage } from '../helpers/browser.js';
 import { reloadOrder } from '../helpers/payments.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
 import { STAFF_PASSWORD, staffMember, totpCode } from '../helpers/staff.js';
@@ -23,7 +23,6 @@ const CLIENT = 'nina@example.ru';
 const SERVICE = 'Лендинг под ключ';
 const CARD = '4716 0472 6194 1981';
 
-const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe.runIf(browserAvailable())('acceptance of work in Chromium: hand over, accept in the account, the act', () => {
   let t: TestApp;
@@ -69,7 +68,7 @@ describe.runIf(browserAvailable())('acceptance of work in Chromium: hand over, a
     await client.waitForURL(`${t.sandbox.url}/**`);
     await payWithCard(client, CARD);
     await client.waitForURL(/\/orders\/[\w-]{24}\?/);
-    await expect(text(client, 'h1')).resolves.toBe('Оплата подтверждена');
+    await expect(visibleText(client, 'h1')).resolves.toBe('Оплата подтверждена');
     const [order] = await t.deps.db.select().from(orders);
     const orderId = order!.id;
 
@@ -93,9 +92,9 @@ describe.runIf(browserAvailable())('acceptance of work in Chromium: hand over, a
     const cardUrl = `${t.baseUrl}/admin/orders/${orderId}`;
     await staff.goto(cardUrl);
     await staff.getByRole('button', { name: 'Работа сдана' }).click();
-    await expect(text(staff, '.notice')).resolves.toContain('Работа сдана: клиенту отправлено письмо');
-    await expect(text(staff, 'h1 .badge')).resolves.toBe('Работа сдана, ждёт приёмки');
-    await expect(text(staff, '#acceptance')).resolves.toContain('ждёт приёмки клиентом');
+    await expect(visibleText(staff, '.notice')).resolves.toContain('Работа сдана: клиенту отправлено письмо');
+    await expect(visibleText(staff, 'h1 .badge')).resolves.toBe('Работа сдана, ждёт приёмки');
+    await expect(visibleText(staff, '#acceptance')).resolves.toContain('ждёт приёмки клиентом');
     await shot(staff, '60-admin-work-handed-over-1280');
 
     // The client: the email, the account, «Принять работу».
@@ -113,14 +112,14 @@ describe.runIf(browserAvailable())('acceptance of work in Chromium: hand over, a
     await client.getByRole('button', { name: 'Сохранить пароль' }).click();
     await client.waitForURL(/\/account$/);
     await client.getByRole('link', { name: SERVICE }).click();
-    await expect(text(client, '#acceptance')).resolves.toContain('Ответьте до');
+    await expect(visibleText(client, '#acceptance')).resolves.toContain('Ответьте до');
     await shot(client, '61-client-acceptance-375');
 
     // «Есть замечания» without a word is refused next to the field; then the client accepts.
     await client.getByRole('button', { name: 'Есть замечания' }).click();
-    await expect(text(client, '#error-remarks')).resolves.toContain('Напишите, что не сделано');
+    await expect(visibleText(client, '#error-remarks')).resolves.toContain('Напишите, что не сделано');
     await client.getByRole('button', { name: 'Принять работу' }).click();
-    await expect(text(client, '#act')).resolves.toContain('Вы приняли работу');
+    await expect(visibleText(client, '#act')).resolves.toContain('Вы приняли работу');
     await shot(client, '62-client-work-accepted-375');
     expect((await reloadOrder(t, orderId)).state).toBe('completed');
 
@@ -142,8 +141,8 @@ describe.runIf(browserAvailable())('acceptance of work in Chromium: hand over, a
     // The email with the link to the act arrives once; the card shows the act too.
     await inbox(subjectAround('Заказ', ` выполнен, акт об оказании услуг: ${SERVICE}`));
     await staff.goto(cardUrl);
-    await expect(text(staff, 'h1 .badge')).resolves.toBe('Выполнен');
-    await expect(text(staff, '#acceptance')).resolves.toContain('клиент принял работу');
+    await expect(visibleText(staff, 'h1 .badge')).resolves.toBe('Выполнен');
+    await expect(visibleText(staff, '#acceptance')).resolves.toContain('клиент принял работу');
     await shot(staff, '63-admin-order-accepted-1280');
     expect(mailTo(smtp.received, CLIENT, /^Заказ У-\d+ выполнен/)).toHaveLength(1);
     expect(problems).toEqual([]);

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '../../src/db/queries/orders.js';
 import { confirmedClient, deliverQueuedEmails, mailTo, subjectAround } from '../helpers/accounts.js';
-import { browserAvailable, launchBrowser, watchedPage } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, visibleText, watchedPage } from '../helpers/browser.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
 import { STAFF_PASSWORD, staffMember, totpCode } from '../helpers/staff.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -19,7 +19,6 @@ const RESULT_NAME = 'Отчёт о работах.pdf';
 const RESULT_BYTES = Buffer.from('%PDF-1.7\n% отчёт о выполненных работах\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const QUESTION = 'Спасибо! Можно ли добавить в отчёт\nсписок обновлённых модулей?';
 
-const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe.runIf(browserAvailable())('delivering the work in Chromium: a result file, its download, a question on the order', () => {
   let t: TestApp;
@@ -90,12 +89,12 @@ describe.runIf(browserAvailable())('delivering the work in Chromium: a result fi
     await staff.locator('#result-file').setInputFiles({ name: RESULT_NAME, mimeType: 'application/pdf', buffer: RESULT_BYTES });
     await staff.locator('#result-note').fill('Отчёт о перенесённых страницах и обновлённых модулях.');
     await staff.getByRole('button', { name: 'Добавить результат' }).click();
-    await expect(text(staff, '.notice')).resolves.toContain('Результат добавлен как черновик');
-    await expect(text(staff, '#results')).resolves.toContain(RESULT_NAME);
+    await expect(visibleText(staff, '.notice')).resolves.toContain('Результат добавлен как черновик');
+    await expect(visibleText(staff, '#results')).resolves.toContain(RESULT_NAME);
 
     // Step 2. «Сообщить клиенту»: the result opens to the client, who gets one email.
     await staff.getByRole('button', { name: 'Сообщить клиенту (1)' }).click();
-    await expect(text(staff, '.notice')).resolves.toBe('Результаты открыты клиенту, письмо «Результаты готовы» отправлено.');
+    await expect(visibleText(staff, '.notice')).resolves.toBe('Результаты открыты клиенту, письмо «Результаты готовы» отправлено.');
     await shot(staff, '60-admin-results-1280');
     const mail = await inbox(subjectAround('Результаты по заказу', ` готовы: ${order.serviceTitle}`));
     const link = /https?:\/\/\S+#results/.exec(mail.text)![0];
@@ -103,7 +102,7 @@ describe.runIf(browserAvailable())('delivering the work in Chromium: a result fi
     // Step 3. The client signs in, follows the email's link and downloads the file: the same bytes, the Cyrillic name.
     await clientSignsIn(person);
     await person.goto(link.replace(t.deps.config.PUBLIC_URL, t.baseUrl));
-    await expect(text(person, '#results')).resolves.toContain('Отчёт о перенесённых страницах');
+    await expect(visibleText(person, '#results')).resolves.toContain('Отчёт о перенесённых страницах');
     await shot(person, '61-client-results-375');
     const [download] = await Promise.all([person.waitForEvent('download'), person.locator('#results').getByRole('link', { name: RESULT_NAME }).click()]);
     expect(download.suggestedFilename()).toBe(RESULT_NAME);
@@ -112,13 +111,13 @@ describe.runIf(browserAvailable())('delivering the work in Chromium: a result fi
     // Step 4. The client asks a question in the order's conversation.
     await person.getByLabel('Ваше сообщение').fill(QUESTION);
     await person.getByRole('button', { name: 'Отправить', exact: true }).click();
-    await expect(text(person, '#messages .status')).resolves.toContain('Сообщение отправлено');
+    await expect(visibleText(person, '#messages .status')).resolves.toContain('Сообщение отправлено');
     await expect(person.locator('#messages .message-client .message-body').innerText()).resolves.toBe(QUESTION);
     await shot(person, '62-client-conversation-375');
 
     // Step 5. Staff see it: the queue counts it unread, the card shows it as typed.
     await staff.goto(`${t.baseUrl}/admin/queue`);
-    await expect(text(staff, '#unread-messages')).resolves.toContain('Новые сообщения клиентов: 1');
+    await expect(visibleText(staff, '#unread-messages')).resolves.toContain('Новые сообщения клиентов: 1');
     await staff.goto(cardUrl);
     await expect(staff.locator('#messages .message-client .message-body').innerText()).resolves.toBe(QUESTION);
     await shot(staff, '63-admin-conversation-1280');

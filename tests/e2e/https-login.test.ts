@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, hotp, totpStep } from '../../src/staff/totp.js';
-import { browserAvailable, launchBrowser } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, visibleText } from '../helpers/browser.js';
 import { freePort, startServer, type ServerProcess } from '../helpers/server-process.js';
 import { selfSignedCertificate, type TestCertificate } from '../helpers/tls.js';
 
@@ -15,7 +15,6 @@ const shots = '/tmp/shots';
 const EMAIL = 'irina@uslugi.example.ru';
 const PASSWORD = 'первый администратор системы';
 
-const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe.runIf(browserAvailable())('a staff sign-in over HTTPS in Chromium', () => {
   let certificate: TestCertificate;
@@ -67,14 +66,14 @@ describe.runIf(browserAvailable())('a staff sign-in over HTTPS in Chromium', () 
     await page.getByLabel('Пароль', { exact: true }).fill(PASSWORD);
     await page.getByLabel('Пароль ещё раз').fill(PASSWORD);
     await page.getByRole('button', { name: 'Продолжить' }).click();
-    await expect(text(page, 'h1')).resolves.toBe('Подключите приложение-аутентификатор');
-    const secret = base32Decode(await text(page, '.totp-secret'))!;
+    await expect(visibleText(page, 'h1')).resolves.toBe('Подключите приложение-аутентификатор');
+    const secret = base32Decode(await visibleText(page, '.totp-secret'))!;
     // The server runs on the real clock; enrolment takes this step's code, the sign-in the next one
     // (accepted as clock drift), so neither waits for the authenticator to roll over.
     const step = totpStep(new Date());
     await page.getByLabel('Код из приложения').fill(hotp(secret, step));
     await page.getByRole('button', { name: 'Подтвердить' }).click();
-    await expect(text(page, 'h1')).resolves.toBe('Резервные коды');
+    await expect(visibleText(page, 'h1')).resolves.toBe('Резервные коды');
     await page.getByRole('link', { name: 'Коды сохранены, продолжить' }).click();
     await page.waitForURL(`${origin}/admin`);
 
@@ -87,11 +86,11 @@ describe.runIf(browserAvailable())('a staff sign-in over HTTPS in Chromium', () 
     await page.getByLabel('Пароль').fill(PASSWORD);
     await page.screenshot({ path: `${shots}/https-login-1280.png`, fullPage: true });
     await page.getByRole('button', { name: 'Продолжить' }).click();
-    await expect(text(page, 'h1')).resolves.toBe('Код подтверждения');
+    await expect(visibleText(page, 'h1')).resolves.toBe('Код подтверждения');
     await page.getByLabel('Код из приложения').fill(hotp(secret, step + 1));
     await page.getByRole('button', { name: 'Войти' }).click();
     await page.waitForURL(`${origin}/admin`);
-    await expect(text(page, 'h1')).resolves.toBe('Сводка');
+    await expect(visibleText(page, 'h1')).resolves.toBe('Сводка');
     await page.screenshot({ path: `${shots}/https-dashboard-1280.png` });
     await page.setViewportSize({ width: 375, height: 800 });
     await page.screenshot({ path: `${shots}/https-dashboard-375.png` });
@@ -104,7 +103,7 @@ describe.runIf(browserAvailable())('a staff sign-in over HTTPS in Chromium', () 
 
     // The same session works page after page: the cookie is sent back over HTTPS.
     await page.goto(`${origin}/admin/audit`);
-    await expect(text(page, 'h1')).resolves.not.toBe('Вход для сотрудников');
+    await expect(visibleText(page, 'h1')).resolves.not.toBe('Вход для сотрудников');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser, watchedPage } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, visibleText, watchedPage } from '../helpers/browser.js';
 import { validCompany } from '../helpers/company.js';
 import { STAFF_PASSWORD, staffMember, totpCode } from '../helpers/staff.js';
 import { createTestApp, manualClock, type TestApp } from '../helpers/test-app.js';
@@ -14,7 +14,6 @@ const screenshots = process.env.SCREENSHOTS_DIR ?? 'test-results/screenshots';
 const NEW_PHONE = '+7 495 765-43-21';
 const CLAUSE = 'Исполнитель работает по субботам с 10:00 до 14:00.';
 
-const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe.runIf(browserAvailable())('the owner edits the company phone and the offer in Chromium', () => {
   let t: TestApp;
@@ -52,7 +51,7 @@ describe.runIf(browserAvailable())('the owner edits the company phone and the of
     await page.waitForURL(`${t.baseUrl}/admin`);
 
     await page.getByRole('link', { name: 'Тексты и реквизиты' }).first().click();
-    await expect(text(page, 'h1')).resolves.toBe('Тексты и реквизиты');
+    await expect(visibleText(page, 'h1')).resolves.toBe('Тексты и реквизиты');
     await shot(page, '40-content');
 
     // The details: a wrong INN first, then the real ones.
@@ -61,11 +60,11 @@ describe.runIf(browserAvailable())('the owner edits the company phone and the of
       await page.locator(`#field-${name}`).fill(value);
     }
     await page.getByRole('button', { name: 'Сохранить реквизиты' }).click();
-    await expect(text(page, '#error-inn')).resolves.toContain('контрольная цифра не сходится');
+    await expect(visibleText(page, '#error-inn')).resolves.toContain('контрольная цифра не сходится');
     await shot(page, '41-company-error');
     await page.locator('#field-inn').fill(validCompany.inn!);
     await page.getByRole('button', { name: 'Сохранить реквизиты' }).click();
-    await expect(text(page, '.notice')).resolves.toContain('Реквизиты сохранены');
+    await expect(visibleText(page, '.notice')).resolves.toContain('Реквизиты сохранены');
     await shot(page, '42-company-saved');
 
     // The offer: a new version for today, with one more clause.
@@ -77,16 +76,16 @@ describe.runIf(browserAvailable())('the owner edits the company phone and the of
     await body.fill(`${await body.inputValue()}\n\n## 14. Режим работы\n${CLAUSE}`);
     await shot(page, '43-offer-editor');
     await page.getByRole('button', { name: 'Опубликовать редакцию' }).click();
-    await expect(text(page, '.notice')).resolves.toBe('Опубликована редакция от 15 декабря 2026 г.');
+    await expect(visibleText(page, '.notice')).resolves.toBe('Опубликована редакция от 15 декабря 2026 г.');
 
     // The site, as a visitor sees it.
     const visitorPage = await watchedPage(browser, 1280, problems);
     await visitorPage.goto(`${t.baseUrl}/`);
-    await expect(text(visitorPage, 'footer')).resolves.toContain(NEW_PHONE);
+    await expect(visibleText(visitorPage, 'footer')).resolves.toContain(NEW_PHONE);
     await visitorPage.getByRole('link', { name: 'Публичная оферта' }).click();
-    await expect(text(visitorPage, '.legal-version')).resolves.toBe('Редакция от 15 декабря 2026 г.');
-    await expect(text(visitorPage, '.legal')).resolves.toContain(CLAUSE);
-    await expect(text(visitorPage, '.legal')).resolves.toContain(`телефон: ${NEW_PHONE}`);
+    await expect(visibleText(visitorPage, '.legal-version')).resolves.toBe('Редакция от 15 декабря 2026 г.');
+    await expect(visibleText(visitorPage, '.legal')).resolves.toContain(CLAUSE);
+    await expect(visibleText(visitorPage, '.legal')).resolves.toContain(`телефон: ${NEW_PHONE}`);
     await expect(visitorPage.content()).resolves.not.toMatch(/offer-\d{4}-\d\d-\d\d/);
     await shot(visitorPage, '44-public-offer');
 

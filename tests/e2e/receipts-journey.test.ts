@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, receipts } from '../../src/db/schema/index.js';
 import { credentialsIn, linkIn, mailTo, subjectAround } from '../helpers/accounts.js';
-import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, watchedPage } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, visibleText, watchedPage } from '../helpers/browser.js';
 import { receiptProblems } from '../helpers/receipts.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
 import { STAFF_PASSWORD, staffMember, totpCode } from '../helpers/staff.js';
@@ -22,8 +22,6 @@ const CLIENT = 'vera@example.ru';
 const SERVICE = 'Техническая поддержка сайта';
 const CARD = '4716 0472 6194 1981';
 
-/** Text as a person reads it: formatRub's no-break spaces are spaces. */
-const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 const plain = (value: string | null) => (value ?? '').replace(/\s+/g, ' ').trim();
 
 describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settlement, surcharge, partial refund', () => {
@@ -67,7 +65,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
       await page.waitForTimeout(250);
       await page.reload();
     }
-    expect(await ready.count(), await text(page, 'main')).toBe(done);
+    expect(await ready.count(), await visibleText(page, 'main')).toBe(done);
     return (await page.locator('.order-receipts li.receipt').allTextContents()).map(plain);
   }
 
@@ -93,7 +91,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
 
   async function onCard(page: Page, button: string, notice: string): Promise<void> {
     await page.getByRole('button', { name: button }).click();
-    await expect(text(page, '.notice')).resolves.toBe(notice);
+    await expect(visibleText(page, '.notice')).resolves.toBe(notice);
   }
 
   async function clientSignsIn(page: Page): Promise<void> {
@@ -126,7 +124,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
     await client.waitForURL(`${t.sandbox.url}/**`);
     await payWithCard(client, CARD);
     await client.waitForURL(/\/orders\/[\w-]{24}\?/);
-    await expect(text(client, 'h1')).resolves.toBe('Оплата подтверждена');
+    await expect(visibleText(client, 'h1')).resolves.toBe('Оплата подтверждена');
     const orderPage = client.url();
 
     step('prepayment');
@@ -162,7 +160,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
     await admin.getByRole('button', { name: 'Работа сдана' }).click();
     await admin.waitForURL(/\/invoices\/new$/);
     await admin.getByRole('button', { name: 'Выставить счёт и отправить клиенту' }).click();
-    await expect(text(admin, '.notice')).resolves.toBe('Счёт выставлен, клиенту отправлено письмо со ссылкой на оплату.');
+    await expect(visibleText(admin, '.notice')).resolves.toBe('Счёт выставлен, клиенту отправлено письмо со ссылкой на оплату.');
 
     step('settlement');
     // The client accepts the work in the account: that completes the order (docs/back-office.md#acceptance-of-work).
@@ -170,7 +168,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
     await clientSignsIn(client);
     await client.getByRole('link', { name: SERVICE }).click();
     await client.getByRole('button', { name: 'Принять работу' }).click();
-    await expect(text(client, '#act')).resolves.toContain('Вы приняли работу');
+    await expect(visibleText(client, '#act')).resolves.toContain('Вы приняли работу');
     // The settlement receipt offsets the prepayment: no new money, the full 15 000 ₽ on the receipt.
     await client.goto(orderPage);
     shown = await receiptsShown(client, 2);
@@ -192,11 +190,11 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
     await client.waitForURL(`${t.sandbox.url}/**`);
     await payWithCard(client, CARD);
     await client.waitForURL(/\/account\/invoices\/[\w-]{24}/);
-    for (let tries = 0; (await text(client, 'h1')) !== 'Доплата получена' && tries < 50; tries += 1) {
+    for (let tries = 0; (await visibleText(client, 'h1')) !== 'Доплата получена' && tries < 50; tries += 1) {
       await client.waitForTimeout(200);
       await client.reload();
     }
-    await expect(text(client, 'h1')).resolves.toBe('Доплата получена');
+    await expect(visibleText(client, 'h1')).resolves.toBe('Доплата получена');
 
     await client.goto(orderPage);
     shown = await receiptsShown(client, 3);
@@ -218,7 +216,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
     await admin.getByLabel('Причина').fill('Часть модулей клиент решил не обновлять.');
     await admin.getByRole('button', { name: 'Вернуть деньги' }).click();
     await admin.getByRole('button', { name: /^Да, вернуть 3\s750/ }).click(); // the confirmation page
-    await expect(text(admin, '.payments-notice')).resolves.toBe('Возврат 3 750 ₽ выполнен. Клиенту отправлено письмо.');
+    await expect(visibleText(admin, '.payments-notice')).resolves.toBe('Возврат 3 750 ₽ выполнен. Клиенту отправлено письмо.');
 
     await client.goto(orderPage);
     shown = await receiptsShown(client, 4);

@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCompanyDetails } from '../../src/actions/content/save-company-details.js';
 import { orders } from '../../src/db/schema/index.js';
 import { mailTo } from '../helpers/accounts.js';
-import { browserAvailable, launchBrowser, watchedPage } from '../helpers/browser.js';
+import { browserAvailable, launchBrowser, visibleText, watchedPage } from '../helpers/browser.js';
 import { validCompany } from '../helpers/company.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
 import { STAFF_PASSWORD, staffMember, totpCode } from '../helpers/staff.js';
@@ -15,7 +15,6 @@ import { createTestApp, type TestApp } from '../helpers/test-app.js';
 const screenshots = 'test-results/screenshots';
 const CLIENT = 'buh@romashka.example';
 
-const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 // A company pays by bank transfer, in Chromium: the order form's «Организация или ИП» (no script needed
 // to reveal its fields), the invoice on the order page and as a PDF, the accountant uploading the bank
@@ -73,15 +72,15 @@ describe.runIf(browserAvailable())('paying by bank transfer in Chromium', () => 
     await client.getByLabel('Юридический адрес').fill('119021, г. Москва, ул. Льва Толстого, д. 16');
     await client.getByRole('button', { name: 'Перейти к оплате' }).click();
     // A typo in the ИНН is caught by its control digit, next to the field; the choice and values stay.
-    await expect(text(client, '#error-inn')).resolves.toContain('контрольная цифра не сходится');
+    await expect(visibleText(client, '#error-inn')).resolves.toContain('контрольная цифра не сходится');
     await expect(client.locator('#field-inn').isVisible()).resolves.toBe(true);
     await client.getByLabel('ИНН').fill('7736207543');
     await client.locator('#field-accept_offer').check();
     await client.locator('#field-consent_pd').check();
     await client.getByRole('button', { name: 'Перейти к оплате' }).click();
     await client.waitForURL(/\/orders\/[\w-]{24}$/);
-    await expect(text(client, 'h1')).resolves.toBe('Заказ ожидает оплаты по счёту');
-    const title = await text(client, '#bank-invoice-title');
+    await expect(visibleText(client, 'h1')).resolves.toBe('Заказ ожидает оплаты по счёту');
+    const title = await visibleText(client, '#bank-invoice-title');
     const number = /№ (\d+) от/.exec(title)![1]!;
     await client.screenshot({ path: `${screenshots}/60-transfer-order-390.png`, fullPage: true });
 
@@ -104,23 +103,23 @@ describe.runIf(browserAvailable())('paying by bank transfer in Chromium', () => 
     await staff.getByRole('button').filter({ hasText: /Войти|Подтвердить/ }).first().click();
     await staff.waitForURL(`${t.baseUrl}/admin`);
     await staff.getByRole('link', { name: 'Оплаты по счетам' }).click();
-    await expect(text(staff, 'table')).resolves.toContain(`№ ${number}`);
+    await expect(visibleText(staff, 'table')).resolves.toContain(`№ ${number}`);
     const [statement] = await Promise.all([staff.waitForEvent('download'), staff.getByRole('link', { name: 'пример выписки' }).click()]);
     await staff.getByLabel('Файл выписки').setInputFiles((await statement.path())!);
     await staff.getByRole('button', { name: 'Загрузить и сверить' }).click();
     await staff.waitForURL(/\/admin\/transfers\/statements\//);
-    await expect(text(staff, 'table')).resolves.toContain(`Оплата счёта № ${number} учтена.`);
+    await expect(visibleText(staff, 'table')).resolves.toContain(`Оплата счёта № ${number} учтена.`);
     await staff.screenshot({ path: `${screenshots}/61-transfer-statement-1280.png`, fullPage: true });
 
     const orderRef = /\/orders\/([\w-]{24})$/.exec(client.url())![1]!;
     const [order] = await t.deps.db.select({ id: orders.id }).from(orders).where(eq(orders.publicRef, orderRef));
     await staff.goto(`${t.baseUrl}/admin/orders/${order!.id}`);
-    await expect(text(staff, 'h1')).resolves.toContain('Оплачен, ждёт звонка');
-    await expect(text(staff, '#transfers')).resolves.toContain('оплачен');
-    await expect(text(staff, '#transfers')).resolves.toContain('из выписки');
+    await expect(visibleText(staff, 'h1')).resolves.toContain('Оплачен, ждёт звонка');
+    await expect(visibleText(staff, '#transfers')).resolves.toContain('оплачен');
+    await expect(visibleText(staff, '#transfers')).resolves.toContain('из выписки');
 
     await client.reload();
-    await expect(text(client, 'h1')).resolves.toBe('Оплата подтверждена');
+    await expect(visibleText(client, 'h1')).resolves.toBe('Оплата подтверждена');
     await inbox(/Доступ в личный кабинет/);
     await inbox(/Заказ.* оплачен/);
     expect(problems).toEqual([]);

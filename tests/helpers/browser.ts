@@ -62,3 +62,8 @@ export async function watchedPage(browser: Browser, width: number, problems: str
   page.on('pageerror', (error) => problems.push(error.message));
   return page;
 }
+
+/** The first match's text as a person reads it: every run of whitespace (formatRub's no-break spaces too) is one space. */
+export async function visibleText(page: Page, selector: string): Promise<string> {
+  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreeSpecification } from '../../src/actions/orders/agree-specification.js';
 import { logContact } from '../../src/actions/orders/log-contact.js';
 import { startWork } from '../../src/actions/orders/start-work.js';
-import { credentialsIn, linkIn, mailTo, subjectAround } from '../helpers/accounts.js';
+import { credentialsIn, latestMailTo, linkIn, mailTo, subjectAround } from '../helpers/accounts.js';
 import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, visibleText, watchedPage } from '../helpers/browser.js';
 import { reloadOrder } from '../helpers/payments.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
@@ -44,15 +44,7 @@ describe.runIf(browserAvailable())('acceptance of work in Chromium: hand over, a
 
   const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
 
-  async function inbox(subject: string | RegExp): Promise<ReceivedMail> {
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const found = mailTo(smtp.received, CLIENT, subject);
-      if (found.length > 0) return found.at(-1)!;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`No email "${subject}" for ${CLIENT}; got: ${smtp.received.map((m) => m.subject).join(', ')}`);
-  }
+  const inbox = (subject: string | RegExp): Promise<ReceivedMail> => latestMailTo(smtp.received, CLIENT, subject);
 
   it('staff hand the work over; the client accepts it in the account and opens the act', { timeout: 180_000 }, async () => {
     // The client buys on the storefront and pays on the sandbox's card page.

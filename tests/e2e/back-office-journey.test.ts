@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureSetupLink } from '../../src/actions/staff/ensure-setup-link.js';
 import { base32Decode, hotp, totpStep } from '../../src/staff/totp.js';
-import { credentialsIn, linkIn, mailTo } from '../helpers/accounts.js';
+import { credentialsIn, latestMailTo, linkIn } from '../helpers/accounts.js';
 import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, visibleText, watchedPage } from '../helpers/browser.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -42,15 +42,7 @@ describe.runIf(browserAvailable())('the back office in Chromium: first admin, th
   const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
 
   /** Waits for the client's email the way a person refreshes their inbox. */
-  async function inbox(subject: string | RegExp): Promise<ReceivedMail> {
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const found = mailTo(smtp.received, CLIENT, subject);
-      if (found.length > 0) return found.at(-1)!;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`No email "${subject}" for ${CLIENT}; got: ${smtp.received.map((m) => m.subject).join(', ')}`);
-  }
+  const inbox = (subject: string | RegExp): Promise<ReceivedMail> => latestMailTo(smtp.received, CLIENT, subject);
 
   /** The printed setup link → name, email, password → the authenticator's code → recovery codes → the dashboard. */
   async function enrolFirstAdmin(page: Page): Promise<void> {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, receipts } from '../../src/db/schema/index.js';
-import { credentialsIn, linkIn, mailTo, subjectAround } from '../helpers/accounts.js';
+import { credentialsIn, latestMailTo, linkIn, subjectAround } from '../helpers/accounts.js';
 import { browserAvailable, launchBrowser, payWithCard, solveCaptcha, visibleText, watchedPage } from '../helpers/browser.js';
 import { receiptProblems } from '../helpers/receipts.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
@@ -48,15 +48,7 @@ describe.runIf(browserAvailable())('cash receipts in Chromium: prepayment, settl
   const step = (what: string) => process.stdout.write(`receipts journey +${((Date.now() - started) / 1000).toFixed(1)} s: ${what}\n`);
   const shot = (page: Page, name: string) => page.screenshot({ path: `${screenshots}/${name}.png`, fullPage: true });
 
-  async function inbox(subject: string | RegExp): Promise<ReceivedMail> {
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const found = mailTo(smtp.received, CLIENT, subject);
-      if (found.length > 0) return found.at(-1)!;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`No email "${subject}" for ${CLIENT}; got: ${smtp.received.map((m) => m.subject).join(', ')}`);
-  }
+  const inbox = (subject: string | RegExp): Promise<ReceivedMail> => latestMailTo(smtp.received, CLIENT, subject);
 
   /** The receipts a page lists (client pages: `.order-receipts li`), reloading as a person would until `done` of them are ready. */
   async function receiptsShown(page: Page, done: number): Promise<string[]> {

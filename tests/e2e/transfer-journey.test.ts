@@ -5,7 +5,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCompanyDetails } from '../../src/actions/content/save-company-details.js';
 import { orders } from '../../src/db/schema/index.js';
-import { mailTo } from '../helpers/accounts.js';
+import { latestMailTo } from '../helpers/accounts.js';
 import { browserAvailable, launchBrowser, visibleText, watchedPage } from '../helpers/browser.js';
 import { validCompany } from '../helpers/company.js';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.js';
@@ -39,15 +39,7 @@ describe.runIf(browserAvailable())('paying by bank transfer in Chromium', () => 
     await smtp?.stop();
   });
 
-  async function inbox(subject: RegExp): Promise<ReceivedMail> {
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const found = mailTo(smtp.received, CLIENT, subject);
-      if (found.length > 0) return found.at(-1)!;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`No email ${subject} for ${CLIENT}; got: ${smtp.received.map((m) => m.subject).join(', ')}`);
-  }
+  const inbox = (subject: string | RegExp): Promise<ReceivedMail> => latestMailTo(smtp.received, CLIENT, subject);
 
   async function pdfText(path: string): Promise<string> {
     const document = await getDocumentProxy(new Uint8Array(readFileSync(path)));

@@ -46,6 +46,17 @@ export function mailTo(received: ReceivedMail[], address: string, subject: strin
   return received.filter((m) => m.envelopeTo.includes(address) && (typeof subject === 'string' ? m.subject === subject : subject.test(m.subject)));
 }
 
+/** The newest email to `address` with this subject, waiting up to `timeoutMs` for the worker to send it. */
+export async function latestMailTo(received: ReceivedMail[], address: string, subject: string | RegExp, timeoutMs = 20_000): Promise<ReceivedMail> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = mailTo(received, address, subject);
+    if (found.length > 0) return found.at(-1)!;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`No email ${String(subject)} for ${address}; got: ${received.map((m) => m.subject).join(', ')}`);
+}
+
 export function credentialsIn(mail: ReceivedMail): { login: string; password: string } {
   const login = /Логин: (\S+)/.exec(mail.text)?.[1];
   const password = /Временный пароль: (\S+)/.exec(mail.text)?.[1];
